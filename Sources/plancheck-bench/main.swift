@@ -1,0 +1,1 @@
+print("plancheck-bench: not yet")

@@ -1,0 +1,1 @@
+print("plancheck-gen: not yet")
