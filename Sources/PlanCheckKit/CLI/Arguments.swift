@@ -1,0 +1,115 @@
+/// One option of a subcommand, for parsing and for `--help`.
+public struct OptionSpec: Sendable {
+    /// Long name without dashes (`output`).
+    public var name: String
+    /// Optional one-letter short name (`o`).
+    public var short: Character?
+    /// The value's placeholder (`FILE`); nil for a flag.
+    public var value: String?
+    /// One-line help.
+    public var help: String
+    /// Whether the option may be given more than once.
+    public var repeatable: Bool
+
+    /// Creates an option.
+    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, _ help: String) {
+        self.name = name; self.short = short; self.value = value; self.help = help; self.repeatable = repeatable
+    }
+}
+
+/// A subcommand's description: what `help` prints and what the parser accepts.
+public struct CommandSpec: Sendable {
+    /// Subcommand name.
+    public var name: String
+    /// One-line summary.
+    public var abstract: String
+    /// Usage line after `plancheck`.
+    public var usage: String
+    /// Longer text printed after the options.
+    public var discussion: String
+    /// Accepted options (`-h/--help` is implicit).
+    public var options: [OptionSpec]
+
+    /// The full help text.
+    public var helpText: String {
+        var s = "OVERVIEW: \(abstract)\n\nUSAGE: plancheck \(usage)\n\nOPTIONS:\n"
+        var rows: [[String]] = []
+        for o in options {
+            var n = (o.short.map { "-\($0), " } ?? "") + "--\(o.name)"
+            if let v = o.value { n += " <\(v)>" }
+            rows.append(["  " + n, o.help + (o.repeatable ? " (repeatable)" : "")])
+        }
+        rows.append(["  -h, --help", "Show help information."])
+        s += DisplayWidth.table(rows)
+        if !discussion.isEmpty { s += "\n" + discussion + (discussion.hasSuffix("\n") ? "" : "\n") }
+        return s
+    }
+}
+
+/// A usage error: printed as `Error: …` followed by the usage line; exit code 2.
+public struct UsageError: Error, Equatable, CustomStringConvertible {
+    /// What was wrong.
+    public var message: String
+    /// Creates one.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The result of parsing a subcommand's arguments.
+public struct ParsedArguments: Sendable {
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+    /// Arguments that are not options, in order.
+    public var positionals: [String] = []
+    /// Whether `-h/--help` was given.
+    public var help = false
+
+    /// The last value of an option.
+    public func value(_ name: String) -> String? { values[name]?.last }
+    /// All values of a repeatable option.
+    public func all(_ name: String) -> [String] { values[name] ?? [] }
+    /// Whether a flag was given.
+    public func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// Parses `args` against `spec`.
+    public static func parse(_ args: [String], spec: CommandSpec) throws -> ParsedArguments {
+        var p = ParsedArguments()
+        var i = 0
+        var onlyPositionals = false
+        func find(_ a: String) -> OptionSpec? {
+            if a.hasPrefix("--") { return spec.options.first { "--" + $0.name == a } }
+            if a.count == 2 { return spec.options.first { $0.short != nil && "-\($0.short!)" == a } }
+            return nil
+        }
+        while i < args.count {
+            let a = args[i]
+            i += 1
+            if onlyPositionals || a == "-" || !a.hasPrefix("-") { p.positionals.append(a); continue }
+            if a == "--" { onlyPositionals = true; continue }
+            if a == "-h" || a == "--help" { p.help = true; continue }
+            var name = a
+            var inline: String? = nil
+            if a.hasPrefix("--"), let eq = a.firstIndex(of: "=") {
+                name = String(a[..<eq]); inline = String(a[a.index(after: eq)...])
+            }
+            guard let o = find(name) else {
+                throw UsageError("unknown option '\(name)' for '\(spec.name)'")
+            }
+            if o.value == nil {
+                if inline != nil { throw UsageError("option '--\(o.name)' takes no value") }
+                p.flags.insert(o.name)
+                continue
+            }
+            let v: String
+            if let inl = inline { v = inl } else {
+                guard i < args.count else { throw UsageError("option '--\(o.name)' needs a value <\(o.value!)>") }
+                v = args[i]; i += 1
+            }
+            if !o.repeatable && p.values[o.name] != nil {
+                throw UsageError("option '--\(o.name)' was given more than once")
+            }
+            p.values[o.name, default: []].append(v)
+        }
+        return p
+    }
+}

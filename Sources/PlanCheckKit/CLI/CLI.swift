@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where a command writes and what it knows of its surroundings; tests pass memory buffers.
+public final class CommandIO {
+    /// Standard output.
+    public let stdout: OutputSink
+    /// Standard error.
+    public let stderr: OutputSink
+    /// The environment (for `NO_COLOR`).
+    public let environment: [String: String]
+    /// Whether standard output is a terminal (colour only then).
+    public let stdoutIsTerminal: Bool
+    /// "Today" for `--as-of`'s default.
+    public let today: Day
+
+    /// Creates an IO context.
+    public init(stdout: OutputSink, stderr: OutputSink, environment: [String: String] = [:],
+                stdoutIsTerminal: Bool = false, today: Day = Day.today()) {
+        self.stdout = stdout; self.stderr = stderr; self.environment = environment
+        self.stdoutIsTerminal = stdoutIsTerminal; self.today = today
+    }
+
+    /// Whether to use ANSI colour: only on a terminal, never with `NO_COLOR` set.
+    public var useColour: Bool { stdoutIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb" }
+}
+
+/// The process exit codes, documented in README.
+public enum ExitCode {
+    /// Nothing at or above `--fail-on`.
+    public static let ok: Int32 = 0
+    /// Findings at or above `--fail-on`.
+    public static let findings: Int32 = 1
+    /// Bad input or usage; nothing written.
+    public static let badInput: Int32 = 2
+}
+
+/// A subcommand.
+public protocol Command {
+    /// Its description for parsing and help.
+    static var spec: CommandSpec { get }
+    /// Runs it; returns the exit code. Throws for bad input (exit 2).
+    static func run(_ args: ParsedArguments, io: CommandIO) throws -> Int32
+}
+
+/// The `plancheck` command line: subcommands, help at every level, `--version`.
+public enum PlanCheckCLI {
+    /// The version printed by `--version`.
+    public static let version = "0.1.0"
+
+    /// Every subcommand, in help order.
+    public static let commands: [any Command.Type] = [
+        CheckCommand.self, StatsCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self,
+    ]
+
+    static var mainHelp: String {
+        var rows: [[String]] = []
+        for c in commands { rows.append(["  " + c.spec.name, c.spec.abstract]) }
+        rows.append(["  help", "Show help for a subcommand (plancheck help check)."])
+        return """
+        OVERVIEW: plancheck checks party-work activity records (CSV exports) against yearly work plans,
+        reports every shortfall, and summarises the year.
+
+        USAGE: plancheck <subcommand> [options]
+
+        SUBCOMMANDS:
+        \(DisplayWidth.table(rows))
+        OPTIONS:
+          --version   Show the version.
+          -h, --help  Show help information.
+
+        Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input or usage.
+
+        """
+    }
+
+    /// Runs the command line (without the program name) and returns the exit code.
+    public static func run(_ argv: [String], io: CommandIO) -> Int32 {
+        defer { try? io.stdout.flush(); try? io.stderr.flush() }
+        guard let first = argv.first else {
+            io.stderr.write("Error: no subcommand given\n\n" + mainHelp)
+            return ExitCode.badInput
+        }
+        if first == "-h" || first == "--help" { io.stdout.write(mainHelp); return ExitCode.ok }
+        if first == "--version" { io.stdout.write("plancheck \(version)\n"); return ExitCode.ok }
+        if first == "help" {
+            if argv.count < 2 { io.stdout.write(mainHelp); return ExitCode.ok }
+            guard let c = commands.first(where: { $0.spec.name == argv[1] }) else {
+                io.stderr.write("Error: unknown subcommand '\(argv[1])'\n\n" + mainHelp)
+                return ExitCode.badInput
+            }
+            io.stdout.write(c.spec.helpText)
+            return ExitCode.ok
+        }
+        guard let command = commands.first(where: { $0.spec.name == first }) else {
+            io.stderr.write("Error: unknown subcommand '\(first)'\n\n" + mainHelp)
+            return ExitCode.badInput
+        }
+        let spec = command.spec
+        do {
+            let parsed = try ParsedArguments.parse(Array(argv.dropFirst()), spec: spec)
+            if parsed.help { io.stdout.write(spec.helpText); return ExitCode.ok }
+            return try command.run(parsed, io: io)
+        } catch let e as UsageError {
+            io.stderr.write("Error: \(e.message)\nUsage: plancheck \(spec.usage)\n  See 'plancheck help \(spec.name)'.\n")
+        } catch {
+            io.stderr.write("Error: \(error)\n")
+        }
+        return ExitCode.badInput
+    }
+
+    /// Entry point for the executable: real standard streams and environment, then exit.
+    public static func main() -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        let out = FileDescriptorOutput(fd: 1)
+        let err = FileDescriptorOutput(fd: 2, capacity: 1)
+        var env: [String: String] = [:]
+        var p = environ
+        while let e = p.pointee {
+            let s = String(cString: e)
+            if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        let io = CommandIO(stdout: out, stderr: err, environment: env, stdoutIsTerminal: isatty(1) == 1)
+        let code = run(Array(CommandLine.arguments.dropFirst()), io: io)
+        exit(code)
+    }
+}
+
+/// Options shared by every command that reads records.
+enum CommonOptions {
+    static let reader: [OptionSpec] = [
+        OptionSpec("encoding", value: "NAME", "Input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: BOM, else UTF-8 if valid, else GB18030)."),
+        OptionSpec("delimiter", value: "CHAR", "Field delimiter: , ; or \\t (default: detected from the header line)."),
+        OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
+        OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216)."),
+        OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024)."),
+    ]
+
+    static let output: [OptionSpec] = [
+        OptionSpec("format", value: "FORMAT", "Format on standard output: text (default), csv, json."),
+        OptionSpec("output", short: "o", value: "FILE", repeatable: true, "Also write a report to FILE; format from the extension (.txt .csv .json .html)."),
+        OptionSpec("no-bom", "Write CSV without the UTF-8 byte order mark (for machines; Excel wants it)."),
+        OptionSpec("no-formula-guard", "Do not neutralise cells starting with = + - @ in CSV output (for machine consumers)."),
+    ]
+
+    static func readerOptions(_ p: ParsedArguments) throws -> ReaderOptions {
+        var o = ReaderOptions()
+        if let e = p.value("encoding") {
+            guard let enc = TextEncoding.parse(e) else { throw UsageError(CSVError.unknownEncoding(name: e).description) }
+            o.encoding = enc
+        }
+        if let d = p.value("delimiter") {
+            switch d {
+            case "\\t", "tab", "\t": o.delimiter = 0x09
+            case "comma": o.delimiter = 0x2C
+            case "semicolon": o.delimiter = 0x3B
+            default:
+                guard d.utf8.count == 1, let c = d.utf8.first, c != 0x22, c != 0x0A, c != 0x0D else {
+                    throw UsageError(CSVError.badDelimiter(value: d).description)
+                }
+                o.delimiter = c
+            }
+        }
+        if let v = p.value("max-row-bytes") { o.maxRowBytes = try positiveInt(v, "max-row-bytes") }
+        if let v = p.value("max-columns") { o.maxColumns = try positiveInt(v, "max-columns") }
+        return o
+    }
+
+    static func positiveInt(_ v: String, _ name: String) throws -> Int {
+        guard let n = Int(v), n > 0 else { throw UsageError("--\(name) expects a positive whole number, got '\(v)'") }
+        return n
+    }
+
+    static func inputs(_ p: ParsedArguments) throws -> [InputSource] {
+        if p.positionals.isEmpty { throw UsageError("no input files given") }
+        return try RecordReader.expand(p.positionals)
+    }
+
+    static func delimiterName(_ d: UInt8) -> String {
+        switch d {
+        case 0x2C: return "comma"
+        case 0x09: return "tab"
+        case 0x3B: return "semicolon"
+        default: return "'\(Character(Unicode.Scalar(d)))'"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// `plancheck inspect`: shows how each input was read, or writes the normalized records.
+public enum InspectCommand: Command {
+    public static let spec = CommandSpec(
+        name: "inspect",
+        abstract: "Show how plancheck reads activity files, or write them normalized (--format csv).",
+        usage: "inspect [options] <file|dir|->...",
+        discussion: """
+        Text output shows, per file: encoding, delimiter, header → field mapping and unmapped columns,
+        rows read / accepted / rejected with the first reasons, date range, orgs and activity types.
+        --format csv writes every accepted record as UTF-8 CSV with the header
+          id,date,org,type,participants,title,lead,target,file,line
+        (ISO dates, RFC 4180 quoting). Rejected rows are listed on standard error.
+        """,
+        options: CommonOptions.reader + [
+            OptionSpec("format", value: "FORMAT", "text (default) or csv."),
+            OptionSpec("output", short: "o", value: "FILE", "Write to FILE (atomically) instead of standard output."),
+            OptionSpec("bom", "Start CSV output with a UTF-8 BOM (off by default: this output is for machines)."),
+            OptionSpec("no-formula-guard", "Do not neutralise cells starting with = + - @ in CSV output."),
+            OptionSpec("max-listed", value: "N", "Rejected rows, orgs and types listed per file in text (default 10)."),
+        ])
+
+    struct FileStats {
+        var minDay: Day?
+        var maxDay: Day?
+        var orgs: [String: Int] = [:]
+        var types: [String: Int] = [:]
+    }
+
+    public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let options = try CommonOptions.readerOptions(p)
+        let inputs = try CommonOptions.inputs(p)
+        let format = p.value("format") ?? "text"
+        guard format == "text" || format == "csv" else { throw UsageError("unknown format '\(format)'; expected text or csv") }
+        let maxListed = try p.value("max-listed").map { try CommonOptions.positiveInt($0, "max-listed") } ?? 10
+        var fileOut: AtomicFileOutput? = nil
+        if let path = p.value("output") { fileOut = try AtomicFileOutput(path: path) }
+        let sink: OutputSink = fileOut ?? io.stdout
+        let reader = RecordReader(options: options)
+        var stats: [FileStats] = []
+        let summary: ReadSummary
+        do {
+            if format == "csv" {
+                let w = CSVWriter(sink: sink, bom: p.flag("bom"), formulaGuard: !p.flag("no-formula-guard"))
+                w.row(["id", "date", "org", "type", "participants", "title", "lead", "target", "file", "line"])
+                let names = inputs.map(\.name)
+                summary = try reader.read(inputs) { r in
+                    w.row([r.string(.id), r.date.iso, r.string(.org), r.string(.type), r.participants.map(String.init) ?? "",
+                           r.string(.title), r.string(.lead), r.string(.target), names[r.fileIndex], String(r.line)])
+                }
+            } else {
+                summary = try reader.read(inputs) { r in
+                    while stats.count <= r.fileIndex { stats.append(FileStats()) }
+                    var s = stats[r.fileIndex]
+                    stats[r.fileIndex] = FileStats()
+                    if s.minDay == nil || r.date < s.minDay! { s.minDay = r.date }
+                    if s.maxDay == nil || r.date > s.maxDay! { s.maxDay = r.date }
+                    s.orgs[r.string(.org), default: 0] += 1
+                    s.types[r.string(.type), default: 0] += 1
+                    stats[r.fileIndex] = s
+                }
+                while stats.count < summary.files.count { stats.append(FileStats()) }
+                sink.write(renderText(summary, stats, maxListed: maxListed))
+            }
+            if let f = fileOut { try f.commit() } else { try sink.flush() }
+        } catch {
+            fileOut?.discard()
+            throw error
+        }
+        if format == "csv" {
+            for r in summary.rejections { io.stderr.write("\(r.location): rejected: \(r.reason)\n") }
+            if summary.rejected > summary.rejections.count {
+                io.stderr.write("… and \(summary.rejected - summary.rejections.count) more rejected rows\n")
+            }
+            io.stderr.write("\(summary.rowsRead) rows read, \(summary.accepted) accepted, \(summary.rejected) rejected\n")
+        }
+        if p.flag("strict") && summary.rejected > 0 {
+            io.stderr.write("Error: --strict: \(summary.rejected) rejected rows\n")
+            return ExitCode.badInput
+        }
+        return ExitCode.ok
+    }
+
+    static func top(_ d: [String: Int], _ n: Int) -> String {
+        let sorted = d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        var parts = sorted.prefix(n).map { "\($0.key) \($0.value)" }
+        if sorted.count > n { parts.append("… \(sorted.count - n) more") }
+        return parts.joined(separator: ", ")
+    }
+
+    static func renderText(_ s: ReadSummary, _ stats: [FileStats], maxListed: Int) -> String {
+        var out = ""
+        for (i, f) in s.files.enumerated() {
+            let st = stats[i]
+            out += "\(f.path)\n"
+            var rows: [[String]] = []
+            rows.append(["  encoding", f.encoding?.description ?? "?"])
+            rows.append(["  delimiter", CommonOptions.delimiterName(f.delimiter)])
+            let mapped = RecordField.allCases.compactMap { fld in f.columns[fld].map { "\(f.headers[$0]) → \(fld.name)" } }
+            rows.append(["  columns", mapped.joined(separator: ", ")])
+            if !f.unmapped.isEmpty {
+                rows.append(["  unmapped", f.unmapped.map { f.headers[$0] }.joined(separator: ", ") + " (kept, not used)"])
+            }
+            rows.append(["  rows", "\(f.rowsRead) read, \(f.accepted) accepted, \(f.rejected) rejected"])
+            if let a = st.minDay, let b = st.maxDay { rows.append(["  dates", "\(a.iso) … \(b.iso)"]) }
+            if !st.orgs.isEmpty { rows.append(["  orgs", "\(st.orgs.count): " + top(st.orgs, maxListed)]) }
+            if !st.types.isEmpty { rows.append(["  types", "\(st.types.count): " + top(st.types, maxListed)]) }
+            out += DisplayWidth.table(rows)
+            let rej = s.rejections.filter { $0.file == f.path }
+            for r in rej.prefix(maxListed) { out += "  rejected \(r.location): \(r.reason)\n" }
+            if f.rejected > min(rej.count, maxListed) { out += "  … \(f.rejected - min(rej.count, maxListed)) more rejected rows\n" }
+            out += "\n"
+        }
+        out += "total: \(s.files.count) files, \(s.rowsRead) rows read, \(s.accepted) accepted, \(s.rejected) rejected\n"
+        if !s.rejectionCounts.isEmpty {
+            out += "rejected by reason: " + s.rejectionCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+}

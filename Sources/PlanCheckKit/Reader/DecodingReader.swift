@@ -1,0 +1,235 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A text encoding plancheck can read.
+public enum TextEncoding: String, Sendable, CaseIterable {
+    /// UTF-8 (with or without BOM).
+    case utf8 = "UTF-8"
+    /// UTF-16 little endian (Excel's "Unicode text").
+    case utf16LE = "UTF-16LE"
+    /// UTF-16 big endian.
+    case utf16BE = "UTF-16BE"
+    /// GB18030, a superset of GBK and GB2312 (Excel on Chinese Windows).
+    case gb18030 = "GB18030"
+
+    /// Parses an `--encoding` value (case-insensitive; `gbk`, `gb2312`, `utf8` accepted).
+    public static func parse(_ name: String) -> TextEncoding? {
+        switch String(name.lowercased().map { $0 == "_" ? "-" : $0 }) {
+        case "utf-8", "utf8": return .utf8
+        case "utf-16le", "utf16le", "utf-16", "utf16": return .utf16LE
+        case "utf-16be", "utf16be": return .utf16BE
+        case "gb18030", "gbk", "gb2312", "cp936": return .gb18030
+        default: return nil
+        }
+    }
+}
+
+/// How an input's encoding was decided, for `inspect` and reports.
+public struct EncodingInfo: Equatable, Sendable, CustomStringConvertible {
+    /// The encoding used.
+    public var encoding: TextEncoding
+    /// Whether the input started with a byte order mark.
+    public var bom: Bool
+    /// `bom`, `override`, `detected` (valid UTF-8 / fell back to GB18030), or `ascii` (no non-ASCII byte).
+    public var how: String
+
+    public var description: String {
+        encoding.rawValue + (bom ? " with BOM" : "") + " (" + how + ")"
+    }
+}
+
+/// Where a stream of bytes comes from: a file opened read-only, or standard input.
+public enum InputSource: Equatable, Sendable {
+    /// A file path.
+    case file(String)
+    /// Standard input (`-`).
+    case standardInput
+
+    /// The name used in messages.
+    public var name: String {
+        switch self {
+        case .file(let p): return p
+        case .standardInput: return "-"
+        }
+    }
+}
+
+/// Reads an input in chunks and hands out its text as UTF-8, whatever its encoding.
+///
+/// The encoding is decided by a BOM, else by `--encoding`, else by the first chunk holding a
+/// non-ASCII byte: valid UTF-8 there means UTF-8, otherwise GB18030. Bytes invalid in the chosen
+/// encoding come out as 0xFF (never valid UTF-8) so the row holding them is rejected, not lost.
+public final class DecodingReader {
+    let source: InputSource
+    let override: TextEncoding?
+    let chunkSize: Int
+    /// The decision, known once the first non-ASCII byte (or the end) has been seen.
+    public private(set) var info: EncodingInfo?
+
+    /// Creates a reader; nothing is opened until ``run(_:)``.
+    public init(source: InputSource, encoding: TextEncoding? = nil, chunkSize: Int = 1 << 20) {
+        self.source = source
+        self.override = encoding
+        self.chunkSize = max(chunkSize, 16)
+    }
+
+    /// Opens the input read-only, or throws a message naming it.
+    public static func open(_ source: InputSource) throws -> Int32 {
+        switch source {
+        case .standardInput: return 0
+        case .file(let path):
+            let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            if fd < 0 { throw CSVError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
+            var st = stat()
+            if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+                close(fd)
+                throw CSVError.cannotRead(path: path, reason: "it is a directory, expected a CSV file")
+            }
+            return fd
+        }
+    }
+
+    /// Streams the whole input as UTF-8 chunks to `body`.
+    public func run(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let fd = try DecodingReader.open(source)
+        defer { if fd != 0 { close(fd) } }
+        let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + 8)
+        defer { raw.deallocate() }
+        var carry = 0          // bytes kept at the front of `raw` (incomplete sequence)
+        var first = true
+        var converter: Iconv?
+        var decidedUTF8 = false
+        var bomSkip = 0
+
+        func readMore(into offset: Int) throws -> Int {
+            while true {
+                let r = read(fd, raw + offset, chunkSize - offset)
+                if r >= 0 { return r }
+                if errno == EINTR { continue }
+                throw CSVError.cannotRead(path: source.name, reason: String(cString: strerror(errno)))
+            }
+        }
+
+        while true {
+            var got = try readMore(into: carry)
+            if first {
+                // Make sure a BOM is seen whole.
+                while got > 0 && carry + got < 4 {
+                    let more = try readMore(into: carry + got)
+                    if more == 0 { break }
+                    got += more
+                }
+            }
+            let total = carry + got
+            let eof = got == 0
+            if total == 0 { break }
+            if first {
+                first = false
+                if total >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF {
+                    info = EncodingInfo(encoding: .utf8, bom: true, how: "BOM"); bomSkip = 3
+                } else if total >= 2 && raw[0] == 0xFF && raw[1] == 0xFE {
+                    info = EncodingInfo(encoding: .utf16LE, bom: true, how: "BOM"); bomSkip = 2
+                } else if total >= 2 && raw[0] == 0xFE && raw[1] == 0xFF {
+                    info = EncodingInfo(encoding: .utf16BE, bom: true, how: "BOM"); bomSkip = 2
+                } else if let o = override {
+                    info = EncodingInfo(encoding: o, bom: false, how: "--encoding")
+                }
+                if let i = info, i.bom, let o = override, o != i.encoding {
+                    info = EncodingInfo(encoding: o, bom: true, how: "--encoding (BOM ignored)")
+                }
+                if let i = info {
+                    if i.encoding == .utf8 { decidedUTF8 = true } else { converter = try Iconv(from: i.encoding, path: source.name) }
+                }
+            }
+            let chunk = UnsafeBufferPointer(start: raw + bomSkip, count: total - bomSkip)
+            bomSkip = 0
+            if info == nil {
+                // Undecided: pass ASCII through; decide at the first non-ASCII byte.
+                if let k = chunk.firstIndex(where: { $0 >= 0x80 }) {
+                    let rest = UnsafeBufferPointer(rebasing: chunk[k...])
+                    if FieldParsing.firstInvalidUTF8(rest, allowTruncatedTail: !eof) == nil {
+                        info = EncodingInfo(encoding: .utf8, bom: false, how: "detected: valid UTF-8")
+                        decidedUTF8 = true
+                    } else {
+                        info = EncodingInfo(encoding: .gb18030, bom: false, how: "detected: not UTF-8, read as GB18030")
+                        converter = try Iconv(from: .gb18030, path: source.name)
+                    }
+                } else {
+                    try body(chunk)
+                    carry = 0
+                    if eof { break }
+                    continue
+                }
+            }
+            if decidedUTF8 {
+                try body(chunk)
+                carry = 0
+            } else if let conv = converter {
+                let used = try conv.convert(chunk, final: eof, body)
+                let left = chunk.count - used
+                if left > 0 { memmove(raw, chunk.baseAddress! + used, left) }
+                carry = left
+                if eof { break }
+                continue
+            }
+            if eof { break }
+        }
+        if info == nil { info = EncodingInfo(encoding: override ?? .utf8, bom: false, how: override == nil ? "ASCII only" : "--encoding") }
+    }
+}
+
+/// A thin wrapper over Glibc's iconv converting to UTF-8.
+final class Iconv {
+    let cd: iconv_t
+    let unit: Int
+    var out: UnsafeMutablePointer<UInt8>
+    let outCap: Int
+
+    init(from enc: TextEncoding, path: String) throws {
+        let name: String
+        switch enc {
+        case .utf8: name = "UTF-8"
+        case .utf16LE: name = "UTF-16LE"
+        case .utf16BE: name = "UTF-16BE"
+        case .gb18030: name = "GB18030"
+        }
+        let c = iconv_open("UTF-8", name)
+        if c == iconv_t(bitPattern: -1) {
+            throw CSVError.cannotRead(path: path, reason: "this system's iconv cannot convert from \(name)")
+        }
+        cd = c!
+        unit = (enc == .utf16LE || enc == .utf16BE) ? 2 : 1
+        outCap = 1 << 21
+        out = .allocate(capacity: outCap)
+    }
+
+    deinit { iconv_close(cd); out.deallocate() }
+
+    /// Converts as much of `input` as possible; returns the bytes consumed (an incomplete
+    /// sequence at the end is left unless `final`).
+    func convert(_ input: UnsafeBufferPointer<UInt8>, final: Bool, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
+        guard let base = input.baseAddress, input.count > 0 else { return 0 }
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base).assumingMemoryBound(to: CChar.self)
+        var inLeft = input.count
+        while inLeft > 0 {
+            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(out).assumingMemoryBound(to: CChar.self)
+            var outLeft = outCap
+            let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+            let produced = outCap - outLeft
+            if produced > 0 { try body(UnsafeBufferPointer(start: out, count: produced)) }
+            if r != -1 { break }
+            let e = errno
+            if e == E2BIG { continue }
+            if e == EINVAL && !final { break }   // incomplete sequence: wait for more bytes
+            // EILSEQ, or EINVAL at the very end: mark the bad bytes and skip them.
+            var marker: UInt8 = 0xFF
+            try withUnsafePointer(to: &marker) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
+            let skip = min(unit, inLeft)
+            inPtr = inPtr! + skip
+            inLeft -= skip
+            _ = iconv(cd, nil, nil, nil, nil)
+        }
+        return input.count - inLeft
+    }
+}

@@ -1,0 +1,200 @@
+/// Byte-level parsers for the values found in activity exports: dates, participant counts, trimming.
+///
+/// They work on UTF-8 bytes so that the reader never builds a `String` for a field it only needs to
+/// interpret.
+public enum FieldParsing {
+    /// Outcome of reading a date cell.
+    public enum DateResult: Equatable, Sendable {
+        /// A valid day.
+        case day(Day)
+        /// Shaped like a date but impossible (2022-02-30, 25:00).
+        case impossible(String)
+        /// Not one of the accepted date shapes.
+        case unrecognized
+    }
+
+    /// The date shapes accepted, for error messages.
+    public static let acceptedDateShapes =
+        "2022-03-05, 2022/3/5, 2022.3.5, 2022年3月5日, 20220305 (optionally followed by 14:30 or 14:30:00), or an Excel serial day number"
+
+    /// Strips ASCII white space, U+3000 (full-width space) and U+00A0 from both ends.
+    @inline(__always)
+    public static func trim(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var lo = 0, hi = b.count
+        while lo < hi {
+            let c = b[lo]
+            if c == 0x20 || c == 0x09 { lo += 1; continue }
+            if c == 0xE3, hi - lo >= 3, b[lo + 1] == 0x80, b[lo + 2] == 0x80 { lo += 3; continue }
+            if c == 0xC2, hi - lo >= 2, b[lo + 1] == 0xA0 { lo += 2; continue }
+            break
+        }
+        while hi > lo {
+            let c = b[hi - 1]
+            if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A { hi -= 1; continue }
+            if c == 0x80, hi - lo >= 3, b[hi - 3] == 0xE3, b[hi - 2] == 0x80 { hi -= 3; continue }
+            if c == 0xA0, hi - lo >= 2, b[hi - 2] == 0xC2 { hi -= 2; continue }
+            break
+        }
+        return UnsafeBufferPointer(rebasing: b[lo..<hi])
+    }
+
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+
+    /// Parses a date cell (already trimmed).
+    public static func parseDate(_ b: UnsafeBufferPointer<UInt8>) -> DateResult {
+        let n = b.count
+        if n == 0 { return .unrecognized }
+        var i = 0
+        func digits(max: Int) -> (value: Int, count: Int) {
+            var v = 0, c = 0
+            while i < n, c < max, isDigit(b[i]) { v = v * 10 + Int(b[i] - 0x30); i += 1; c += 1 }
+            return (v, c)
+        }
+        let (first, firstCount) = digits(max: 9)
+        if i == n || (firstCount == 8 && (b[i] == 0x20 || b[i] == 0x54)) {
+            // 20220305 or an Excel serial number.
+            if firstCount == 8 {
+                let y = first / 10000, m = first / 100 % 100, d = first % 100
+                guard let day = Day(year: y, month: m, day: d) else { return .impossible("\(y)-\(m)-\(d) is not a calendar date") }
+                return finishTime(b, from: i, day: day)
+            }
+            if firstCount >= 1 && firstCount <= 5 && i == n { return excelSerial(first) }
+            return .unrecognized
+        }
+        if firstCount >= 1 && firstCount <= 5 && b[i] == 0x2E {  // Excel serial with a fraction: 44626.5
+            var j = i + 1
+            while j < n, isDigit(b[j]) { j += 1 }
+            if j == n && j > i + 1 && firstCount <= 5 { return excelSerial(first) }
+        }
+        guard firstCount == 4 else { return .unrecognized }
+        let year = first
+        // Separator: - / . or 年
+        enum Style { case ascii(UInt8), chinese }
+        let style: Style
+        if b[i] == 0x2D || b[i] == 0x2F || b[i] == 0x2E { style = .ascii(b[i]); i += 1 }
+        else if matches(b, i, [0xE5, 0xB9, 0xB4]) { style = .chinese; i += 3 }  // 年
+        else { return .unrecognized }
+        let (month, mc) = digits(max: 2)
+        guard mc > 0, i < n else { return .unrecognized }
+        switch style {
+        case .ascii(let sep): guard b[i] == sep else { return .unrecognized }; i += 1
+        case .chinese: guard matches(b, i, [0xE6, 0x9C, 0x88]) else { return .unrecognized }; i += 3  // 月
+        }
+        let (dayNum, dc) = digits(max: 2)
+        guard dc > 0 else { return .unrecognized }
+        if case .chinese = style {
+            if matches(b, i, [0xE6, 0x97, 0xA5]) { i += 3 }  // 日
+            else if matches(b, i, [0xE5, 0x8F, 0xB7]) { i += 3 }  // 号
+        }
+        guard let day = Day(year: year, month: month, day: dayNum) else {
+            return .impossible("\(year)-\(Day.pad2(month))-\(Day.pad2(dayNum)) is not a calendar date")
+        }
+        return finishTime(b, from: i, day: day)
+    }
+
+    @inline(__always)
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ seq: [UInt8]) -> Bool {
+        guard i + seq.count <= b.count else { return false }
+        for k in 0..<seq.count where b[i + k] != seq[k] { return false }
+        return true
+    }
+
+    static func excelSerial(_ v: Int) -> DateResult {
+        // Excel day 0 = 1899-12-30 (this base absorbs Excel's fictitious 1900-02-29).
+        guard v >= 1 && v <= 2_958_465 else { return .impossible("Excel serial day \(v) is out of range") }
+        return .day(Day(ordinal: Int32(v - 25_569)))
+    }
+
+    /// Accepts nothing, or a space / `T` followed by HH:MM or HH:MM:SS.
+    static func finishTime(_ b: UnsafeBufferPointer<UInt8>, from start: Int, day: Day) -> DateResult {
+        var i = start
+        let n = b.count
+        if i == n { return .day(day) }
+        guard b[i] == 0x20 || b[i] == 0x54 else { return .unrecognized }
+        while i < n && (b[i] == 0x20 || b[i] == 0x54) { i += 1 }
+        var parts: [Int] = []
+        while true {
+            var v = 0, c = 0
+            while i < n, c < 2, isDigit(b[i]) { v = v * 10 + Int(b[i] - 0x30); i += 1; c += 1 }
+            guard c > 0 else { return .unrecognized }
+            parts.append(v)
+            if i < n && b[i] == 0x3A && parts.count < 3 { i += 1; continue }
+            break
+        }
+        guard i == n, parts.count >= 2 else { return .unrecognized }
+        if parts[0] > 23 || parts[1] > 59 || (parts.count == 3 && parts[2] > 59) {
+            return .impossible("\(parts.map { Day.pad2($0) }.joined(separator: ":")) is not a time of day")
+        }
+        return .day(day)
+    }
+
+    /// Outcome of reading a participants cell.
+    public enum CountResult: Equatable, Sendable {
+        /// Empty cell: unknown.
+        case empty
+        /// A count.
+        case value(Int)
+        /// Anything else.
+        case invalid
+    }
+
+    /// Parses digits or full-width digits with an optional 人 / 人次 suffix.
+    public static func parseCount(_ b: UnsafeBufferPointer<UInt8>) -> CountResult {
+        let n = b.count
+        if n == 0 { return .empty }
+        var i = 0, v = 0, c = 0
+        while i < n {
+            let x = b[i]
+            if isDigit(x) { v = v * 10 + Int(x - 0x30); i += 1 }
+            else if x == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 {
+                v = v * 10 + Int(b[i + 2] - 0x90); i += 3
+            } else { break }
+            c += 1
+            if c > 9 { return .invalid }
+        }
+        guard c > 0 else { return .invalid }
+        if i < n {
+            guard matches(b, i, [0xE4, 0xBA, 0xBA]) else { return .invalid }  // 人
+            i += 3
+            if i < n { guard matches(b, i, [0xE6, 0xAC, 0xA1]) else { return .invalid }; i += 3 }  // 次
+            guard i == n else { return .invalid }
+        }
+        return .value(v)
+    }
+
+    /// Returns the byte offset of the first byte that is not valid UTF-8, or nil if all is valid.
+    public static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, allowTruncatedTail: Bool = false) -> Int? {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; minNext = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; maxNext = 0x9F
+            case 0xF0: need = 3; minNext = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; maxNext = 0x8F
+            default: return i
+            }
+            if i + need >= n {
+                // The sequence runs past the end of the buffer.
+                guard allowTruncatedTail else { return i }
+                for k in 1..<(n - i) {
+                    let x = b[i + k]
+                    if k == 1 ? (x < minNext || x > maxNext) : (x & 0xC0 != 0x80) { return i }
+                }
+                return nil
+            }
+            let b1 = b[i + 1]
+            if b1 < minNext || b1 > maxNext { return i }
+            if need >= 2 { for k in 2...need where b[i + k] & 0xC0 != 0x80 { return i } }
+            i += need + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where commands write text: standard output/error, a report file, or memory (tests).
+public protocol OutputSink: AnyObject {
+    /// Appends UTF-8 bytes.
+    func write(bytes: UnsafeBufferPointer<UInt8>)
+    /// Pushes buffered bytes to their destination.
+    func flush() throws
+}
+
+extension OutputSink {
+    /// Appends a string as UTF-8.
+    public func write(_ s: String) {
+        var s = s
+        s.withUTF8 { write(bytes: $0) }
+    }
+}
+
+/// Collects output in memory; what tests pass to commands instead of standard output.
+public final class MemoryOutput: OutputSink {
+    /// Everything written so far.
+    public private(set) var bytes: [UInt8] = []
+    /// Creates an empty buffer.
+    public init() {}
+    public func write(bytes b: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: b) }
+    public func flush() throws {}
+    /// The output decoded as UTF-8.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A buffered writer to a file descriptor (standard output, standard error, or an open file).
+public final class FileDescriptorOutput: OutputSink {
+    let fd: Int32
+    var buffer: [UInt8] = []
+    let capacity: Int
+    /// The first write error, reported at ``flush()``.
+    public private(set) var failure: String?
+
+    /// Wraps a descriptor; it is not closed by this object.
+    public init(fd: Int32, capacity: Int = 1 << 16) {
+        self.fd = fd
+        self.capacity = capacity
+        buffer.reserveCapacity(capacity)
+    }
+
+    public func write(bytes b: UnsafeBufferPointer<UInt8>) {
+        if buffer.count + b.count > capacity { drain() }
+        if b.count >= capacity { writeAll(b) } else { buffer.append(contentsOf: b) }
+    }
+
+    func drain() {
+        if buffer.isEmpty { return }
+        buffer.withUnsafeBufferPointer { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func writeAll(_ b: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil, var p = b.baseAddress else { return }
+        var left = b.count
+        while left > 0 {
+            let r = Glibc.write(fd, p, left)
+            if r < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno)); return
+            }
+            p += r; left -= r
+        }
+    }
+
+    public func flush() throws {
+        drain()
+        if let f = failure { throw ReportError.writeFailed(path: fd == 1 ? "standard output" : "fd \(fd)", reason: f) }
+    }
+}
+
+/// Errors writing reports.
+public enum ReportError: Error, Equatable, CustomStringConvertible {
+    /// The output directory is missing or not writable (checked before any work).
+    case outputNotWritable(path: String, reason: String)
+    /// Writing or renaming the report failed; the previous report, if any, is intact.
+    case writeFailed(path: String, reason: String)
+    /// The format could not be told from the file name.
+    case unknownFormat(path: String, known: [String])
+
+    public var description: String {
+        switch self {
+        case let .outputNotWritable(path, reason): return "\(path): cannot write a report here: \(reason)"
+        case let .writeFailed(path, reason): return "\(path): writing the report failed: \(reason); any earlier report there is left as it was"
+        case let .unknownFormat(path, known): return "\(path): cannot tell the report format from the extension; use one of: \(known.joined(separator: ", ")), or give --format"
+        }
+    }
+}
+
+/// Writes a report to a temporary file in the target's directory and renames it into place, so a
+/// reader never sees a half-written report and an interrupted run leaves the old one intact.
+public final class AtomicFileOutput: OutputSink {
+    /// The final path.
+    public let path: String
+    let tempPath: String
+    let inner: FileDescriptorOutput
+    let fd: Int32
+    var done = false
+
+    /// Checks that `path`'s directory exists and is writable, without creating anything.
+    public static func preflight(_ path: String) throws {
+        let dir = directory(of: path)
+        var st = stat()
+        if stat(dir, &st) != 0 { throw ReportError.outputNotWritable(path: path, reason: "directory \(dir) does not exist") }
+        if (st.st_mode & S_IFMT) != S_IFDIR { throw ReportError.outputNotWritable(path: path, reason: "\(dir) is not a directory") }
+        if access(dir, W_OK) != 0 { throw ReportError.outputNotWritable(path: path, reason: "directory \(dir) is not writable") }
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: path, reason: "it is a directory") }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let d = String(path[..<slash])
+        return d.isEmpty ? "/" : d
+    }
+
+    /// Creates the temporary file next to `path`.
+    public init(path: String) throws {
+        try AtomicFileOutput.preflight(path)
+        let dir = AtomicFileOutput.directory(of: path)
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array((dir + "/." + base + ".tmp-XXXXXX").utf8CString)
+        let f = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        if f < 0 { throw ReportError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
+        fchmod(f, 0o644)
+        self.fd = f
+        self.path = path
+        self.tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        self.inner = FileDescriptorOutput(fd: f, capacity: 1 << 18)
+    }
+
+    public func write(bytes b: UnsafeBufferPointer<UInt8>) { inner.write(bytes: b) }
+
+    public func flush() throws { try inner.flush() }
+
+    /// Flushes, syncs and renames the file into place.
+    public func commit() throws {
+        guard !done else { return }
+        done = true
+        do { try inner.flush() } catch {
+            close(fd); unlink(tempPath)
+            throw ReportError.writeFailed(path: path, reason: inner.failure ?? "\(error)")
+        }
+        if fsync(fd) != 0 || close(fd) != 0 {
+            let why = String(cString: strerror(errno)); unlink(tempPath)
+            throw ReportError.writeFailed(path: path, reason: why)
+        }
+        if rename(tempPath, path) != 0 {
+            let why = String(cString: strerror(errno)); unlink(tempPath)
+            throw ReportError.writeFailed(path: path, reason: why)
+        }
+    }
+
+    /// Throws the temporary file away (on error).
+    public func discard() {
+        guard !done else { return }
+        done = true
+        close(fd); unlink(tempPath)
+    }
+
+    deinit { discard() }
+}

@@ -1,0 +1,2 @@
+import PlanCheckKit
+PlanCheckCLI.main()
