@@ -462,9 +462,10 @@ let givenChars = Array("建国志强秀英德明芳辉晓东丽娟平永红华�
 /// Unique, deterministic Chinese name for index i (surname + two given characters).
 func personName(_ i: Int) -> String {
     let s = surnames.count, g = givenChars.count
-    let a = i % s, b = (i / s) % g, c = (i / (s * g)) % g
+    let a = i % s, b = (i / s) % g, k = (i / (s * g)) % (g - 1)
+    let c = (b + 1 + k) % g   // never equal to b, so no "王建建"
     let base = surnames[a] + givenChars[b] + givenChars[c]
-    let round = i / (s * g * g)
+    let round = i / (s * g * (g - 1))
     return round == 0 ? base : base + String(round + 1)
 }
 
