@@ -396,9 +396,11 @@ func writeSample(outDir: String, seed: UInt64) {
     for p in samplePeople() { people += csvLine([p.name, p.unit, p.role], "\n") }
 
     makeDir(outDir)
-    writeBytes(Array(app.utf8), to: outDir + "/app-export-2022.csv")
-    writeBytes(toGB18030(gbk), to: outDir + "/excel-gbk-2022.csv")
-    writeBytes(Array(bss.utf8), to: outDir + "/branch-baoshengsi-2022.csv")
+    // Records go in their own folder so `plancheck check … SampleData/records` reads only records.
+    makeDir(outDir + "/records")
+    writeBytes(Array(app.utf8), to: outDir + "/records/app-export-2022.csv")
+    writeBytes(toGB18030(gbk), to: outDir + "/records/excel-gbk-2022.csv")
+    writeBytes(Array(bss.utf8), to: outDir + "/records/branch-baoshengsi-2022.csv")
     writeBytes(Array(units.utf8), to: outDir + "/roster-units.csv")
     writeBytes(Array(people.utf8), to: outDir + "/roster-people.csv")
     print("plancheck-gen: wrote \(appID + gbkNo + bssRows) records (app \(appID), gbk \(gbkNo), branch sheet \(bssRows)) to \(outDir)")

@@ -1,5 +1,126 @@
-/// Placeholder until implemented.
+/// `plancheck check`: runs every rule of the plan over the records and reports each shortfall.
 public enum CheckCommand: Command {
-    public static let spec = CommandSpec(name: "check", abstract: "(not yet)", usage: "check", discussion: "", options: [])
-    public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 { 2 }
+    public static let spec = CommandSpec(
+        name: "check",
+        abstract: "Check activity records against a plan and report every shortfall.",
+        usage: "check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
+        discussion: """
+        Statuses per rule × unit (or person) × period: met; missed (period over, below the
+        threshold); upcoming (not started); within the current period on-track or at-risk
+        (behind the pro-rata pace, or at most min(14, half the period) days left; never on the
+        period's first day). With --as-of on or after Dec 31 of the year, only met and missed.
+        Data-quality warnings (duplicates, dates outside the year or after as-of, units not in the
+        roster, types no rule counts) are always reported.
+
+        Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or
+        usage (message on standard error, no report written).
+
+        Examples:
+          plancheck check --plan Checks/000-street-party-building-2022.csv \\
+            --roster SampleData/roster-units.csv --roster SampleData/roster-people.csv \\
+            --as-of 2022-12-31 -o audit.csv -o audit.html SampleData
+          plancheck check --plan P.csv --roster R.csv --quiet --fail-on at-risk data/
+          plancheck check --plan P.csv --roster R.csv --org 宝胜寺社区党支部 data/
+        """,
+        options: [
+            OptionSpec("plan", short: "p", value: "FILE", repeatable: true, "Plan file (CSV, one rule per row). Required."),
+            OptionSpec("roster", short: "r", value: "FILE", repeatable: true, "Roster of units (name,kind,parent) or people (name,unit,role)."),
+            OptionSpec("as-of", value: "DATE", "Check as of this day, YYYY-MM-DD (default: today)."),
+            OptionSpec("year", value: "YEAR", "Year under review (default: from the plan file name, else the as-of year)."),
+            OptionSpec("org", value: "NAME", "Self-review: only this unit, its child units and their people; shows the records that counted."),
+            OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
+            OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
+            OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
+            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 5; 0 for none)."),
+        ] + CommonOptions.output + CommonOptions.reader)
+
+    /// Parses `--fail-on`.
+    static func failLevel(_ p: ParsedArguments) throws -> Status? {
+        switch p.value("fail-on") ?? "missed" {
+        case "missed": return .missed
+        case "at-risk": return .atRisk
+        case "warning": return .warning
+        case "never": return nil
+        case let v: throw UsageError("--fail-on '\(v)' is not one of: missed, at-risk, warning, never")
+        }
+    }
+
+    /// Reads options shared by `check` and `stats`: as-of, year, roster and plan.
+    static func setup(_ p: ParsedArguments, io: CommandIO, planRequired: Bool) throws
+        -> (asOf: Day, year: Int, roster: Roster?, plan: Plan, notes: [String]) {
+        var asOf = io.today
+        if let a = p.value("as-of") {
+            guard let d = Day.parseISO(a) else { throw UsageError("--as-of '\(a)' is not a date; expected YYYY-MM-DD such as 2022-12-31") }
+            asOf = d
+        }
+        let planPaths = p.all("plan")
+        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE (see Checks/)") }
+        let rosterPaths = p.all("roster")
+        let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
+        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
+        var year = asOf.year
+        if let y = p.value("year") {
+            guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError("--year '\(y)' is not a year such as 2022") }
+            year = v
+        } else if let y = plan.year { year = y }
+        let notes = roster.map { PlanReader.rosterNotes(plan, roster: $0) } ?? []
+        return (asOf, year, roster, plan, notes)
+    }
+
+    public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
+        let fail = try failLevel(p)
+        let readerOptions = try CommonOptions.readerOptions(p)
+        let inputs = try CommonOptions.inputs(p)
+        let cap = try p.value("evidence-cap").map { v -> Int in
+            guard let n = Int(v), n >= 0 else { throw UsageError("--evidence-cap expects a whole number, got '\(v)'") }
+            return n
+        } ?? 5
+        let s = try setup(p, io: io, planRequired: true)
+        if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {
+            throw UsageError("--org '\(org)' is not a unit in the roster")
+        }
+        let report = try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
+                                  inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, org: p.value("org"), extraNotes: s.notes)
+        if p.flag("strict") && report.read.rejected > 0 {
+            var msg = "--strict: \(report.read.rejected) rejected rows; no report written\n"
+            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.reason)\n" }
+            throw UsageError(msg.trimmingWhitespace())
+        }
+        var opts = ReportOptions()
+        opts.bom = targets.bom
+        opts.formulaGuard = targets.formulaGuard
+        opts.quiet = p.flag("quiet")
+        opts.evidence = p.flag("show-evidence") || p.value("org") != nil
+        try targets.writeFiles { fmt, sink in
+            var o = opts
+            o.colour = false
+            o.quiet = false
+            CheckReporters.named(fmt)!.write(report, to: sink, options: o)
+        }
+        var stdoutOpts = opts
+        stdoutOpts.colour = io.useColour && targets.stdoutFormat == "text"
+        CheckReporters.named(targets.stdoutFormat)!.write(report, to: io.stdout, options: stdoutOpts)
+        if let level = fail, report.hasFindings(atOrAbove: level) { return ExitCode.findings }
+        return ExitCode.ok
+    }
+
+    /// Reads the records once and runs the plan: the whole check without any output.
+    public static func runCheck(plan: Plan, roster: Roster?, rosterPaths: [String] = [], year: Int, asOf: Day,
+                                inputs: [InputSource], readerOptions: ReaderOptions = ReaderOptions(),
+                                evidenceCap: Int = 5, org: String? = nil, extraNotes: [String] = []) throws -> CheckReport {
+        let context = CheckContext(year: year, asOf: asOf, roster: roster, evidenceCap: evidenceCap)
+        context.fileNames = inputs.map(\.name)
+        let engine = CheckEngine(plan: plan, context: context)
+        let read = try RecordReader(options: readerOptions).read(inputs) { engine.consume($0) }
+        var findings = engine.finish()
+        var unitOrder: [(String, String)] = []
+        for id in 0..<context.unitCount { unitOrder.append((context.unitName(id), context.kind(of: id) ?? "")) }
+        if let org = org {
+            let keep = context.subtree(of: org)
+            findings = findings.filter { keep.contains($0.org) }
+        }
+        return CheckReport(planPaths: plan.paths, rosterPaths: rosterPaths, year: year, asOf: asOf, read: read,
+                           findings: findings, notes: extraNotes + engine.notes, org: org, unitOrder: unitOrder)
+    }
 }

@@ -1,0 +1,40 @@
+/// `sum`: a numeric field (participants) of matching records sums to at least N per period.
+public final class SumChecker: Checker {
+    public static let identifier = "sum"
+    public static let summary = "The participants of matching records add up to at least N per period (人次), for each unit or person in scope."
+    public static let requiredColumns: [PlanColumn] = [.field]
+    public static let optionalColumns: [PlanColumn] = [.period, .keywords]
+    public static let examples: [CheckerExample] = [
+        CheckerExample(
+            summary: "培训不少于500人次: 300 + 150 (+ one record with no count) is 450, short by 50.",
+            rule: [.id: "EX-SUM", .title: "培训人次", .checker: "sum", .types: "培训", .threshold: "500", .period: "year",
+                   .scope: "org:党工委", .field: "participants", .source: "培训不少于500人次"],
+            records: """
+            date,org,type,participants,title,lead,target
+            2022-03-01,党工委,培训,300,春季培训,,
+            2022-09-01,党工委,培训,150人次,秋季培训,,
+            2022-10-01,党工委,培训,,补训,,
+            """,
+            asOf: "2022-12-31",
+            expected: ["党工委||2022|450|missed"],
+            units: ["党工委|党工委"]),
+    ]
+
+    let rule: Rule
+    let context: CheckContext
+    let tally: SlotTally
+
+    public init(rule: Rule, context: CheckContext) {
+        self.rule = rule
+        self.context = context
+        tally = SlotTally(rule: rule, context: context, slots: PeriodSlot.slots(rule.period, year: context.year))
+    }
+
+    public func observe(_ r: MatchedRecord) {
+        guard let s = PeriodSlot.index(of: r.date, rule.period, year: context.year) else { return }
+        let v = r.view.participants ?? 0
+        for e in tally.scope.entities(for: r) { tally.add(entity: e, slot: s, value: v, record: r) }
+    }
+
+    public func findings() -> [Finding] { tally.findings(measure: "人次") }
+}

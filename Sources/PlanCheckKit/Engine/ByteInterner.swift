@@ -1,0 +1,101 @@
+/// Maps byte strings to dense integer ids without building a `String` per lookup.
+///
+/// Open addressing over FNV-1a hashes; keys are copied once into one contiguous pool.
+public struct ByteInterner {
+    var pool: [UInt8] = []
+    var offsets: [Int] = [0]
+    var hashes: [UInt64] = []
+    var table: [Int32]
+    var mask: Int
+    /// The interned strings, by id.
+    public private(set) var strings: [String] = []
+
+    /// Creates an empty interner.
+    public init(capacity: Int = 1024) {
+        var n = 16
+        while n < capacity * 2 { n <<= 1 }
+        table = [Int32](repeating: -1, count: n)
+        mask = n - 1
+    }
+
+    /// Number of distinct strings.
+    public var count: Int { strings.count }
+
+    @inline(__always)
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// The id of `b`, or nil if it was never interned.
+    @inline(__always)
+    public func lookup(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = ByteInterner.hash(b)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let id = Int(table[i])
+            if id < 0 { return nil }
+            if hashes[id] == h && equal(id, b) { return id }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    func equal(_ id: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lo = offsets[id], hi = offsets[id + 1]
+        if hi - lo != b.count { return false }
+        return pool.withUnsafeBufferPointer { p in
+            b.count == 0 || memcmp(p.baseAddress! + lo, b.baseAddress!, b.count) == 0
+        }
+    }
+
+    /// The id of `b`, interning it if new; `isNew` tells which.
+    @inline(__always)
+    public mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
+        let h = ByteInterner.hash(b)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let id = Int(table[i])
+            if id < 0 { break }
+            if hashes[id] == h && equal(id, b) { return (id, false) }
+            i = (i + 1) & mask
+        }
+        let id = strings.count
+        pool.append(contentsOf: b)
+        offsets.append(pool.count)
+        hashes.append(h)
+        strings.append(String(decoding: b, as: UTF8.self))
+        table[i] = Int32(id)
+        if strings.count * 2 > table.count { grow() }
+        return (id, true)
+    }
+
+    /// Interns a `String`.
+    @discardableResult
+    public mutating func intern(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { intern($0).id }
+    }
+
+    /// The id of a `String`, if interned.
+    public func lookup(_ s: String) -> Int? {
+        var s = s
+        return s.withUTF8 { lookup($0) }
+    }
+
+    mutating func grow() {
+        let n = table.count * 2
+        table = [Int32](repeating: -1, count: n)
+        mask = n - 1
+        for id in 0..<hashes.count {
+            var i = Int(truncatingIfNeeded: hashes[id]) & mask
+            while table[i] >= 0 { i = (i + 1) & mask }
+            table[i] = Int32(id)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

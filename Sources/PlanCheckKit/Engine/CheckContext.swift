@@ -1,0 +1,180 @@
+/// What every checker shares: the year under review, as-of, the units and people, evidence policy.
+public final class CheckContext {
+    /// The year under review.
+    public let year: Int
+    /// Records after this day are not counted; periods after it are upcoming.
+    public let asOf: Day
+    /// January 1 of the year.
+    public let yearStart: Day
+    /// December 31 of the year.
+    public let yearEnd: Day
+    /// Whether a roster was given (so absent units can be reported).
+    public let hasRoster: Bool
+    /// People from the roster.
+    public let people: [Person]
+    /// Units of the roster first, then units first seen in records.
+    var units: ByteInterner
+    var kinds: [String]
+    var parents: [String]
+    /// Number of units that come from the roster (ids below it).
+    public let rosterUnitCount: Int
+    /// Input names, by file index.
+    public var fileNames: [String] = []
+    /// Most evidence references kept per finding (0 keeps none).
+    public let evidenceCap: Int
+
+    /// Creates a context.
+    public init(year: Int, asOf: Day, roster: Roster?, evidenceCap: Int = 5) {
+        self.year = year
+        self.asOf = asOf
+        self.yearStart = Day(year: year, month: 1, day: 1)!
+        self.yearEnd = Day(year: year, month: 12, day: 31)!
+        self.hasRoster = roster != nil
+        self.people = roster?.people ?? []
+        self.evidenceCap = evidenceCap
+        var u = ByteInterner(capacity: max(64, (roster?.units.count ?? 0) * 2))
+        for unit in roster?.units ?? [] { u.intern(unit.name) }
+        units = u
+        kinds = roster?.units.map(\.kind) ?? []
+        parents = roster?.units.map(\.parent) ?? []
+        rosterUnitCount = roster?.units.count ?? 0
+    }
+
+    /// The id of a unit name, registering it if new.
+    public func unitID(_ name: String) -> Int { units.intern(name) }
+    /// Interns a unit from record bytes.
+    @inline(__always) func unitID(_ b: UnsafeBufferPointer<UInt8>) -> Int { units.intern(b).id }
+    /// The unit's name.
+    public func unitName(_ id: Int) -> String { units.strings[id] }
+    /// Units known so far.
+    public var unitCount: Int { units.count }
+    /// The roster kind of a unit, if it is in the roster.
+    public func kind(of id: Int) -> String? { id < kinds.count ? kinds[id] : nil }
+    /// Whether a unit is in the roster.
+    public func inRoster(_ id: Int) -> Bool { id < rosterUnitCount }
+    /// Roster units of any of these kinds, in roster order.
+    public func units(ofKinds k: [String]) -> [Int] { (0..<rosterUnitCount).filter { k.contains(kinds[$0]) } }
+
+    /// A unit's name and every unit below it in the roster (for `--org`).
+    public func subtree(of name: String) -> Set<String> {
+        var out: Set<String> = [name]
+        var changed = true
+        while changed {
+            changed = false
+            for i in 0..<rosterUnitCount where !out.contains(unitName(i)) && out.contains(parents[i]) {
+                out.insert(unitName(i)); changed = true
+            }
+        }
+        return out
+    }
+
+    /// How a record is cited: its id if it has one, else `file:line`.
+    public func evidenceLabel(_ r: RecordView) -> String {
+        let id = r.bytes(.id)
+        if !id.isEmpty { return String(decoding: id, as: UTF8.self) }
+        let f = r.fileIndex < fileNames.count ? fileNames[r.fileIndex] : "?"
+        return "\(f):\(r.line)"
+    }
+}
+
+/// Runs every rule's checker over a stream of records in one pass.
+public final class CheckEngine {
+    /// The shared context.
+    public let context: CheckContext
+    /// The rules, in plan order.
+    public let rules: [Rule]
+    var checkers: [any Checker] = []
+    var everyRecord: [any Checker] = []
+    var types = ByteInterner(capacity: 256)
+    var typeRules: [[Int]] = []
+    var keywords: [[[UInt8]]]
+    let reviewStart: Day
+    let reviewEnd: Day
+    /// Explanations the report prints (no roster, unresolved scopes …).
+    public private(set) var notes: [String] = []
+
+    /// Sets up one checker per rule plus the always-on ones.
+    public init(plan: Plan, context: CheckContext) {
+        self.context = context
+        self.rules = plan.rules
+        keywords = plan.rules.map { $0.keywords.map { Array($0.utf8) } }
+        // ISO weeks of the year may start up to 3 days before Jan 1 and end up to 3 days after Dec 31.
+        reviewStart = context.yearStart.adding(days: -3)
+        reviewEnd = min(context.asOf, context.yearEnd.adding(days: 3))
+        for r in plan.rules {
+            let t = CheckerRegistry.named(r.checker)!
+            checkers.append(t.init(rule: r, context: context))
+            if case .role(let role) = r.scope, !context.people.contains(where: { $0.role == role }) {
+                notes.append(context.hasRoster
+                    ? "规则 \(r.id): 花名册中没有角色为“\(role)”的人员，本规则无可检查对象"
+                    : "规则 \(r.id): 按角色检查需要含人员的花名册（--roster），本次未检查")
+            }
+        }
+        for t in CheckerRegistry.all where t.seesEveryRecord {
+            everyRecord.append(t.init(rule: Rule(id: t.identifier, title: "数据质量", checker: t.identifier, types: [], scope: .all), context: context))
+        }
+        if !context.hasRoster {
+            notes.append("未提供花名册（--roster）：只能检查记录中出现过的单位，完全没有记录的单位无法发现")
+        }
+    }
+
+    @inline(__always)
+    func rulesFor(type b: UnsafeBufferPointer<UInt8>) -> Int {
+        let (id, isNew) = types.intern(b)
+        if isNew {
+            let name = types.strings[id]
+            typeRules.append(rules.indices.filter { rules[$0].types.contains(name) })
+        }
+        return id
+    }
+
+    @inline(__always)
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        if needle.isEmpty { return true }
+        if hay.count < needle.count { return false }
+        let first = needle[0]
+        var i = 0
+        let last = hay.count - needle.count
+        while i <= last {
+            if hay[i] == first {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Counts one record.
+    @inline(__always)
+    public func consume(_ r: RecordView) {
+        let org = context.unitID(r.bytes(.org))
+        let typeID = rulesFor(type: r.bytes(.type))
+        let matching = typeRules[typeID]
+        let inReview = r.date >= reviewStart && r.date <= reviewEnd
+        let m = MatchedRecord(view: r, org: org, typeCounted: !matching.isEmpty, inReview: inReview)
+        for c in everyRecord { c.observe(m) }
+        guard inReview else { return }
+        for ri in matching {
+            let kw = keywords[ri]
+            if !kw.isEmpty {
+                let title = r.bytes(.title)
+                if !kw.contains(where: { CheckEngine.contains(title, $0) }) { continue }
+            }
+            checkers[ri].observe(m)
+        }
+    }
+
+    /// Every finding: rules in plan order, then data-quality warnings.
+    public func finish() -> [Finding] {
+        var out: [Finding] = []
+        for c in checkers { out += c.findings() }
+        for c in everyRecord { out += c.findings() }
+        return out
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

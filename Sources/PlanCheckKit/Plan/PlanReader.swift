@@ -1,0 +1,148 @@
+/// Reads plan files (CSV, one rule per row; English or Chinese headers; UTF-8 or GB18030) and
+/// reports every problem at once with its line and column.
+public enum PlanReader {
+    /// Columns every plan needs.
+    public static let requiredColumns: [PlanColumn] = [.id, .checker, .types, .threshold, .scope, .source]
+
+    /// Reads and validates `paths`; throws ``PlanError/invalid(problems:)`` listing every problem.
+    public static func read(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions()) throws -> Plan {
+        let (plan, problems) = try validate(paths, roster: roster, options: options)
+        if !problems.isEmpty { throw PlanError.invalid(problems: problems) }
+        return plan
+    }
+
+    /// Reads `paths` and returns the rules that are valid plus every problem found.
+    public static func validate(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions()) throws -> (Plan, [PlanProblem]) {
+        var rules: [Rule] = []
+        var problems: [PlanProblem] = []
+        var ids: [String: String] = [:]
+        var year: Int? = nil
+        for path in paths {
+            if year == nil { year = yearInName(path) }
+            let table = try TableFile.read(path, options: options)
+            let m = HeaderNames.map(table.headers, fields: PlanColumn.allCases) { $0.aliases }
+            let missing = requiredColumns.filter { m.columns[$0] == nil }
+            if !missing.isEmpty {
+                problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
+                    message: "missing column \(missing.map(\.rawValue).joined(separator: ", ")); the header has \(table.headers.joined(separator: ", ")); a plan needs at least \(requiredColumns.map(\.rawValue).joined(separator: ", "))"))
+                continue
+            }
+            for row in table.rows {
+                if row.cells.allSatisfy(\.isEmpty) { continue }
+                if row.cells.count != table.headers.count {
+                    problems.append(PlanProblem(file: path, line: row.line, column: 0,
+                        message: "expected \(table.headers.count) fields as in the header, found \(row.cells.count)"))
+                    continue
+                }
+                var bad = false
+                func problem(_ c: PlanColumn, _ msg: String) {
+                    bad = true
+                    problems.append(PlanProblem(file: path, line: row.line, column: (m.columns[c] ?? -1) + 1, message: msg))
+                }
+                func cell(_ c: PlanColumn) -> String { m.columns[c].map { row.cell($0) } ?? "" }
+
+                let id = cell(.id)
+                if id.isEmpty { problem(.id, "id is empty; every rule needs a stable id such as S000-01") }
+                else if let other = ids[id] { problem(.id, "id \(id) is used again (first at \(other))") }
+                else { ids[id] = "\(path):\(row.line)" }
+
+                let checkerName = cell(.checker)
+                let checker = CheckerRegistry.planCheckers.first { $0.identifier == checkerName }
+                if checker == nil {
+                    problem(.checker, "unknown checker '\(checkerName)'; expected one of: \(CheckerRegistry.planCheckers.map { $0.identifier }.joined(separator: ", "))")
+                }
+                let types = cell(.types).splitList()
+                if types.isEmpty { problem(.types, "types is empty; list the activity types that count, separated by |") }
+                let thresholdText = cell(.threshold)
+                let threshold = Int(thresholdText) ?? 0
+                if Int(thresholdText) == nil || threshold < 1 {
+                    problem(.threshold, "threshold '\(thresholdText)' is not a whole number of at least 1")
+                }
+                var period = PeriodKind.year
+                let periodText = cell(.period)
+                if !periodText.isEmpty {
+                    if let p = PeriodKind.parse(periodText) { period = p } else {
+                        problem(.period, "unknown period '\(periodText)'; expected year, half, quarter, month or week (年, 半年, 季度, 月, 周)")
+                    }
+                }
+                let scopeText = cell(.scope)
+                let scope = Scope.parse(scopeText)
+                if scope == nil {
+                    problem(.scope, "scope '\(scopeText)' is not understood; expected org:UNIT, kind:KIND (or kind:A|B), role:ROLE or all")
+                }
+                if let c = checker {
+                    for col in c.requiredColumns where cell(col).isEmpty {
+                        if m.columns[col] == nil {
+                            problem(.id, "checker \(c.identifier) needs a '\(col.rawValue)' column, and the plan has none")
+                        } else {
+                            problem(col, "\(col.rawValue) is empty; checker \(c.identifier) needs it")
+                        }
+                    }
+                }
+                var deadline: MonthDay? = nil
+                if !cell(.deadline).isEmpty {
+                    deadline = MonthDay.parse(cell(.deadline))
+                    if deadline == nil { problem(.deadline, "deadline '\(cell(.deadline))' is not a month-day; expected MM-DD such as 07-01") }
+                }
+                var windows: [DateWindow] = []
+                if !cell(.windows).isEmpty {
+                    if let w = DateWindow.parseList(cell(.windows)) { windows = w } else {
+                        problem(.windows, "windows '\(cell(.windows))' not understood; expected name:MM-DD..MM-DD;name:MM-DD..MM-DD")
+                    }
+                }
+                let field = cell(.field)
+                if !field.isEmpty && field != "participants" && field != "参加人数" && field != "人数" {
+                    problem(.field, "field '\(field)' cannot be summed; expected participants")
+                }
+                let targetKinds = cell(.targetKind).splitList()
+                if cell(.source).isEmpty { problem(.source, "source is empty; quote the plan clause this rule comes from") }
+                if bad { continue }
+                rules.append(Rule(id: id, title: cell(.title).isEmpty ? id : cell(.title), checker: checkerName, types: types,
+                                  keywords: cell(.keywords).splitList(), threshold: threshold, period: period, scope: scope!,
+                                  deadline: deadline, windows: windows, targetKinds: targetKinds,
+                                  field: field.isEmpty ? nil : "participants", clause: cell(.clause), source: cell(.source),
+                                  file: path, line: row.line))
+            }
+        }
+        return (Plan(paths: paths, rules: rules, year: year), problems)
+    }
+
+    /// The first 20xx year in a file's name (`000-street-2022.csv` → 2022).
+    static func yearInName(_ path: String) -> Int? {
+        let name = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
+        var i = 0
+        while i + 4 <= name.count {
+            if name[i] == 0x32 && name[i + 1] == 0x30 && (i + 4...i + 4).allSatisfy({ _ in true })
+                && (0..<4).allSatisfy({ name[i + $0] >= 0x30 && name[i + $0] <= 0x39 })
+                && (i == 0 || !(name[i - 1] >= 0x30 && name[i - 1] <= 0x39))
+                && (i + 4 == name.count || !(name[i + 4] >= 0x30 && name[i + 4] <= 0x39)) {
+                return Int(String(decoding: name[i..<i + 4], as: UTF8.self))
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension PlanReader {
+    /// What the roster cannot resolve for this plan: units, kinds or roles it names that the
+    /// roster lacks. These are notes, not errors: a plan written for another organisation still runs.
+    public static func rosterNotes(_ plan: Plan, roster: Roster) -> [String] {
+        var out: [String] = []
+        for r in plan.rules {
+            switch r.scope {
+            case .org(let o) where !roster.units.contains { $0.name == o }:
+                out.append("规则 \(r.id): 单位“\(o)”不在花名册中")
+            case .kinds(let ks):
+                for k in ks where !roster.units.contains(where: { $0.kind == k }) {
+                    out.append("规则 \(r.id): 花名册中没有类别为“\(k)”的单位")
+                }
+            default: break
+            }
+            for k in r.targetKinds where !roster.units.contains(where: { $0.kind == k }) {
+                out.append("规则 \(r.id): 花名册中没有类别为“\(k)”的单位（巡察对象）")
+            }
+        }
+        return out
+    }
+}

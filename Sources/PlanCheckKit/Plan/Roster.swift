@@ -1,0 +1,134 @@
+/// A unit of the organisation (a committee or a branch).
+public struct Unit: Equatable, Sendable {
+    /// Name, as records write it.
+    public var name: String
+    /// Kind (党工委, 纪工委, 社区党支部, 机关党支部 …).
+    public var kind: String
+    /// Parent unit's name, or empty.
+    public var parent: String
+    /// Creates a unit.
+    public init(name: String, kind: String, parent: String = "") { self.name = name; self.kind = kind; self.parent = parent }
+}
+
+/// A person with a role in a unit.
+public struct Person: Equatable, Sendable {
+    /// Name, as records' `lead` field writes it.
+    public var name: String
+    /// Unit name.
+    public var unit: String
+    /// Role (党工委委员, 支部书记 …).
+    public var role: String
+    /// Creates a person.
+    public init(name: String, unit: String, role: String) { self.name = name; self.unit = unit; self.role = role }
+}
+
+/// Which units and people exist: what lets plancheck report a unit that did nothing.
+public struct Roster: Sendable {
+    /// Units in file order.
+    public var units: [Unit] = []
+    /// People in file order.
+    public var people: [Person] = []
+    /// Files read.
+    public var paths: [String] = []
+    /// Creates a roster.
+    public init(units: [Unit] = [], people: [Person] = [], paths: [String] = []) {
+        self.units = units; self.people = people; self.paths = paths
+    }
+
+    enum UnitColumn: CaseIterable { case name, kind, parent }
+    enum PersonColumn: CaseIterable { case name, unit, role }
+
+    /// Reads roster files: a file whose header has a role column lists people (name, unit,
+    /// role); otherwise it lists units (name, kind, parent). Every problem is reported at once.
+    public static func read(_ paths: [String], options: ReaderOptions = ReaderOptions()) throws -> Roster {
+        var roster = Roster(paths: paths)
+        var problems: [PlanProblem] = []
+        var seenUnits: [String: Int] = [:]
+        for path in paths {
+            let table = try TableFile.read(path, options: options)
+            let pm = HeaderNames.map(table.headers, fields: PersonColumn.allCases) { c -> [String] in
+                switch c {
+                case .name: return ["name", "姓名", "人员"]
+                case .unit: return ["unit", "单位", "所在单位", "支部", "组织", "党组织"]
+                case .role: return ["role", "角色", "职务"]
+                }
+            }
+            if let rc = pm.columns[.role] {
+                guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
+                    problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
+                        message: "a people roster needs columns name (姓名), unit (单位), role (职务); found \(table.headers.joined(separator: ", "))"))
+                    continue
+                }
+                for row in table.rows {
+                    let name = row.cell(nc), unit = row.cell(uc), role = row.cell(rc)
+                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "person name is empty")); continue }
+                    if role.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: rc + 1, message: "role of \(name) is empty")); continue }
+                    roster.people.append(Person(name: name, unit: unit, role: role))
+                }
+            } else {
+                let um = HeaderNames.map(table.headers, fields: UnitColumn.allCases) { c -> [String] in
+                    switch c {
+                    case .name: return ["name", "名称", "单位", "党组织", "组织", "单位名称"]
+                    case .kind: return ["kind", "类别", "类型", "组织类别"]
+                    case .parent: return ["parent", "上级", "上级组织", "上级单位"]
+                    }
+                }
+                guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
+                    problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
+                        message: "a unit roster needs columns name (名称), kind (类别) and optionally parent (上级); a people roster needs name, unit, role; found \(table.headers.joined(separator: ", "))"))
+                    continue
+                }
+                for row in table.rows {
+                    let name = row.cell(nc), kind = row.cell(kc)
+                    let parent = um.columns[.parent].map { row.cell($0) } ?? ""
+                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit name is empty")); continue }
+                    if kind.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: kc + 1, message: "kind of unit \(name) is empty; expected e.g. 社区党支部")); continue }
+                    if seenUnits[name] != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit \(name) is listed twice")); continue }
+                    seenUnits[name] = roster.units.count
+                    roster.units.append(Unit(name: name, kind: kind, parent: parent))
+                }
+            }
+        }
+        for u in roster.units where !u.parent.isEmpty && seenUnits[u.parent] == nil {
+            problems.append(PlanProblem(file: paths.first ?? "", line: 0, column: 0, message: "parent \(u.parent) of unit \(u.name) is not in the roster"))
+        }
+        if !problems.isEmpty { throw PlanError.invalid(problems: problems) }
+        return roster
+    }
+}
+
+/// A small CSV table read whole (plans and rosters): header, rows of strings with their lines.
+struct TableFile {
+    struct Row {
+        var line: Int
+        var cells: [String]
+        func cell(_ i: Int) -> String { i < cells.count ? cells[i] : "" }
+    }
+    var path: String
+    var headers: [String]
+    var headerLine: Int
+    var rows: [Row]
+
+    static func read(_ path: String, options: ReaderOptions) throws -> TableFile {
+        var headers: [String]? = nil
+        var headerLine = 1
+        var rows: [Row] = []
+        let decoder = DecodingReader(source: path == "-" ? .standardInput : .file(path), encoding: options.encoding)
+        var tok: CSVTokenizer? = nil
+        func handle(_ r: CSVTokenizer.Row) {
+            let cells = (0..<r.count).map { String(decoding: FieldParsing.trim(r[$0]), as: UTF8.self) }
+            if headers == nil { headers = cells; headerLine = r.line } else { rows.append(Row(line: r.line, cells: cells)) }
+        }
+        do {
+            try decoder.run { chunk in
+                if tok == nil { tok = CSVTokenizer(delimiter: options.delimiter ?? CSVTokenizer.detectDelimiter(chunk), path: path) }
+                try tok!.feed(chunk, handle)
+            }
+            try tok?.finish(handle)
+        } catch let e as CSVError {
+            throw PlanError.unreadable(path: path, reason: e.description.hasPrefix(path) ? String(e.description.dropFirst(path.count + 2)) : e.description)
+        }
+        guard let h = headers else { throw PlanError.unreadable(path: path, reason: "is empty: expected a header line") }
+        return TableFile(path: path, headers: h, headerLine: headerLine, rows: rows)
+    }
+}

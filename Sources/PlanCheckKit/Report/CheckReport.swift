@@ -1,0 +1,72 @@
+/// Everything a check report shows, computed before any reporter runs: reporters only format.
+public struct CheckReport: Sendable {
+    /// Plan files.
+    public var planPaths: [String]
+    /// Roster files.
+    public var rosterPaths: [String]
+    /// Year under review.
+    public var year: Int
+    /// As-of day.
+    public var asOf: Day
+    /// How the inputs were read.
+    public var read: ReadSummary
+    /// Findings after `--org` filtering, in report order.
+    public var findings: [Finding]
+    /// Notes (no roster, unresolved scopes …).
+    public var notes: [String]
+    /// `--org` filter, if any.
+    public var org: String?
+    /// Units in report order with their kinds (roster order, then first seen).
+    public var unitOrder: [(name: String, kind: String)]
+
+    /// Findings per status.
+    public var statusCounts: [Status: Int] {
+        var c: [Status: Int] = [:]
+        for f in findings { c[f.status, default: 0] += 1 }
+        return c
+    }
+
+    /// Rule findings (not data-quality warnings).
+    public var ruleFindings: [Finding] { findings.filter { $0.checker != QualityChecker.identifier } }
+    /// Data-quality warnings.
+    public var qualityFindings: [Finding] { findings.filter { $0.checker == QualityChecker.identifier } }
+
+    /// Whether any finding is at or above `level`.
+    public func hasFindings(atOrAbove level: Status) -> Bool {
+        findings.contains { $0.status.severity >= level.severity && $0.status.severity > 0 }
+    }
+}
+
+/// How reporters should write.
+public struct ReportOptions: Sendable {
+    /// UTF-8 BOM before CSV (Excel).
+    public var bom = true
+    /// Neutralise formula-like CSV cells.
+    public var formulaGuard = true
+    /// ANSI colours (text on a terminal only).
+    public var colour = false
+    /// Only problems.
+    public var quiet = false
+    /// Show the records that counted (self-review).
+    public var evidence = false
+    /// Language of text output: zh (default) or en.
+    public var lang = "zh"
+    /// Creates defaults.
+    public init() {}
+}
+
+/// Formats a ``CheckReport``. One file per format; register it in ``CheckReporters/all``.
+public protocol CheckReporter {
+    /// Format name used by `--format` and file extensions.
+    static var format: String { get }
+    /// Writes the report.
+    static func write(_ report: CheckReport, to sink: OutputSink, options: ReportOptions)
+}
+
+/// The check report formats.
+public enum CheckReporters {
+    /// Every reporter.
+    public static let all: [any CheckReporter.Type] = [TextCheckReporter.self, CSVCheckReporter.self, JSONCheckReporter.self, HTMLCheckReporter.self]
+    /// The reporter for a format.
+    public static func named(_ f: String) -> (any CheckReporter.Type)? { all.first { $0.format == f } }
+}

@@ -1,0 +1,49 @@
+/// The check report as JSON: the CSV fields plus the run's metadata.
+public enum JSONCheckReporter: CheckReporter {
+    public static let format = "json"
+
+    static func finding(_ f: Finding, asOf: Day) -> JSONValue {
+        .object([
+            ("rule", .string(f.rule)), ("title", .string(f.title)), ("checker", .string(f.checker)),
+            ("org", .string(f.org)), ("person", .string(f.person)), ("period", .string(f.period)),
+            ("start", .string(f.start.iso)), ("end", .string(f.end.iso)),
+            ("required", .int(f.required)), ("actual", .int(f.actual)), ("shortfall", .int(f.shortfall)),
+            ("status", .string(f.status.rawValue)), ("due", .string(f.due.iso)),
+            ("advice", .string(f.advice(asOf: asOf))), ("clause", .string(f.clause)), ("source", .string(f.source)),
+            ("evidence", .array(f.evidence.map { .string($0) })), ("evidenceCount", .int(f.evidenceCount)),
+        ])
+    }
+
+    /// The report as a JSON value.
+    public static func value(_ r: CheckReport, quiet: Bool) -> JSONValue {
+        let c = r.statusCounts
+        return .object([
+            ("plancheck", .string(PlanCheckCLI.version)),
+            ("plans", .array(r.planPaths.map { .string($0) })),
+            ("rosters", .array(r.rosterPaths.map { .string($0) })),
+            ("year", .int(r.year)), ("asOf", .string(r.asOf.iso)),
+            ("org", r.org.map { .string($0) } ?? .null),
+            ("files", .array(r.read.files.map { f in .object([
+                ("path", .string(f.path)), ("encoding", .string(f.encoding?.description ?? "")),
+                ("rowsRead", .int(f.rowsRead)), ("accepted", .int(f.accepted)), ("rejected", .int(f.rejected)),
+            ]) })),
+            ("counts", .object([
+                ("rowsRead", .int(r.read.rowsRead)), ("accepted", .int(r.read.accepted)), ("rejected", .int(r.read.rejected)),
+                ("checks", .int(r.ruleFindings.count)),
+                ("met", .int(c[.met] ?? 0)), ("missed", .int(c[.missed] ?? 0)), ("atRisk", .int(c[.atRisk] ?? 0)),
+                ("onTrack", .int(c[.onTrack] ?? 0)), ("upcoming", .int(c[.upcoming] ?? 0)), ("warnings", .int(c[.warning] ?? 0)),
+            ])),
+            ("rejectedByReason", .object(r.read.rejectionCounts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("rejections", .array(r.read.rejections.map { x in .object([
+                ("file", .string(x.file)), ("line", .int(x.line)), ("column", .int(x.column)),
+                ("kind", .string(x.kind)), ("reason", .string(x.reason)),
+            ]) })),
+            ("notes", .array(r.notes.map { .string($0) })),
+            ("findings", .array(r.findings.filter { !quiet || $0.status.isProblem }.map { finding($0, asOf: r.asOf) })),
+        ])
+    }
+
+    public static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions) {
+        sink.write(value(r, quiet: o.quiet).rendered() + "\n")
+    }
+}

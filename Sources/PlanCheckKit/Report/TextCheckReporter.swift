@@ -1,0 +1,92 @@
+/// The check report for people: grouped by unit, aligned by display width, with what is still
+/// needed and by when.
+public enum TextCheckReporter: CheckReporter {
+    public static let format = "text"
+
+    static func colour(_ s: String, _ st: Status, _ on: Bool) -> String {
+        guard on else { return s }
+        let code: String
+        switch st {
+        case .met: code = "32"
+        case .missed: code = "31;1"
+        case .atRisk: code = "33;1"
+        case .warning: code = "35"
+        case .onTrack, .upcoming: code = "36"
+        }
+        return "\u{1B}[\(code)m\(s)\u{1B}[0m"
+    }
+
+    public static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions) {
+        var out = ""
+        let shown = o.quiet ? r.findings.filter { $0.status.isProblem } : r.findings
+        if !o.quiet {
+            out += "plancheck \(PlanCheckCLI.version) · \(r.year) 年度 · 检查日 \(r.asOf.iso)"
+            if let org = r.org { out += " · 自查单位 \(org)" }
+            out += "\n计划：\(r.planPaths.joined(separator: ", "))\n"
+            out += "花名册：\(r.rosterPaths.isEmpty ? "（无）" : r.rosterPaths.joined(separator: ", "))\n"
+        }
+        if !o.quiet || r.read.rejected > 0 {
+            out += "记录：\(r.read.files.count) 个文件，读取 \(r.read.rowsRead) 行，接受 \(r.read.accepted) 行，拒绝 \(r.read.rejected) 行"
+            if !r.read.rejectionCounts.isEmpty {
+                out += "（" + r.read.rejectionCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，") + "）"
+            }
+            out += "\n"
+            for x in r.read.rejections.prefix(20) { out += "  拒绝 \(x.location): \(x.reason)\n" }
+            if r.read.rejected > min(20, r.read.rejections.count) { out += "  … 另有 \(r.read.rejected - min(20, r.read.rejections.count)) 行被拒绝（见 CSV/JSON 报告）\n" }
+        }
+        // Group rule findings by unit (persons under their unit), in unit order.
+        let rules = shown.filter { $0.checker != QualityChecker.identifier }
+        var groups: [String: [Finding]] = [:]
+        for f in rules { groups[f.org, default: []].append(f) }
+        var order = r.unitOrder.map(\.name)
+        if groups["*"] != nil { order.insert("*", at: 0) }
+        for k in groups.keys.sorted() where !order.contains(k) { order.append(k) }
+        let kinds = Dictionary(r.unitOrder.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        for name in order {
+            guard let fs = groups[name], !fs.isEmpty else { continue }
+            out += "\n" + (name == "*" ? "全体（所有单位合计）" : name + (kinds[name].map { "（\($0)）" } ?? "（不在花名册）")) + "\n"
+            var rows: [[String]] = [["  状态", "规则", "标题", "人员", "周期", "要求", "实际", "缺口", "说明"]]
+            var statuses: [Status?] = [nil]
+            for f in fs {
+                rows.append(["  " + f.status.rawValue, f.rule, f.title, f.person, f.period, String(f.required), String(f.actual),
+                             String(f.shortfall), f.advice(asOf: r.asOf)])
+                statuses.append(f.status)
+                if o.evidence && f.evidenceCount > 0 {
+                    rows.append(["", "", "", "", "", "", "", "", "计入：" + f.evidence.joined(separator: " ")
+                                 + (f.evidenceCount > f.evidence.count ? " … 共 \(f.evidenceCount) 条" : "")])
+                    statuses.append(nil)
+                }
+            }
+            let table = DisplayWidth.table(rows, rightAligned: [5, 6, 7]).split(separator: "\n", omittingEmptySubsequences: false)
+            for (i, line) in table.enumerated() where i < rows.count {
+                if let st = statuses[i], o.colour {
+                    let s = String(line)
+                    let word = st.rawValue
+                    out += s.replacingAll("  " + word, with: "  " + colour(word, st, true)) + "\n"
+                } else {
+                    out += line + "\n"
+                }
+            }
+        }
+        let quality = shown.filter { $0.checker == QualityChecker.identifier }
+        if !quality.isEmpty {
+            out += "\n数据质量提示\n"
+            var rows: [[String]] = []
+            for f in quality {
+                rows.append(["  " + (o.colour ? colour("warning", .warning, true) : "warning"), f.title, f.note])
+                if !f.evidence.isEmpty {
+                    rows.append(["", "", "见 " + f.evidence.prefix(3).joined(separator: " ") + (f.evidenceCount > min(3, f.evidence.count) ? " …" : "")])
+                }
+            }
+            out += DisplayWidth.table(rows)
+        }
+        if !o.quiet {
+            let c = r.statusCounts
+            let ruleCount = r.ruleFindings.count
+            out += "\n合计：\(ruleCount) 项检查，met \(c[.met] ?? 0)，missed \(c[.missed] ?? 0)，at-risk \(c[.atRisk] ?? 0)，"
+                + "on-track \(c[.onTrack] ?? 0)，upcoming \(c[.upcoming] ?? 0)；数据质量提示 \(c[.warning] ?? 0) 条\n"
+            for n in r.notes { out += "注意：\(n)\n" }
+        }
+        sink.write(out)
+    }
+}
