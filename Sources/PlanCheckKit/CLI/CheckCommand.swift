@@ -105,14 +105,19 @@ public enum CheckCommand: Command {
         return ExitCode.ok
     }
 
-    /// Reads the records once and runs the plan: the whole check without any output.
+    /// Reads the records once and runs the plan: the whole check without any output. `also` sees
+    /// every accepted record in the same pass (what `stats` uses to avoid a second read).
     public static func runCheck(plan: Plan, roster: Roster?, rosterPaths: [String] = [], year: Int, asOf: Day,
                                 inputs: [InputSource], readerOptions: ReaderOptions = ReaderOptions(),
-                                evidenceCap: Int = 5, org: String? = nil, extraNotes: [String] = []) throws -> CheckReport {
+                                evidenceCap: Int = 5, org: String? = nil, extraNotes: [String] = [],
+                                also: ((RecordView) -> Void)? = nil) throws -> CheckReport {
         let context = CheckContext(year: year, asOf: asOf, roster: roster, evidenceCap: evidenceCap)
         context.fileNames = inputs.map(\.name)
         let engine = CheckEngine(plan: plan, context: context)
-        let read = try RecordReader(options: readerOptions).read(inputs) { engine.consume($0) }
+        let read = try RecordReader(options: readerOptions).read(inputs) { r in
+            engine.consume(r)
+            also?(r)
+        }
         var findings = engine.finish()
         var unitOrder: [(String, String)] = []
         for id in 0..<context.unitCount { unitOrder.append((context.unitName(id), context.kind(of: id) ?? "")) }

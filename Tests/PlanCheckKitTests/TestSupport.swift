@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import PlanCheckKit
+
+/// Helpers shared by the tests: temporary files, running commands in memory, running the binary.
+enum TestSupport {
+    /// The package root (two levels above this file's folder).
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// A fresh temporary directory.
+    static func tempDir(_ name: String = "t") -> String {
+        let p = NSTemporaryDirectory() + "plancheck-tests-\(name)-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: p, withIntermediateDirectories: true)
+        return p
+    }
+
+    /// Writes `bytes` to a new file in a temp dir and returns its path.
+    @discardableResult
+    static func write(_ bytes: [UInt8], name: String = "in.csv", dir: String? = nil) -> String {
+        let d = dir ?? tempDir()
+        let p = d + "/" + name
+        FileManager.default.createFile(atPath: p, contents: Data(bytes))
+        return p
+    }
+
+    /// Writes UTF-8 text to a new file.
+    @discardableResult
+    static func write(_ text: String, name: String = "in.csv", dir: String? = nil) -> String {
+        write(Array(text.utf8), name: name, dir: dir)
+    }
+
+    /// Encodes text with iconv (GB18030, UTF-16LE …).
+    static func encode(_ text: String, as encoding: String) -> [UInt8] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        p.arguments = ["-f", "UTF-8", "-t", encoding]
+        let inPipe = Pipe(), outPipe = Pipe()
+        p.standardInput = inPipe
+        p.standardOutput = outPipe
+        try! p.run()
+        inPipe.fileHandleForWriting.write(Data(text.utf8))
+        try! inPipe.fileHandleForWriting.close()
+        let data = outPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return [UInt8](data)
+    }
+
+    /// Runs the CLI in memory. Returns (exit code, stdout, stderr).
+    static func run(_ args: [String], today: String = "2022-12-31", env: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
+        let out = MemoryOutput(), err = MemoryOutput()
+        let io = CommandIO(stdout: out, stderr: err, environment: env, stdoutIsTerminal: false, today: Day.parseISO(today)!)
+        let code = PlanCheckCLI.run(args, io: io)
+        return (code, out.text, err.text)
+    }
+
+    /// Reads every accepted record of `text` as (date, org, type, participants, title, lead, target).
+    static func records(_ path: String, options: ReaderOptions = ReaderOptions()) throws -> (rows: [[String]], summary: ReadSummary) {
+        var rows: [[String]] = []
+        let s = try RecordReader(options: options).read([.file(path)]) { r in
+            rows.append([r.string(.id), r.date.iso, r.string(.org), r.string(.type), r.participants.map(String.init) ?? "",
+                         r.string(.title), r.string(.lead), r.string(.target), String(r.line)])
+        }
+        return (rows, s)
+    }
+
+    /// The built `plancheck` binary (the tests' own build folder).
+    static var binary: String {
+        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().path, root + "/.build/debug"]
+        for c in candidates where FileManager.default.isExecutableFile(atPath: c + "/plancheck") { return c + "/plancheck" }
+        return root + "/.build/debug/plancheck"
+    }
+
+    /// Runs the built binary as a subprocess in `cwd` (default: package root).
+    static func runBinary(_ args: [String], cwd: String? = nil, env: [String: String]? = nil, stdin: Data? = nil) throws -> (code: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? root)
+        if let e = env { p.environment = e }
+        let o = Pipe(), e = Pipe(), i = Pipe()
+        p.standardOutput = o; p.standardError = e; p.standardInput = i
+        try p.run()
+        if let s = stdin { i.fileHandleForWriting.write(s) }
+        try? i.fileHandleForWriting.close()
+        // Read both pipes concurrently to avoid a full-pipe deadlock.
+        var errData = Data()
+        let g = DispatchGroup()
+        g.enter()
+        DispatchQueue.global().async { errData = e.fileHandleForReading.readDataToEndOfFile(); g.leave() }
+        let outData = o.fileHandleForReading.readDataToEndOfFile()
+        g.wait()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
