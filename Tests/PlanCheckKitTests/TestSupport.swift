@@ -87,12 +87,15 @@ enum TestSupport {
         if let s = stdin { i.fileHandleForWriting.write(s) }
         try? i.fileHandleForWriting.close()
         // Read both pipes concurrently to avoid a full-pipe deadlock.
-        var errData = Data()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errBox = Box()
         let g = DispatchGroup()
         g.enter()
-        DispatchQueue.global().async { errData = e.fileHandleForReading.readDataToEndOfFile(); g.leave() }
+        let errHandle = e.fileHandleForReading
+        DispatchQueue.global().async { errBox.data = errHandle.readDataToEndOfFile(); g.leave() }
         let outData = o.fileHandleForReading.readDataToEndOfFile()
         g.wait()
+        let errData = errBox.data
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }

@@ -1,5 +1,42 @@
-/// Placeholder until implemented.
+/// `plancheck checkers`: lists the checkers, the plan columns each uses, and an example row.
 public enum CheckersCommand: Command {
-    public static let spec = CommandSpec(name: "checkers", abstract: "(not yet)", usage: "checkers", discussion: "", options: [])
-    public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 { 2 }
+    public static let spec = CommandSpec(
+        name: "checkers",
+        abstract: "List the checkers a plan can use, with their columns and an example.",
+        usage: "checkers [<identifier>]",
+        discussion: "Plan columns every rule has: id, title, checker, types, keywords, threshold, period, scope, clause, source.",
+        options: [])
+
+    public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        var list = CheckerRegistry.all
+        if let name = p.positionals.first {
+            guard let c = CheckerRegistry.named(name) else {
+                throw UsageError("unknown checker '\(name)'; known: \(CheckerRegistry.all.map { $0.identifier }.joined(separator: ", "))")
+            }
+            list = [c]
+        }
+        var out = ""
+        for c in list {
+            out += "\(c.identifier)\n  \(c.summary)\n"
+            if c.seesEveryRecord {
+                out += "  (always on; not named in plans)\n"
+            } else {
+                out += "  needs:    id, checker, types, threshold, scope, source"
+                    + c.requiredColumns.map { ", " + $0.rawValue }.joined() + "\n"
+                let opt = [PlanColumn.title, .clause] + c.optionalColumns
+                out += "  optional: " + opt.map(\.rawValue).joined(separator: ", ") + "\n"
+            }
+            for ex in c.examples {
+                out += "  example:  \(ex.summary)\n"
+                if !ex.rule.isEmpty {
+                    let cols = PlanColumn.allCases.filter { ex.rule[$0] != nil }
+                    out += "    " + cols.map(\.rawValue).joined(separator: ",") + "\n"
+                    out += "    " + cols.map { CSVWriter.escape(ex.rule[$0]!, formulaGuard: false) }.joined(separator: ",") + "\n"
+                }
+            }
+            out += "\n"
+        }
+        io.stdout.write(out)
+        return ExitCode.ok
+    }
 }

@@ -148,7 +148,7 @@ public final class DecodingReader {
                 // Undecided: pass ASCII through; decide at the first non-ASCII byte.
                 if let k = chunk.firstIndex(where: { $0 >= 0x80 }) {
                     let rest = UnsafeBufferPointer(rebasing: chunk[k...])
-                    if FieldParsing.firstInvalidUTF8(rest, allowTruncatedTail: !eof) == nil {
+                    if DecodingReader.looksLikeUTF8(rest, atEnd: eof) {
                         info = EncodingInfo(encoding: .utf8, bom: false, how: "detected: valid UTF-8")
                         decidedUTF8 = true
                     } else {
@@ -176,6 +176,31 @@ public final class DecodingReader {
             if eof { break }
         }
         if info == nil { info = EncodingInfo(encoding: override ?? .utf8, bom: false, how: override == nil ? "ASCII only" : "--encoding") }
+    }
+}
+
+extension DecodingReader {
+    /// Whether a sample is UTF-8: valid multi-byte sequences outnumber invalid bytes at least ten
+    /// to one. GBK text almost never forms valid UTF-8 sequences, while a UTF-8 export with one
+    /// stray byte should stay UTF-8 (and lose only the row holding that byte).
+    static func looksLikeUTF8(_ b: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Bool {
+        var valid = 0, invalid = 0
+        var i = 0
+        let n = b.count
+        while i < n {
+            if b[i] < 0x80 { i += 1; continue }
+            let rest = UnsafeBufferPointer(rebasing: b[i..<min(n, i + 4)])
+            if let bad = FieldParsing.firstInvalidUTF8(rest, allowTruncatedTail: true), bad == 0 {
+                invalid += 1; i += 1
+            } else {
+                // One valid sequence starts here; step over it.
+                let c = b[i]
+                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                if i + len > n { break }   // truncated tail: undecided bytes, ignore
+                valid += 1; i += len
+            }
+        }
+        return valid > 0 && invalid * 10 < valid
     }
 }
 

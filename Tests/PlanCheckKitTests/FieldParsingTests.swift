@@ -1,0 +1,72 @@
+import Testing
+@testable import PlanCheckKit
+
+@Suite("Field parsing: dates, participants, trimming")
+struct FieldParsingTests {
+    static func date(_ s: String) -> FieldParsing.DateResult {
+        var s = s
+        return s.withUTF8 { FieldParsing.parseDate(FieldParsing.trim($0)) }
+    }
+
+    @Test("accepted date shapes", arguments: [
+        ("2022-03-05", "2022-03-05"), ("2022/3/5", "2022-03-05"), ("2022.3.5", "2022-03-05"),
+        ("2022年3月5日", "2022-03-05"), ("2022年03月05日", "2022-03-05"), ("20220305", "2022-03-05"),
+        ("2022-03-05 14:30", "2022-03-05"), ("2022/3/5 14:30:00", "2022-03-05"), ("2022年3月5日 9:05", "2022-03-05"),
+        ("2022-03-05T14:30:00", "2022-03-05"), ("20220305 14:30", "2022-03-05"),
+        ("44625", "2022-03-05"), ("44625.5", "2022-03-05"), ("  2022-03-05\u{3000}", "2022-03-05"),
+        ("2024-02-29", "2024-02-29"), ("1", "1899-12-31"),
+    ])
+    func acceptedDates(input: String, iso: String) {
+        #expect(Self.date(input) == .day(Day.parseISO(iso)!))
+    }
+
+    @Test("impossible dates are rejected with a reason", arguments: ["2022-02-30", "2022/13/1", "2023-02-29", "20220230", "2022-03-05 25:00", "2022年4月31日"])
+    func impossibleDates(input: String) {
+        guard case .impossible = Self.date(input) else { Issue.record("\(input) should be impossible, got \(Self.date(input))"); return }
+    }
+
+    @Test("unrecognised dates", arguments: ["", "March 5", "2022-03", "22-3-5", "2022-03-05 noon", "abc", "2022/3-5"])
+    func unrecognisedDates(input: String) {
+        #expect(Self.date(input) == .unrecognized)
+    }
+
+    static func count(_ s: String) -> FieldParsing.CountResult {
+        var s = s
+        return s.withUTF8 { FieldParsing.parseCount(FieldParsing.trim($0)) }
+    }
+
+    @Test("participants", arguments: [
+        ("23", FieldParsing.CountResult.value(23)), ("23人", .value(23)), ("23人次", .value(23)), ("２３", .value(23)),
+        ("１２人", .value(12)), ("", .empty), ("  ", .empty), ("0", .value(0)),
+        ("二十", .invalid), ("23 人", .invalid), ("-3", .invalid), ("2.5", .invalid), ("人", .invalid), ("23人人", .invalid),
+        ("1234567890", .invalid),
+    ])
+    func participants(input: String, expected: FieldParsing.CountResult) {
+        #expect(Self.count(input) == expected)
+    }
+
+    @Test("UTF-8 validation finds the first bad byte")
+    func utf8Validation() {
+        let good = Array("活动,ok".utf8)
+        #expect(good.withUnsafeBufferPointer { FieldParsing.firstInvalidUTF8($0) } == nil)
+        let bad: [UInt8] = [0x61, 0xC4, 0xE3, 0x62]   // GBK bytes for 你 are not UTF-8
+        #expect(bad.withUnsafeBufferPointer { FieldParsing.firstInvalidUTF8($0) } == 1)
+        let truncated: [UInt8] = [0x61, 0xE6, 0xB4]
+        #expect(truncated.withUnsafeBufferPointer { FieldParsing.firstInvalidUTF8($0) } == 1)
+        #expect(truncated.withUnsafeBufferPointer { FieldParsing.firstInvalidUTF8($0, allowTruncatedTail: true) } == nil)
+    }
+
+    @Test("Day arithmetic: ISO weeks, leap years, weekdays")
+    func days() {
+        #expect(Day.parseISO("2022-01-02")!.isoWeek == (2021, 52))
+        #expect(Day.parseISO("2022-01-03")!.isoWeek == (2022, 1))
+        #expect(Day.parseISO("2020-12-31")!.isoWeek == (2020, 53))
+        #expect(Day.parseISO("2022-12-31")!.isoWeekday == 6)
+        #expect(Day(year: 2024, month: 2, day: 29) != nil)
+        #expect(Day(year: 2100, month: 2, day: 29) == nil)
+        #expect(Day(year: 2000, month: 2, day: 29) != nil)
+        #expect(PeriodSlot.slots(.week, year: 2020).count == 53)
+        #expect(PeriodSlot.slots(.week, year: 2022).count == 52)
+        #expect(PeriodSlot.slots(.week, year: 2022).first!.start.iso == "2022-01-03")
+    }
+}
