@@ -180,8 +180,8 @@ public final class DecodingReader {
 }
 
 extension DecodingReader {
-    /// Whether a sample is UTF-8: valid multi-byte sequences outnumber invalid bytes at least ten
-    /// to one. GBK text almost never forms valid UTF-8 sequences, while a UTF-8 export with one
+    /// Whether a sample is UTF-8: valid multi-byte sequences outnumber invalid bytes at least four
+    /// to one. GBK text read as UTF-8 gives about one valid sequence per four invalid bytes, while a UTF-8 export with one
     /// stray byte should stay UTF-8 (and lose only the row holding that byte).
     static func looksLikeUTF8(_ b: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Bool {
         var valid = 0, invalid = 0
@@ -200,7 +200,7 @@ extension DecodingReader {
                 valid += 1; i += len
             }
         }
-        return valid > 0 && invalid * 10 < valid
+        return valid > 0 && invalid * 4 < valid
     }
 }
 
