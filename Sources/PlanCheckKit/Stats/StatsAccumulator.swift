@@ -1,0 +1,162 @@
+/// Counts records by unit × type × month in the check's single pass (see `CheckCommand.runCheck`'s
+/// `also:`), then builds the ``StatsReport``.
+///
+/// Hot path: units and types are interned from their bytes, no `String` is made per record. A
+/// record counts when it is dated within the year under review and not after as-of.
+public final class StatsAccumulator {
+    public let year: Int
+    public let asOf: Day
+    let lastMonth: Int
+    let start: Day, end: Day
+    var orgs = ByteInterner(capacity: 256)
+    var types = ByteInterner(capacity: 64)
+    let rosterUnits: [Unit]
+    let hasRoster: Bool
+    /// Per unit id: `typeID * 12 + month - 1` → count / participants.
+    var counts: [[Int]] = []
+    var parts: [[Int]] = []
+    var outsideYear = 0
+    var afterAsOf = 0
+    var missingParticipants = 0
+
+    /// Creates one for a year, as-of day and optional roster (its units are listed even without records).
+    public init(year: Int, asOf: Day, roster: Roster?) {
+        self.year = year
+        self.asOf = asOf
+        start = Day(year: year, month: 1, day: 1)!
+        end = Day(year: year, month: 12, day: 31)!
+        if asOf < start { lastMonth = 0 } else if asOf > end { lastMonth = 12 } else { lastMonth = asOf.month }
+        rosterUnits = roster?.units ?? []
+        hasRoster = roster != nil && !(roster!.units.isEmpty)
+        for u in rosterUnits {
+            let id = orgs.intern(u.name)
+            if id == counts.count { counts.append([]); parts.append([]) }
+        }
+    }
+
+    /// Counts one accepted record.
+    @inline(__always)
+    public func add(_ r: RecordView) {
+        let d = r.date
+        if d < start || d > end { outsideYear += 1; return }
+        if d > asOf { afterAsOf += 1; return }
+        let o = orgs.intern(r.bytes(.org)).id
+        if o == counts.count { counts.append([]); parts.append([]) }
+        let t = types.intern(r.bytes(.type)).id
+        let idx = t &* 12 &+ d.month &- 1
+        if counts[o].count <= idx {
+            let n = (types.count * 12) - counts[o].count
+            counts[o].append(contentsOf: repeatElement(0, count: n))
+            parts[o].append(contentsOf: repeatElement(0, count: n))
+        }
+        counts[o][idx] &+= 1
+        if let p = r.participants { parts[o][idx] &+= p } else { missingParticipants &+= 1 }
+    }
+
+    /// Builds the report from the counts and the check that ran in the same pass (with an empty
+    /// plan it still gives reading facts and duplicates).
+    public func report(check: CheckReport, plan: Plan) -> StatsReport {
+        let months = lastMonth
+        var r = StatsReport(year: year, asOf: asOf, planPaths: check.planPaths, rosterPaths: check.rosterPaths,
+                            files: check.read.files.map(\.path), lastMonth: months, fullYear: asOf >= end)
+        r.months = Array(repeating: StatsCell(), count: months)
+        // Types: totals first, to order them.
+        let nt = types.count
+        var typeTotals = [StatsCell](repeating: StatsCell(), count: nt)
+        var typeMonths = [[StatsCell]](repeating: Array(repeating: StatsCell(), count: months), count: nt)
+        var units: [StatsUnit] = []
+        for o in 0..<orgs.count {
+            let inRoster = o < rosterUnits.count
+            var u = StatsUnit(name: orgs.strings[o], kind: inRoster ? rosterUnits[o].kind : "", inRoster: inRoster,
+                              months: Array(repeating: StatsCell(), count: months), silentMonths: [])
+            let c = counts[o], p = parts[o]
+            for i in 0..<c.count where c[i] > 0 {
+                let cell = StatsCell(count: c[i], participants: p[i])
+                let t = i / 12, m = i % 12
+                u.months[m] += cell
+                u.total += cell
+                typeTotals[t] += cell
+                typeMonths[t][m] += cell
+                r.months[m] += cell
+                r.total += cell
+            }
+            u.silentMonths = (0..<months).filter { u.months[$0].count == 0 }.map { $0 + 1 }
+            units.append(u)
+        }
+        r.units = units
+        let typeNames = types.strings
+        let typeOrder = (0..<nt).sorted { (a: Int, b: Int) -> Bool in
+            let ca = typeTotals[a].count, cb = typeTotals[b].count
+            if ca != cb { return ca > cb }
+            return typeNames[a] < typeNames[b]
+        }
+        r.types = typeOrder.map { StatsType(name: types.strings[$0], total: typeTotals[$0], months: typeMonths[$0]) }
+        for o in 0..<orgs.count {
+            let c = counts[o], p = parts[o]
+            for t in typeOrder {
+                for m in 0..<12 {
+                    let i = t * 12 + m
+                    if i < c.count && c[i] > 0 {
+                        r.long.append(StatsLongRow(org: orgs.strings[o], type: types.strings[t], month: m + 1,
+                                                   cell: StatsCell(count: c[i], participants: p[i])))
+                    }
+                }
+            }
+        }
+        // Plan results.
+        r.hasPlan = !plan.rules.isEmpty
+        r.notes = check.notes
+        let ruleFindings = check.ruleFindings
+        var byRule: [String: StatsCompletion] = [:]
+        var byUnit: [String: StatsCompletion] = [:]
+        for f in ruleFindings {
+            byRule[f.rule, default: StatsCompletion()].add(f.status)
+            r.planTotal.add(f.status)
+            if f.org != "*" { byUnit[f.org, default: StatsCompletion()].add(f.status) }
+            if f.status == .missed || f.status == .atRisk { r.problems.append(f) }
+        }
+        r.rules = plan.rules.map { StatsRuleRow(id: $0.id, title: $0.title, checker: $0.checker, completion: byRule[$0.id] ?? StatsCompletion()) }
+        var unitRows: [StatsUnitRow] = []
+        var order = units.map { ($0.name, $0.kind) }
+        for (name, kind) in check.unitOrder where !order.contains(where: { $0.0 == name }) { order.append((name, kind)) }
+        for (name, kind) in order { if let c = byUnit[name] { unitRows.append(StatsUnitRow(rank: nil, org: name, kind: kind, completion: c)) } }
+        r.unitRanks = StatsAccumulator.ranked(unitRows)
+        // Health.
+        var h = StatsHealth()
+        h.rowsRead = check.read.rowsRead
+        h.accepted = check.read.accepted
+        h.rejected = check.read.rejected
+        h.rejectedByReason = check.read.rejectionCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        for f in check.qualityFindings where f.title == QualityChecker.Kind.duplicate.title {
+            h.duplicates.append((f.org, f.actual, f.evidence))
+        }
+        if hasRoster { h.unknownUnits = units.filter { !$0.inRoster }.map { ($0.name, $0.total.count) } }
+        h.outsideYear = outsideYear
+        h.afterAsOf = afterAsOf
+        h.missingParticipants = missingParticipants
+        h.emptyMonths = (0..<months).filter { r.months[$0].count == 0 }.map { $0 + 1 }
+        r.health = h
+        return r
+    }
+
+    /// Sorts by % met (exact fractions), then fewer missed; equal rows share a rank (1, 1, 3);
+    /// rows with nothing due come last, unranked, in their given order.
+    static func ranked(_ rows: [StatsUnitRow]) -> [StatsUnitRow] {
+        let due = rows.enumerated().filter { $0.element.completion.due > 0 }
+        func better(_ a: StatsCompletion, _ b: StatsCompletion) -> Bool? {
+            let l = a.met * b.due, r = b.met * a.due
+            if l != r { return l > r }
+            if a.missed != b.missed { return a.missed < b.missed }
+            return nil
+        }
+        let sorted = due.sorted { x, y in better(x.element.completion, y.element.completion) ?? (x.offset < y.offset) }
+        var out: [StatsUnitRow] = []
+        for (i, e) in sorted.enumerated() {
+            var row = e.element
+            if i > 0, better(sorted[i - 1].element.completion, row.completion) == nil { row.rank = out[i - 1].rank }
+            else { row.rank = i + 1 }
+            out.append(row)
+        }
+        return out + rows.filter { $0.completion.due == 0 }
+    }
+}

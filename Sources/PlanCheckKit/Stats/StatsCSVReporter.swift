@@ -1,0 +1,68 @@
+/// The stats tables as CSV (UTF-8 with BOM by default, CRLF, formula guard): one table per file.
+public enum StatsCSVReporter {
+    /// The tables, in `--csv-dir` order; `rules` and `units` need a plan.
+    public enum Table: String, CaseIterable, Sendable {
+        case long, pivot, rules, units, health
+        /// Whether the table needs `--plan`.
+        public var needsPlan: Bool { self == .rules || self == .units }
+        /// File name under `--csv-dir`.
+        public var fileName: String { "stats-\(rawValue).csv" }
+    }
+
+    /// Header of each table.
+    public static func header(_ t: Table, _ r: StatsReport) -> [String] {
+        switch t {
+        case .long: return ["org", "type", "period", "count", "participants"]
+        case .pivot: return ["org", "kind"] + (0..<r.lastMonth).map { r.period($0 + 1) } + ["total", "participants"]
+        case .rules: return ["rule", "title", "checker", "checks", "due", "met", "missed", "at_risk", "on_track", "upcoming", "percent"]
+        case .units: return ["rank", "org", "kind", "checks", "due", "met", "missed", "at_risk", "on_track", "upcoming", "percent"]
+        case .health: return ["kind", "org", "period", "count", "detail"]
+        }
+    }
+
+    static func completion(_ c: StatsCompletion) -> [String] {
+        [c.checks, c.due, c.met, c.missed, c.atRisk, c.onTrack, c.upcoming].map(String.init) + [c.percent]
+    }
+
+    /// The rows of a table (without the header).
+    public static func rows(_ t: Table, _ r: StatsReport) -> [[String]] {
+        switch t {
+        case .long:
+            return r.long.map { [$0.org, $0.type, r.period($0.month), String($0.cell.count), String($0.cell.participants)] }
+        case .pivot:
+            var out = r.units.map { u in [u.name, u.kind] + u.months.map { String($0.count) } + [String(u.total.count), String(u.total.participants)] }
+            out.append(["合计", ""] + r.months.map { String($0.count) } + [String(r.total.count), String(r.total.participants)])
+            return out
+        case .rules:
+            var out = r.rules.map { [$0.id, $0.title, $0.checker] + completion($0.completion) }
+            out.append(["合计", "", ""] + completion(r.planTotal))
+            return out
+        case .units:
+            return r.unitRanks.map { [$0.rank.map(String.init) ?? "", $0.org, $0.kind] + completion($0.completion) }
+        case .health:
+            let h = r.health
+            var out: [[String]] = [["rows-read", "", "", String(h.rowsRead), "读取 \(h.rowsRead) 行 = 接受 \(h.accepted) 行 + 拒绝 \(h.rejected) 行"]]
+            for x in h.rejectedByReason { out.append(["rejected", "", "", String(x.count), x.reason]) }
+            for d in h.duplicates { out.append(["duplicate", d.org, "", String(d.count), d.evidence.joined(separator: " ")]) }
+            for u in h.unknownUnits { out.append(["unknown-unit", u.org, "", String(u.count), "不在花名册中"]) }
+            if h.outsideYear > 0 { out.append(["outside-year", "", "", String(h.outsideYear), "日期不在 \(r.year) 年，未统计"]) }
+            if h.afterAsOf > 0 { out.append(["after-as-of", "", "", String(h.afterAsOf), "日期晚于统计截止日 \(r.asOf.iso)，未统计"]) }
+            if h.missingParticipants > 0 { out.append(["no-participants", "", "", String(h.missingParticipants), "参加人数为空，人次按 0 计"]) }
+            for m in h.emptyMonths { out.append(["empty-month", "", r.period(m), "0", "全部单位均无活动记录"]) }
+            for u in r.units {
+                for run in u.silentRuns {
+                    let p = run.from == run.to ? r.period(run.from) : r.period(run.from) + ".." + r.period(run.to)
+                    out.append(["silent", u.name, p, String(run.to - run.from + 1), "连续 \(run.to - run.from + 1) 个月无活动记录"])
+                }
+            }
+            return out
+        }
+    }
+
+    /// Writes one table.
+    public static func write(_ t: Table, _ r: StatsReport, to sink: OutputSink, options o: ReportOptions) {
+        let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
+        w.row(header(t, r))
+        for row in rows(t, r) { w.row(row) }
+    }
+}
