@@ -1,0 +1,79 @@
+import Testing
+@testable import PlanCheckKit
+
+@Suite("count checker")
+struct CountCheckerTests {
+    static let branches = ["甲支部|社区党支部", "乙支部|社区党支部", "丙支部|机关党支部", "党工委|党工委"]
+
+    @Test("six clean-government lessons: exactly six is met, four is missed, a branch with zero records is reported")
+    func threshold() throws {
+        var rows = "date,org,type,participants,title,lead,target\n"
+        for m in 1...6 { rows += "2022-\(Day.pad2(m))-10,甲支部,廉政专题学习,10,第\(m)次,,\n" }
+        for m in 1...4 { rows += "2022-\(Day.pad2(m))-10,乙支部,廉政专题学习,10,第\(m)次,,\n" }
+        rows += "2022-05-10,乙支部,警示教育,10,不是廉政学习,,\n"
+        let fs = try CheckHarness.run(rule: [.id: "R1", .checker: "count", .types: "廉政专题学习", .threshold: "6", .period: "year",
+                                             .scope: "kind:社区党支部|机关党支部"], records: rows, asOf: "2022-12-31", units: Self.branches)
+        #expect(CheckHarness.summary(fs) == ["甲支部||2022|6|met", "乙支部||2022|4|missed", "丙支部||2022|0|missed"])
+        #expect(fs.map(\.shortfall) == [0, 2, 6])
+    }
+
+    @Test("quarter boundary: 03-31 counts for Q1, 04-01 for Q2")
+    func quarterBoundary() throws {
+        let rows = "date,org,type\n2022-03-31,甲支部,思想动态分析研判\n2022-04-01 00:00,甲支部,思想动态分析研判\n2022-04-01,甲支部,思想动态分析研判\n"
+        let fs = try CheckHarness.run(rule: [.id: "R", .checker: "count", .types: "思想动态分析研判", .threshold: "1", .period: "季度",
+                                             .scope: "org:甲支部"], records: rows, asOf: "2022-12-31", units: Self.branches)
+        #expect(CheckHarness.summary(fs) == ["甲支部||2022-Q1|1|met", "甲支部||2022-Q2|2|met", "甲支部||2022-Q3|0|missed", "甲支部||2022-Q4|0|missed"])
+    }
+
+    @Test("ISO weeks: 2022-01-02 belongs to 2021-W52 and does not count; 2022-01-03 is W01; 2023-01-01 is 2022-W52")
+    func isoWeeks() throws {
+        let rows = "date,org,type\n2022-01-02,党工委,帮扶走访\n2022-01-03,党工委,帮扶走访\n2022-01-09,党工委,帮扶走访\n2023-01-01,党工委,帮扶走访\n"
+        let fs = try CheckHarness.run(rule: [.id: "W", .checker: "count", .types: "帮扶走访", .threshold: "1", .period: "week", .scope: "all"],
+                                      records: rows, asOf: "2023-01-01", units: Self.branches)
+        #expect(fs.count == 52)
+        #expect(CheckHarness.summary([fs[0], fs[1], fs[51]]) == ["*||2022-W01|2|met", "*||2022-W02|0|missed", "*||2022-W52|1|met"])
+        #expect(fs[51].start.iso == "2022-12-26" && fs[51].end.iso == "2023-01-01")
+    }
+
+    @Test("Feb 29 of a leap year counts in February and in H1")
+    func leapDay() throws {
+        let rows = "date,org,type\n2024-02-29,甲支部,主题党日\n2024/2/29,甲支部,主题党日\n"
+        let month = try CheckHarness.run(rule: [.id: "M", .checker: "count", .types: "主题党日", .threshold: "2", .period: "month",
+                                                .scope: "org:甲支部"], records: rows, asOf: "2024-12-31", year: 2024, units: Self.branches)
+        #expect(CheckHarness.summary([month[1]]) == ["甲支部||2024-02|2|met"])
+        #expect(month[1].end.iso == "2024-02-29")
+        let half = try CheckHarness.run(rule: [.id: "H", .checker: "count", .types: "主题党日", .threshold: "2", .period: "half",
+                                               .scope: "org:甲支部"], records: rows, asOf: "2024-12-31", year: 2024, units: Self.branches)
+        #expect(CheckHarness.summary(half) == ["甲支部||2024-H1|2|met", "甲支部||2024-H2|0|missed"])
+    }
+
+    @Test("keywords: the title must contain one of them")
+    func keywords() throws {
+        let rows = "date,org,type,title\n2022-03-01,党工委,专题会议,全面从严治党专题会议\n2022-04-01,党工委,专题会议,安全生产会议\n2022-09-01,党工委,专题会议,党风廉政建设专题会\n"
+        let fs = try CheckHarness.run(rule: [.id: "K", .checker: "count", .types: "专题会议", .keywords: "全面从严治党|党风廉政", .threshold: "2",
+                                             .scope: "org:党工委"], records: rows, asOf: "2022-12-31", units: Self.branches)
+        #expect(CheckHarness.summary(fs) == ["党工委||2022|2|met"])
+    }
+
+    @Test("in the current period: pace decides at-risk vs on-track; later periods are upcoming")
+    func currentPeriod() throws {
+        var rows = "date,org,type\n"
+        for m in 1...8 { rows += "2022-\(Day.pad2(m))-05,纪工委,明察暗访\n" }
+        rows += "2022-12-01,纪工委,明察暗访\n"   // after as-of: not counted
+        let fs = try CheckHarness.run(rule: [.id: "I", .checker: "count", .types: "明察暗访", .threshold: "12", .scope: "org:纪工委"],
+                                      records: rows, asOf: "2022-11-21", units: ["纪工委|纪工委"])
+        #expect(CheckHarness.summary(fs) == ["纪工委||2022|8|at-risk"])
+        #expect(fs[0].advice(asOf: Day.parseISO("2022-11-21")!) == "还需 4 次，截至 2022-12-31 还有 41 天")
+        let q = try CheckHarness.run(rule: [.id: "Q", .checker: "count", .types: "明察暗访", .threshold: "1", .period: "quarter", .scope: "org:纪工委"],
+                                     records: rows, asOf: "2022-05-15", units: ["纪工委|纪工委"])
+        #expect(CheckHarness.summary(q) == ["纪工委||2022-Q1|3|met", "纪工委||2022-Q2|2|met", "纪工委||2022-Q3|0|upcoming", "纪工委||2022-Q4|0|upcoming"])
+    }
+
+    @Test("without a roster, kind scopes cover every unit seen in the records")
+    func noRoster() throws {
+        let rows = "date,org,type\n2022-03-01,甲支部,廉政专题学习\n2022-03-01,乙支部,主题党日\n"
+        let fs = try CheckHarness.run(rule: [.id: "N", .checker: "count", .types: "廉政专题学习", .threshold: "1", .scope: "kind:社区党支部"],
+                                      records: rows, asOf: "2022-12-31")
+        #expect(CheckHarness.summary(fs) == ["甲支部||2022|1|met", "乙支部||2022|0|missed"])
+    }
+}

@@ -1,0 +1,36 @@
+import Testing
+@testable import PlanCheckKit
+
+@Suite("quality checker (always on)")
+struct QualityCheckerTests {
+    static let rule: [PlanColumn: String] = [.id: "R", .checker: "count", .types: "主题党日", .threshold: "1", .scope: "kind:社区党支部"]
+
+    @Test("duplicates, dates outside the year and after as-of, unknown units, uncounted types")
+    func all() throws {
+        let rows = """
+        date,org,type,participants,title,lead,target
+        2022-05-02,甲支部,主题党日,10,五月主题党日,,
+        2022-05-02 09:00,甲支部,主题党日,11,五月主题党日,,
+        2022-05-03,甲支部,主题党日,10,五月主题党日,,
+        2021-12-30,甲支部,主题党日,10,去年的,,
+        2022-12-30,甲支部,主题党日,10,检查日之后,,
+        2022-06-01,无名支部,主题党日,10,六月主题党日,,
+        2022-06-01,甲支部,其他,10,未计入,,
+        """
+        let fs = try CheckHarness.run(rule: Self.rule, records: rows, asOf: "2022-12-01", units: ["甲支部|社区党支部"], quality: true)
+        let q = fs.filter { $0.rule == "quality" }
+        #expect(q.map { "\($0.title)|\($0.org)|\($0.actual)" } == [
+            "重复记录|甲支部|1", "日期不在检查年度内|甲支部|1", "日期晚于检查日|甲支部|1", "单位不在花名册中|无名支部|1", "活动类型未被任何规则计入|*|1",
+        ])
+        #expect(q.allSatisfy { $0.status == .warning })
+        #expect(q[0].evidence.count == 1 && q[0].evidence[0].hasSuffix(":3"))
+        // Excluded records do not count: 甲支部 has 3 in-year, before-as-of 主题党日 (the duplicate is counted, and warned about).
+        #expect(CheckHarness.summary(fs.filter { $0.rule == "R" }) == ["甲支部||2022|3|met"])
+    }
+
+    @Test("without a roster there are no unknown-unit warnings")
+    func noRoster() throws {
+        let fs = try CheckHarness.run(rule: Self.rule, records: "date,org,type\n2022-06-01,无名支部,主题党日\n", asOf: "2022-12-31", quality: true)
+        #expect(!fs.contains { $0.title == "单位不在花名册中" })
+    }
+}
