@@ -69,7 +69,9 @@ enum TestSupport {
 
     /// The built `plancheck` binary (the tests' own build folder).
     static var binary: String {
-        let candidates = [Bundle.main.bundleURL.deletingLastPathComponent().path, root + "/.build/debug"]
+        // The test runner lives in the same build folder as the executables.
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        let candidates = [runner, Bundle.main.bundleURL.deletingLastPathComponent().path, root + "/.build/debug"]
         for c in candidates where FileManager.default.isExecutableFile(atPath: c + "/plancheck") { return c + "/plancheck" }
         return root + "/.build/debug/plancheck"
     }

@@ -68,12 +68,12 @@ public final class CheckContext {
         return out
     }
 
-    /// How a record is cited: its id if it has one, else `file:line`.
+    /// How a record is cited: `file:line`, with `#id` when the record has an id (a 序号 is only
+    /// unique within its file, so the location always comes first).
     public func evidenceLabel(_ r: RecordView) -> String {
-        let id = r.bytes(.id)
-        if !id.isEmpty { return String(decoding: id, as: UTF8.self) }
         let f = r.fileIndex < fileNames.count ? fileNames[r.fileIndex] : "?"
-        return "\(f):\(r.line)"
+        let id = r.bytes(.id)
+        return id.isEmpty ? "\(f):\(r.line)" : "\(f):\(r.line)#" + String(decoding: id, as: UTF8.self)
     }
 }
 

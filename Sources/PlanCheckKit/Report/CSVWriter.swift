@@ -24,9 +24,10 @@ public struct CSVWriter {
         sink.write(line)
     }
 
-    /// Neutralises formula-like text: `'` before a leading `=`, `+`, `-`, `@`, tab or CR.
+    /// Neutralises formula-like text: `'` before a leading `=`, `+`, `-`, `@`, tab or CR. A cell
+    /// of that one character alone (`-` for standard input) is no formula and is left as it is.
     public static func neutralise(_ s: String) -> String {
-        guard let c = s.utf8.first else { return s }
+        guard let c = s.utf8.first, s.utf8.count > 1 else { return s }
         switch c {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + s
         default: return s

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import PlanCheckKit
+
+/// Runs the built `plancheck` binary: help, version, usage errors, validation, exit codes, outputs.
+@Suite("CLI (built binary)")
+struct CLITests {
+    static let plan000 = "Checks/000-street-party-building-2022.csv"
+    static let rosters = ["--roster", "SampleData/roster-units.csv", "--roster", "SampleData/roster-people.csv"]
+
+    @Test("help at every level, help <subcommand>, --version")
+    func help() throws {
+        let top = try TestSupport.runBinary(["--help"])
+        #expect(top.code == 0 && top.out.contains("USAGE: plancheck <subcommand>"))
+        for c in ["check", "stats", "inspect", "validate", "checkers"] {
+            #expect(top.out.contains("  \(c)"))
+            let h = try TestSupport.runBinary([c, "--help"])
+            #expect(h.code == 0 && h.out.contains("USAGE: plancheck \(c)") && h.out.contains("-h, --help"), "\(c)")
+            let h2 = try TestSupport.runBinary(["help", c])
+            #expect(h2.out == h.out)
+            #expect(try TestSupport.runBinary([c, "-h"]).out == h.out)
+        }
+        let v = try TestSupport.runBinary(["--version"])
+        #expect(v.code == 0 && v.out == "plancheck \(PlanCheckCLI.version)\n")
+    }
+
+    @Test("usage errors: Error: … plus usage on stderr, exit 2, nothing on stdout", arguments: [
+        ["frobnicate"], [], ["check", "--bogus"], ["check", "SampleData/records"], ["check", "--plan"],
+        ["check", "--plan", plan000, "--as-of", "2022-13-01", "SampleData/records"],
+        ["check", "--plan", plan000, "--fail-on", "sometimes", "SampleData/records"],
+        ["inspect"], ["inspect", "--encoding", "latin-9", "SampleData/records"], ["help", "nope"],
+    ])
+    func usageErrors(args: [String]) throws {
+        let r = try TestSupport.runBinary(args)
+        #expect(r.code == 2, "\(args)")
+        #expect(r.err.hasPrefix("Error: "), "\(args): \(r.err)")
+        #expect(r.out.isEmpty, "\(args)")
+        #expect(!r.err.contains("Fatal error") && !r.err.contains("Stack dump"))
+    }
+
+    @Test("validate: every shipped plan is valid")
+    func shippedPlans() throws {
+        let plans = try FileManager.default.contentsOfDirectory(atPath: TestSupport.root + "/Checks").filter { $0.hasSuffix(".csv") }.sorted()
+        #expect(plans.count == 5)
+        for p in plans {
+            let r = try TestSupport.runBinary(["validate", "Checks/" + p])
+            #expect(r.code == 0 && r.out.contains("rules valid"), "\(p): \(r.err)")
+        }
+    }
+
+    @Test("validate reports every problem at once with line and column")
+    func validateProblems() throws {
+        let plan = TestSupport.write("""
+        id,title,checker,types,threshold,period,scope,deadline,source
+        A1,ok,count,党课,1,year,org:党工委,,clause
+        A2,bad checker,counter,党课,1,year,org:党工委,,clause
+        A3,bad number,count,党课,six,year,org:党工委,,clause
+        A4,bad period,count,党课,1,fortnight,org:党工委,,clause
+        A5,needs deadline,deadline,党课,1,,role:党工委委员,,clause
+        A1,dup id,count,党课,1,year,org:党工委,,clause
+        A7,no source,count,党课,1,year,everyone,,
+        """, name: "bad-plan.csv")
+        let r = try TestSupport.runBinary(["validate", plan])
+        #expect(r.code == 2)
+        let lines = r.err.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(plan):3:3: unknown checker 'counter'") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):4:5: threshold 'six' is not a whole number") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):5:6: unknown period 'fortnight'") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):6:8: deadline is empty; checker deadline needs it") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):7:1: id A1 is used again") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):8:7: scope 'everyone' is not understood") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):8:9: source is empty") })
+        #expect(lines.last == "7 problems in \(plan)")
+    }
+
+    @Test("a plan with problems stops check before any report is written")
+    func checkBadPlan() throws {
+        let dir = TestSupport.tempDir()
+        let plan = TestSupport.write("id,checker,types,threshold,scope,source\nX,count,党课,0,all,c\n", name: "p.csv", dir: dir)
+        let r = try TestSupport.runBinary(["check", "--plan", plan, "-o", dir + "/out.csv", "SampleData/records"])
+        #expect(r.code == 2 && r.err.contains("p.csv:2:4: threshold '0'"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.csv"))
+    }
+
+    @Test("exit codes: 1 with missed findings, 0 with --fail-on never, 0 when every rule is met")
+    func exitCodes() throws {
+        let base = ["check", "--plan", Self.plan000] + Self.rosters + ["--as-of", "2022-12-31", "--quiet"]
+        #expect(try TestSupport.runBinary(base + ["SampleData/records"]).code == 1)
+        #expect(try TestSupport.runBinary(base + ["--fail-on", "never", "SampleData/records"]).code == 0)
+        let dir = TestSupport.tempDir()
+        let plan = TestSupport.write("id,checker,types,threshold,scope,source\nOK,count,明察暗访,11,org:龙门街道纪工委,c\n", name: "p.csv", dir: dir)
+        let ok = try TestSupport.runBinary(["check", "--plan", plan] + Self.rosters + ["--as-of", "2022-12-31", "SampleData/records"])
+        #expect(ok.code == 0, "\(ok.err)")
+        // at-risk only fails with --fail-on at-risk
+        let mid = ["check", "--plan", plan] + Self.rosters + ["--as-of", "2022-10-01", "--quiet"]
+        let plan12 = TestSupport.write("id,checker,types,threshold,scope,source\nI,count,明察暗访,40,org:龙门街道纪工委,c\n", name: "p12.csv", dir: dir)
+        let mid12 = ["check", "--plan", plan12] + Self.rosters + ["--as-of", "2022-10-01", "--quiet"]
+        #expect(try TestSupport.runBinary(mid + ["SampleData/records"]).code == 0)
+        #expect(try TestSupport.runBinary(mid12 + ["SampleData/records"]).code == 0)
+        #expect(try TestSupport.runBinary(mid12 + ["--fail-on", "at-risk", "SampleData/records"]).code == 1)
+    }
+
+    @Test("several reports in one run; CSV has the BOM and the documented header; --no-bom for machines")
+    func outputs() throws {
+        let dir = TestSupport.tempDir()
+        let args = ["check", "--plan", Self.plan000] + Self.rosters + ["--as-of", "2022-12-31", "-o", dir + "/r.csv", "-o", dir + "/r.json",
+                    "-o", dir + "/r.html", "-o", dir + "/r.txt", "SampleData/records"]
+        let r = try TestSupport.runBinary(args)
+        #expect(r.code == 1)
+        let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/r.csv"))
+        #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("rule,title,org,person,period,required,actual,shortfall,status,due,source,evidence"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/r.json"))) as! [String: Any]
+        #expect((json["asOf"] as? String) == "2022-12-31")
+        #expect(((json["counts"] as? [String: Any])?["rowsRead"] as? Int) == 1785)
+        #expect(try String(contentsOfFile: dir + "/r.html", encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        #expect(try String(contentsOfFile: dir + "/r.txt", encoding: .utf8) == r.out)
+        let noBom = try TestSupport.runBinary(Array(args.prefix(args.count - 9)) + ["--no-bom", "-o", dir + "/m.csv", "SampleData/records"])
+        #expect(noBom.code == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/m.csv")).first == UInt8(ascii: "r"))
+        // No temporary files are left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["m.csv", "r.csv", "r.html", "r.json", "r.txt"])
+    }
+
+    @Test("an output directory that does not exist or is read-only is an error before any work")
+    func badOutputDir() throws {
+        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/nonexistent/dir/r.csv", "SampleData/records"])
+        #expect(r.code == 2 && r.err.contains("/nonexistent/dir/r.csv: cannot write a report here: directory /nonexistent/dir does not exist"))
+        let unknown = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/tmp/r.xlsx", "SampleData/records"])
+        #expect(unknown.code == 2 && unknown.err.contains("cannot tell the report format"))
+    }
+
+    @Test("bad inputs: missing file, directory without CSVs, empty file: exit 2, clear message, no report", arguments: ["missing", "emptydir", "empty"])
+    func badInputs(kind: String) throws {
+        let dir = TestSupport.tempDir()
+        var input = dir + "/missing.csv"
+        if kind == "emptydir" { input = dir + "/sub"; try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true) }
+        if kind == "empty" { input = TestSupport.write("", name: "empty.csv", dir: dir) }
+        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", dir + "/r.csv", input])
+        #expect(r.code == 2)
+        #expect(r.err.hasPrefix("Error: \(input)"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/r.csv"))
+    }
+
+    @Test("--strict turns a rejected row into exit 2 and writes no report")
+    func strict() throws {
+        let dir = TestSupport.tempDir()
+        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "--strict", "-o", dir + "/r.csv", "SampleData/records"])
+        #expect(r.code == 2 && r.err.contains("app-export-2022.csv:163:2"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/r.csv"))
+        let i = try TestSupport.runBinary(["inspect", "--strict", "SampleData/records"])
+        #expect(i.code == 2)
+    }
+
+    @Test("standard input with -")
+    func stdin() throws {
+        let r = try TestSupport.runBinary(["inspect", "--format", "csv", "-"], stdin: Data("date,org,type\n2022/1/2,甲,党课\n".utf8))
+        #expect(r.code == 0)
+        #expect(r.out == "id,date,org,type,participants,title,lead,target,file,line\r\n,2022-01-02,甲,党课,,,,,-,2\r\n")
+    }
+
+    @Test("colour only on a terminal and never with NO_COLOR; works with LANG=C and no HOME")
+    func environment() throws {
+        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000] + Self.rosters + ["--as-of", "2022-12-31", "SampleData/records"],
+                                          env: ["LANG": "C", "PATH": "/usr/bin:/bin"])
+        #expect(r.code == 1)
+        #expect(!r.out.contains("\u{1B}["))
+        #expect(r.out.contains("还需") || r.out.contains("缺 1 次"))
+        let io = CommandIO(stdout: MemoryOutput(), stderr: MemoryOutput(), environment: ["NO_COLOR": "1"], stdoutIsTerminal: true)
+        #expect(!io.useColour)
+        #expect(CommandIO(stdout: MemoryOutput(), stderr: MemoryOutput(), environment: [:], stdoutIsTerminal: true).useColour)
+    }
+}

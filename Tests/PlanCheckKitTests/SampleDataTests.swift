@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import PlanCheckKit
+
+/// End to end on SampleData with the built binary: exactly the findings SampleData/README.md documents.
+@Suite("SampleData journeys (built binary)")
+struct SampleDataTests {
+    static let plans = ["--plan", "Checks/000-street-party-building-2022.csv", "--plan", "Checks/001-street-office-party-committee-2022.csv"]
+    static let rosters = ["--roster", "SampleData/roster-units.csv", "--roster", "SampleData/roster-people.csv"]
+
+    /// Parses a CSV report (BOM stripped) into dictionaries by header.
+    static func table(_ path: String) throws -> [[String: String]] {
+        var rows: [[String]] = []
+        var t = CSVTokenizer(path: path)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        try bytes.withUnsafeBufferPointer { b in try t.feed(b) { r in rows.append((0..<r.count).map { r.string($0) }) } }
+        try t.finish { r in rows.append((0..<r.count).map { r.string($0) }) }
+        let header = rows.removeFirst()
+        return rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+    }
+
+    @Test("year-end audit: exactly the documented shortfalls, the rejected row and the quality warnings")
+    func yearEndAudit() throws {
+        let dir = TestSupport.tempDir("audit")
+        let r = try TestSupport.runBinary(["check"] + Self.plans + Self.rosters + ["--as-of", "2022-12-31", "-o", dir + "/audit.csv", "-o", dir + "/audit.html", "SampleData/records"])
+        #expect(r.code == 1, "\(r.err)")
+        let rows = try Self.table(dir + "/audit.csv")
+        let missed = rows.filter { $0["status"] == "missed" }.map { "\($0["rule"]!)|\($0["org"]!)|\($0["person"]!)|\($0["period"]!)|\($0["required"]!)|\($0["actual"]!)" }
+        #expect(missed.sorted() == [
+            "S000-04|古镇社区党支部||2022|4|3",
+            "S000-04|街道机关第二党支部||2022|4|0",
+            "S000-05|古镇社区党支部||2022-Q3|1|0",
+            "S000-05|街道机关第二党支部||2022-Q1|1|0",
+            "S000-05|街道机关第二党支部||2022-Q2|1|0",
+            "S000-05|街道机关第二党支部||2022-Q3|1|0",
+            "S000-05|街道机关第二党支部||2022-Q4|1|0",
+            "S000-09|龙门街道纪工委||2022|12|11",
+            "S000-10|空港社区党支部||2022|6|4",
+            "S000-10|街道机关第二党支部||2022|6|0",
+            "S000-11|街道机关第二党支部||2022|6|0",
+            "S001-01|龙门街道党工委|刘芳|2022|1|0",
+        ].sorted())
+        // A year-end audit shows only met and missed (plus data warnings).
+        let statuses = Set(rows.filter { $0["rule"]!.hasPrefix("S") }.map { $0["status"]! })
+        #expect(statuses == ["met", "missed"])
+        #expect(rows.filter { $0["rule"]!.hasPrefix("S") }.count == 158)   // 65 for plan 000, 93 for 001 (52 ISO weeks in 2022)
+        // The rejected row, the duplicate, the unknown unit.
+        let rejected = rows.filter { $0["rule"] == "rejected" }
+        #expect(rejected.map { $0["evidence"]! } == ["SampleData/records/app-export-2022.csv:163:2"])
+        let quality = rows.filter { $0["rule"] == "quality" }
+        #expect(quality.contains { $0["title"] == "重复记录" && $0["evidence"] == "SampleData/records/app-export-2022.csv:299" })
+        #expect(quality.contains { $0["title"] == "单位不在花名册中" && $0["org"] == "龙门街道老干部党支部" && $0["evidence"] == "SampleData/records/excel-gbk-2022.csv:354" })
+        let input = rows.first { $0["rule"] == "input" }!
+        #expect(input["required"] == "1785" && input["actual"] == "1784" && input["shortfall"] == "1")
+        // Met counts documented in SampleData/README.md.
+        #expect(rows.first { $0["rule"] == "S000-03" }?["actual"] == "696")
+    }
+
+    @Test("nightly cron: --quiet prints only problems; exit 1 on missed; LANG=C, no HOME, no terminal")
+    func nightly() throws {
+        let r = try TestSupport.runBinary(["check"] + Self.plans + Self.rosters + ["--as-of", "2022-12-31", "--quiet", "SampleData/records"],
+                                          env: ["LANG": "C", "PATH": "/usr/bin:/bin"])
+        #expect(r.code == 1)
+        #expect(!r.out.contains("met ") && !r.out.contains("  met"))
+        #expect(r.out.split(separator: "\n").contains { $0.contains("missed") && $0.contains("S000-09") })
+        #expect(!r.out.contains("合计"))
+        #expect(r.err.isEmpty)
+    }
+
+    @Test("self-review: one branch sees its own rules, what counted and what is left")
+    func selfReview() throws {
+        let r = try TestSupport.runBinary(["check"] + Self.plans + Self.rosters + ["--as-of", "2022-10-15", "--org", "古镇社区党支部", "SampleData/records"])
+        #expect(r.code == 1)
+        #expect(r.out.contains("自查单位 古镇社区党支部"))
+        #expect(!r.out.contains("龙门街道纪工委（"))
+        #expect(r.out.split(separator: "\n").contains { $0.contains("missed") && $0.contains("S000-05") && $0.contains("2022-Q3") })   // Q3 is over and was skipped
+        #expect(r.out.contains("计入："))
+        #expect(r.out.contains("截至 2022-12-31 还有 78 天"))
+    }
+
+    @Test("check runs on SampleData with every shipped plan")
+    func everyPlan() throws {
+        let plans = try FileManager.default.contentsOfDirectory(atPath: TestSupport.root + "/Checks").filter { $0.hasSuffix(".csv") }.sorted()
+        for p in plans {
+            let r = try TestSupport.runBinary(["check", "--plan", "Checks/" + p] + Self.rosters + ["--as-of", "2022-12-31", "--fail-on", "never", "SampleData/records"])
+            #expect(r.code == 0, "\(p): \(r.err)")
+            #expect(r.out.contains("合计："), "\(p)")
+        }
+    }
+
+    @Test("inspect reads each sample file in its own shape")
+    func inspect() throws {
+        let r = try TestSupport.runBinary(["inspect", "SampleData/records"])
+        #expect(r.code == 0)
+        #expect(r.out.contains("GB18030 (detected: not UTF-8, read as GB18030)"))
+        #expect(r.out.contains("UTF-8 with BOM (BOM)"))
+        #expect(r.out.contains("total: 3 files, 1785 rows read, 1784 accepted, 1 rejected"))
+    }
+}
