@@ -47,7 +47,21 @@ public enum TextCheckReporter: CheckReporter {
             out += "\n" + (name == "*" ? "全体（所有单位合计）" : name + (kinds[name].map { "（\($0)）" } ?? "（不在花名册）")) + "\n"
             var rows: [[String]] = [["  状态", "规则", "标题", "人员", "周期", "要求", "实际", "缺口", "说明"]]
             var statuses: [Status?] = [nil]
+            // A rule with several periods: its met periods fold into one line (CSV/JSON keep them all).
+            var metFolded: Set<String> = []
             for f in fs {
+                let key = f.rule + "|" + f.person
+                let same = fs.filter { $0.rule == f.rule && $0.person == f.person }
+                let met = same.filter { $0.status == .met }
+                if !o.evidence && same.count > 1 && met.count > 1 && f.status == .met {
+                    if metFolded.contains(key) { continue }
+                    metFolded.insert(key)
+                    let span = met.first!.period == met.last!.period ? met.first!.period : met.first!.period + "…" + met.last!.period
+                    rows.append(["  met", f.rule, f.title, f.person, span, String(f.required), "", "",
+                                 met.count == same.count ? "全部 \(same.count) 个周期达标" : "\(met.count)/\(same.count) 个周期达标"])
+                    statuses.append(.met)
+                    continue
+                }
                 rows.append(["  " + f.status.rawValue, f.rule, f.title, f.person, f.period, String(f.required), String(f.actual),
                              String(f.shortfall), f.advice(asOf: r.asOf)])
                 statuses.append(f.status)
