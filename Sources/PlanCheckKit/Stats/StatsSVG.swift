@@ -7,7 +7,7 @@ public enum StatsSVG {
     static func textWidth(_ s: String, size: Int) -> Int { (DisplayWidth.of(s) * size + 1) / 2 }
 
     static func open(_ w: Int, _ h: Int, _ title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(e(title))\" style=\"max-width:100%;height:auto\" font-size=\"12\">\n<title>\(e(title))</title>\n"
+        "<svg width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-label=\"\(e(title))\" style=\"max-width:100%;height:auto\" font-size=\"12\">\n<title>\(e(title))</title>\n"
     }
 
     /// Fill for a heatmap cell: white-ish pink for zero (a silent month), else blues by share of `max`.

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import PlanCheckKit
+
+/// Golden-file tests: the whole output of `plancheck stats` on the hand-counted fixture in every
+/// format. Paths are written relative to the package root so the files do not depend on where the
+/// checkout lives. Regenerate with `UPDATE_GOLDEN=1 swift test --filter Stats` and review the diff.
+@Suite("Stats golden files")
+struct StatsGoldenTests {
+    static let golden = TestSupport.root + "/Tests/Golden/stats/"
+    static let fixture = TestSupport.root + "/Tests/Golden/stats/fixture/"
+
+    static let base = ["stats", "--plan", fixture + "plan-2022.csv", "--roster", fixture + "roster-units.csv",
+                       "--as-of", "2022-04-30", fixture + "records.csv"]
+
+    static func check(_ name: String, _ args: [String]) {
+        let (code, out, err) = TestSupport.run(args)
+        #expect(code == 0, "\(err)")
+        let text = out.replacingOccurrences(of: TestSupport.root + "/", with: "")
+        let path = golden + name
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Issue.record("missing golden file \(path); run with UPDATE_GOLDEN=1")
+            return
+        }
+        let want = String(decoding: data, as: UTF8.self)
+        if text != want {
+            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = want.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record("\(name) differs at line \(i + 1):\n got: \(i < a.count ? String(a[i]) : "<end>")\nwant: \(i < b.count ? String(b[i]) : "<end>")")
+        }
+    }
+
+    @Test func textChinese() { Self.check("fixture.txt", Self.base) }
+    @Test func textEnglish() { Self.check("fixture-en.txt", Self.base + ["--lang", "en"]) }
+    @Test func json() { Self.check("fixture.json", Self.base + ["--format", "json"]) }
+
+    @Test(arguments: StatsCSVReporter.Table.allCases)
+    func csv(_ t: StatsCSVReporter.Table) { Self.check("fixture-\(t.rawValue).csv", Self.base + ["--format", "csv", "--table", t.rawValue]) }
+
+    @Test func textWithoutPlan() {
+        Self.check("fixture-noplan.txt", ["stats", "--roster", Self.fixture + "roster-units.csv", "--as-of", "2022-12-31", Self.fixture + "records.csv"])
+    }
+
+    /// HTML goes through a file (`-o`), as people use it.
+    @Test func html() throws {
+        let dir = TestSupport.tempDir("stats-html")
+        let (code, out, err) = TestSupport.run(Self.base + ["-o", dir + "/report.html", "--format", "json"])
+        #expect(code == 0, "\(err)")
+        #expect(out.hasPrefix("{"))
+        let page = String(decoding: FileManager.default.contents(atPath: dir + "/report.html") ?? Data(), as: UTF8.self)
+            .replacingOccurrences(of: TestSupport.root + "/", with: "")
+        let path = Self.golden + "fixture.html"
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            FileManager.default.createFile(atPath: path, contents: Data(page.utf8))
+            return
+        }
+        let want = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        #expect(page == want, "fixture.html differs; run with UPDATE_GOLDEN=1 and review the diff")
+    }
+}
