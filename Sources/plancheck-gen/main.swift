@@ -404,6 +404,78 @@ func writeSample(outDir: String, seed: UInt64) {
     writeBytes(Array(units.utf8), to: outDir + "/roster-units.csv")
     writeBytes(Array(people.utf8), to: outDir + "/roster-people.csv")
     print("plancheck-gen: wrote \(appID + gbkNo + bssRows) records (app \(appID), gbk \(gbkNo), branch sheet \(bssRows)) to \(outDir)")
+    writeBureau(outDir: outDir + "/bureau", seed: seed)
+}
+
+// MARK: - Bureau sample (plans 002, 003, 004)
+
+/// UTF-8 -> UTF-16LE with a BOM (Excel's "Unicode text" export).
+func toUTF16LEWithBOM(_ s: String) -> [UInt8] {
+    var out: [UInt8] = [0xFF, 0xFE]
+    for u in s.utf16 { out.append(UInt8(u & 0xFF)); out.append(UInt8(u >> 8)) }
+    return out
+}
+
+/// A district bureau (区退役军人事务局) whose 2022 year-end review (seed 004) claims monthly 主题党日,
+/// monthly checks of 三会一课, 31 英模宣讲 … Its records, exported as Excel "Unicode text" (UTF-16LE,
+/// tabs), let plans 002–004 check those claims. Deliberate shortfalls: no 主题党日 in August 2022 (S004-03),
+/// and 局机关第二党支部 developed its new member in September, after 七一 (S002-02).
+func writeBureau(outDir: String, seed: UInt64) {
+    var r = SplitMix64(seed: seed &+ 4)
+    let dangzu = "区退役军人事务局党组", jiguandangwei = "局机关党委", zongzhi = "局机关党总支"
+    let b1 = "局机关第一党支部", b2 = "局机关第二党支部"
+    let units: [(String, String, String)] = [
+        (dangzu, "党组", ""), (jiguandangwei, "机关党委", dangzu), (zongzhi, "党总支", dangzu),
+        (b1, "机关党支部", zongzhi), (b2, "机关党支部", zongzhi),
+    ]
+    let people: [(String, String, String)] = [
+        ("周建国", dangzu, "党组书记"), ("林晓燕", dangzu, "党组成员"), ("黄志刚", zongzhi, "党总支书记"),
+        ("孙丽华", b1, "支部书记"), ("马俊杰", b2, "支部书记"),
+    ]
+    var rows: [[String]] = []   // date, org, type, title, participants, lead
+    func add(_ m: Int, _ d: Int, _ org: String, _ type: String, _ title: String, _ n: Int, _ lead: String) {
+        rows.append(["2022-\(pad(m, 2))-\(pad(d, 2))", org, type, title, String(n), lead])
+    }
+    for m in 1...12 {
+        add(m, 5, dangzu, "三会一课检查", "借助组织生活APP检查各支部三会一课落实情况", 6, "林晓燕")
+        add(m, 12, dangzu, "中心组学习", m == 11 ? "中心组(扩大)学习:党的二十大报告" : "中心组(扩大)学习会", 35 + Int(r.next() % 10), "周建国")
+        if m != 8 { add(m, 20, dangzu, "主题党日", m == 7 ? "庆祝建党101周年主题党日" : "主题党日:原原本本读理论著作", 40 + Int(r.next() % 8), "周建国") }
+    }
+    add(3, 18, dangzu, "志愿服务", "志愿服务队下沉社区,一线疫情防控", 18, "林晓燕")
+    add(10, 9, dangzu, "志愿服务", "志愿服务队站好疫情防控最后一班岗", 16, "林晓燕")
+    // 31 英模宣讲, 1,740 listeners in all ("全年累计宣讲31场，受众达1732余人").
+    var listeners = 0
+    for i in 0..<31 {
+        let n = i == 30 ? 1740 - listeners : 45 + Int(r.next() % 20)
+        listeners += n
+        let day = 10 + i * 11
+        let (m, d) = monthDay(day)
+        add(m, d, dangzu, "英模宣讲", ["英模宣讲团进学校,讲述英烈故事", "英模宣讲进社区", "英模宣讲进企业,弘扬英烈精神"][i % 3], n, "林晓燕")
+    }
+    add(4, 26, dangzu, "专题会议", "全面从严治党和党风廉政建设专题会议(上半年)", 12, "周建国")
+    add(11, 24, dangzu, "专题会议", "党风廉政建设专题会议,系统排查廉政风险点", 12, "周建国")
+    add(12, 27, dangzu, "民主生活会", "党组班子2022年度民主生活会", 9, "周建国")
+    add(12, 28, jiguandangwei, "民主生活会", "机关党委专题民主生活会", 11, "周建国")
+    add(7, 1, zongzhi, "入党宣誓", "新发展党员入党宣誓、重温入党誓词", 28, "黄志刚")
+    add(12, 20, zongzhi, "组织生活会", "专题组织生活会,开展批评与自我批评", 30, "黄志刚")
+    for (b, lead) in [(b1, "孙丽华"), (b2, "马俊杰")] {
+        add(6, 15, b, "评先评优", "“两优一先”评选,推荐优秀共产党员", 14, lead)
+        add(b == b1 ? 6 : 9, b == b1 ? 20 : 8, b, "发展党员", "支部大会讨论接收预备党员", 15, lead)
+        add(12, 22, b, "组织生活会", "组织生活会暨民主评议党员", 15, lead)
+        for m in stride(from: 1, through: 12, by: 1) { add(m, 8, b, "三会一课", "三会一课:集中学习", 12 + Int(r.next() % 5), lead) }
+    }
+    rows.sort { $0[0] != $1[0] ? $0[0] < $1[0] : $0[1] < $1[1] }
+    var text = "日期\t党组织\t活动类型\t活动主题\t参加人数\t负责人\r\n"
+    for row in rows { text += row.joined(separator: "\t") + "\r\n" }
+    var u = "name,kind,parent\n"
+    for x in units { u += csvLine([x.0, x.1, x.2], "\n") }
+    var p = "name,unit,role\n"
+    for x in people { p += csvLine([x.0, x.1, x.2], "\n") }
+    makeDir(outDir + "/records")
+    writeBytes(toUTF16LEWithBOM(text), to: outDir + "/records/bureau-unicode-text-2022.csv")
+    writeBytes(Array(u.utf8), to: outDir + "/roster-units.csv")
+    writeBytes(Array(p.utf8), to: outDir + "/roster-people.csv")
+    print("plancheck-gen: wrote \(rows.count) bureau records to \(outDir)")
 }
 
 func makeDir(_ dir: String) {

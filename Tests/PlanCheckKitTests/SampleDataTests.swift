@@ -89,6 +89,21 @@ struct SampleDataTests {
         }
     }
 
+    @Test("the bureau sample: plans 002–004 check a year-end review's claims against the records")
+    func bureau() throws {
+        let dir = TestSupport.tempDir("bureau")
+        let r = try TestSupport.runBinary(["check", "--plan", "Checks/002-branch-party-building-2022.csv", "--plan", "Checks/003-organ-party-building-2022.csv",
+                                           "--plan", "Checks/004-year-end-review-2022.csv", "--roster", "SampleData/bureau/roster-units.csv",
+                                           "--roster", "SampleData/bureau/roster-people.csv", "--as-of", "2022-12-31", "-o", dir + "/b.csv", "SampleData/bureau/records"])
+        #expect(r.code == 1, "\(r.err)")
+        let rows = try Self.table(dir + "/b.csv").filter { $0["rule"]!.hasPrefix("S") }
+        #expect(rows.count == 51)
+        #expect(rows.filter { $0["status"] == "missed" }.map { "\($0["rule"]!)|\($0["org"]!)|\($0["period"]!)|\($0["actual"]!)" }.sorted()
+                == ["S002-02|局机关第二党支部|2022|0", "S004-03|区退役军人事务局党组|2022-08|0"])
+        #expect(rows.first { $0["rule"] == "S004-07" }?["actual"] == "1740")
+        #expect(rows.filter { $0["status"] == "met" }.count == 49)
+    }
+
     @Test("inspect reads each sample file in its own shape")
     func inspect() throws {
         let r = try TestSupport.runBinary(["inspect", "SampleData/records"])

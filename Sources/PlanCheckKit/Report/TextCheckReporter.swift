@@ -56,9 +56,10 @@ public enum TextCheckReporter: CheckReporter {
                 if !o.evidence && same.count > 1 && met.count > 1 && f.status == .met {
                     if metFolded.contains(key) { continue }
                     metFolded.insert(key)
-                    let span = met.first!.period == met.last!.period ? met.first!.period : met.first!.period + "…" + met.last!.period
+                    let all = met.count == same.count
+                    let span = all ? met.first!.period + "…" + met.last!.period : "其余周期"
                     rows.append(["  met", f.rule, f.title, f.person, span, String(f.required), "", "",
-                                 met.count == same.count ? "全部 \(same.count) 个周期达标" : "\(met.count)/\(same.count) 个周期达标"])
+                                 all ? "全部 \(same.count) 个周期达标" : "其余 \(met.count)/\(same.count) 个周期达标"])
                     statuses.append(.met)
                     continue
                 }
@@ -101,6 +102,7 @@ public enum TextCheckReporter: CheckReporter {
                 + "on-track \(c[.onTrack] ?? 0)，upcoming \(c[.upcoming] ?? 0)；数据质量提示 \(c[.warning] ?? 0) 条\n"
             for n in r.notes { out += "注意：\(n)\n" }
         }
+        while o.quiet && out.hasPrefix("\n") { out.removeFirst() }
         sink.write(out)
     }
 }
