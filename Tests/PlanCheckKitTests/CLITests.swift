@@ -172,3 +172,27 @@ struct CLITests {
         #expect(CommandIO(stdout: MemoryOutput(), stderr: MemoryOutput(), environment: [:], stdoutIsTerminal: true).useColour)
     }
 }
+
+@Suite("Plan reading details")
+struct PlanReadingTests {
+    @Test("year from the plan file name", arguments: [
+        ("Checks/000-street-party-building-2022.csv", 2022 as Int?), ("plan2023.csv", 2023), ("20221.csv", nil), ("x-12022-y.csv", nil), ("plan.csv", nil),
+    ])
+    func year(path: String, expected: Int?) { #expect(PlanReader.yearInName(path) == expected) }
+
+    @Test("Chinese headers and a GB18030 plan file are read like English UTF-8 ones")
+    func chineseGB18030() throws {
+        let text = "编号,名称,检查器,活动类型,阈值,周期,范围,依据\r\nC1,廉政学习,count,廉政专题学习,6,年,类别:社区党支部,每年至少6次廉政专题学习\r\n"
+        let path = TestSupport.write(TestSupport.encode(text, as: "GB18030"), name: "plan-2022.csv")
+        let plan = try PlanReader.read([path])
+        #expect(plan.rules.count == 1)
+        #expect(plan.rules[0].scope == .kinds(["社区党支部"]))
+        #expect(plan.rules[0].period == .year && plan.rules[0].threshold == 6 && plan.year == 2022)
+    }
+
+    @Test("scopes", arguments: [
+        ("org:龙门街道党工委", Scope.org("龙门街道党工委") as Scope?), ("kind:社区党支部|机关党支部", .kinds(["社区党支部", "机关党支部"])),
+        ("role:党工委委员", .role("党工委委员")), ("all", .all), ("单位：纪工委", .org("纪工委")), ("kind:", nil), ("everyone", nil),
+    ])
+    func scopes(text: String, expected: Scope?) { #expect(Scope.parse(text) == expected) }
+}

@@ -107,15 +107,13 @@ public enum PlanReader {
         return (Plan(paths: paths, rules: rules, year: year), problems)
     }
 
-    /// The first 20xx year in a file's name (`000-street-2022.csv` → 2022).
+    /// The first stand-alone 20xx in a file's name (`000-street-2022.csv` → 2022).
     static func yearInName(_ path: String) -> Int? {
         let name = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
+        func digit(_ i: Int) -> Bool { i >= 0 && i < name.count && name[i] >= 0x30 && name[i] <= 0x39 }
         var i = 0
         while i + 4 <= name.count {
-            if name[i] == 0x32 && name[i + 1] == 0x30 && (i + 4...i + 4).allSatisfy({ _ in true })
-                && (0..<4).allSatisfy({ name[i + $0] >= 0x30 && name[i + $0] <= 0x39 })
-                && (i == 0 || !(name[i - 1] >= 0x30 && name[i - 1] <= 0x39))
-                && (i + 4 == name.count || !(name[i + 4] >= 0x30 && name[i + 4] <= 0x39)) {
+            if name[i] == 0x32 && name[i + 1] == 0x30 && digit(i + 2) && digit(i + 3) && !digit(i - 1) && !digit(i + 4) {
                 return Int(String(decoding: name[i..<i + 4], as: UTF8.self))
             }
             i += 1
