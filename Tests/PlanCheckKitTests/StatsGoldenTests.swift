@@ -63,3 +63,17 @@ struct StatsGoldenTests {
         #expect(page == want, "fixture.html differs; run with UPDATE_GOLDEN=1 and review the diff")
     }
 }
+
+@Suite("Stats JSON streaming")
+struct StatsJSONStreamingTests {
+    /// The streamed long table gives exactly what rendering the whole value gives.
+    @Test(arguments: ["2022-04-30", "2021-12-31"])
+    func streamedEqualsRendered(_ asOf: String) throws {
+        let dir = TestSupport.root + "/Tests/Golden/stats/fixture/"
+        let r = try StatsCommand.compute(plan: PlanReader.read([dir + "plan-2022.csv"]), roster: Roster.read([dir + "roster-units.csv"]),
+                                         year: 2022, asOf: Day.parseISO(asOf)!, inputs: [.file(dir + "records.csv")])
+        let out = MemoryOutput()
+        StatsJSONReporter.write(r, to: out)
+        #expect(out.text == StatsJSONReporter.value(r).rendered() + "\n")
+    }
+}

@@ -12,8 +12,8 @@ public enum StatsJSONReporter {
         .array(cs.enumerated().map { .object([("period", .string(r.period($0.offset + 1)))] + cell($0.element)) })
     }
 
-    /// The report as a JSON value.
-    public static func value(_ r: StatsReport) -> JSONValue {
+    /// The report as a JSON value (`longRows: false` leaves the long table out, as `null`).
+    public static func value(_ r: StatsReport, longRows: Bool = true) -> JSONValue {
         let h = r.health
         var o: [(String, JSONValue)] = [
             ("plancheck", .string(PlanCheckCLI.version)),
@@ -30,7 +30,7 @@ public enum StatsJSONReporter {
                 ("months", .array(u.months.map { .int($0.count) })),
                 ("silentMonths", .array(u.silentMonths.map { .string(r.period($0)) })),
             ]) })),
-            ("long", .array(r.long.map { x in .object([
+            ("long", !longRows ? .null : .array(r.long.map { x in .object([
                 ("org", .string(x.org)), ("type", .string(x.type)), ("period", .string(r.period(x.month)))] + cell(x.cell)) })),
         ]
         if r.hasPlan {
@@ -59,8 +59,28 @@ public enum StatsJSONReporter {
         return .object(o)
     }
 
-    /// Writes the report.
+    /// Writes the report. The long table (up to units × types × months rows) is streamed row by
+    /// row in the same layout `JSONValue.rendered` gives, instead of being built as one value.
     public static func write(_ r: StatsReport, to sink: OutputSink) {
-        sink.write(value(r).rendered() + "\n")
+        guard case .object(let pairs) = value(r, longRows: false) else { return }
+        sink.write("{\n")
+        for (i, (key, v)) in pairs.enumerated() {
+            sink.write("  " + JSONValue.quote(key) + ": ")
+            if key == "long" { writeLong(r, to: sink) } else { sink.write(v.rendered(indent: 1)) }
+            sink.write(i == pairs.count - 1 ? "\n" : ",\n")
+        }
+        sink.write("}\n")
+    }
+
+    static func writeLong(_ r: StatsReport, to sink: OutputSink) {
+        if r.long.isEmpty { sink.write("[]"); return }
+        sink.write("[\n")
+        let q = JSONValue.quote
+        for (i, x) in r.long.enumerated() {
+            sink.write("    {\n      \"org\": " + q(x.org) + ",\n      \"type\": " + q(x.type) + ",\n      \"period\": "
+                       + q(r.period(x.month)) + ",\n      \"count\": " + String(x.cell.count) + ",\n      \"participants\": "
+                       + String(x.cell.participants) + (i == r.long.count - 1 ? "\n    }\n" : "\n    },\n"))
+        }
+        sink.write("  ]")
     }
 }
