@@ -13,6 +13,8 @@ public enum StatsTextReporter {
         }
         var listSep: String { zh ? "、" : ", " }
         var clauseSep: String { zh ? "；" : "; " }
+        /// `1 record`, `2 records`.
+        static func en(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         var end: String { zh ? "。" : "." }
         func paren(_ s: String) -> String { zh ? "（\(s)）" : " (\(s))" }
     }
@@ -60,7 +62,7 @@ public enum StatsTextReporter {
                 paras.append(w("各单位每个月都有活动记录。", "Every unit has activity in every month."))
             } else {
                 let list = silent.map { u in u.name + w.paren(u.silentRuns.map { w.run($0.from, $0.to) }.joined(separator: w.listSep)) }
-                paras.append(w("整月无活动记录的单位 \(silent.count) 个：", "\(silent.count) units had a whole month or more without activity: ")
+                paras.append(w("整月无活动记录的单位 \(silent.count) 个：", Words.en(silent.count, "unit") + " had a whole month or more without activity: ")
                              + list.joined(separator: w.listSep) + w.end)
             }
         }
@@ -106,16 +108,16 @@ public enum StatsTextReporter {
                   "Data: \(h.rowsRead) rows read, \(h.accepted) accepted, \(h.rejected) rejected")
         if !h.rejectedByReason.isEmpty { d += w.paren(h.rejectedByReason.map { "\($0.reason) \($0.count)" }.joined(separator: w.listSep)) }
         if h.duplicateCount > 0 {
-            d += w("；重复记录 \(h.duplicateCount) 条", "; \(h.duplicateCount) duplicate records")
+            d += w("；重复记录 \(h.duplicateCount) 条", "; " + Words.en(h.duplicateCount, "duplicate record"))
                 + w.paren(h.duplicates.map { "\($0.org) \($0.count)" }.joined(separator: w.listSep))
         }
         if !h.unknownUnits.isEmpty {
-            d += w("；不在花名册的单位 \(h.unknownUnits.count) 个：", "; \(h.unknownUnits.count) units not in the roster: ")
+            d += w("；不在花名册的单位 \(h.unknownUnits.count) 个：", "; " + Words.en(h.unknownUnits.count, "unit") + " not in the roster: ")
                 + h.unknownUnits.map { $0.org + w.paren(w("\($0.count) 条", "\($0.count)")) }.joined(separator: w.listSep)
         }
-        if h.outsideYear > 0 { d += w("；\(h.outsideYear) 条记录不在 \(r.year) 年，未统计", "; \(h.outsideYear) records outside \(r.year), not counted") }
-        if h.afterAsOf > 0 { d += w("；\(h.afterAsOf) 条记录晚于 \(r.asOf.iso)，未统计", "; \(h.afterAsOf) records after \(r.asOf.iso), not counted") }
-        if h.missingParticipants > 0 { d += w("；\(h.missingParticipants) 条记录无参加人数", "; \(h.missingParticipants) records without participants") }
+        if h.outsideYear > 0 { d += w("；\(h.outsideYear) 条记录不在 \(r.year) 年，未统计", "; " + Words.en(h.outsideYear, "record") + " outside \(r.year), not counted") }
+        if h.afterAsOf > 0 { d += w("；\(h.afterAsOf) 条记录晚于 \(r.asOf.iso)，未统计", "; " + Words.en(h.afterAsOf, "record") + " after \(r.asOf.iso), not counted") }
+        if h.missingParticipants > 0 { d += w("；\(h.missingParticipants) 条记录无参加人数", "; " + Words.en(h.missingParticipants, "record") + " without participants") }
         paras.append(d + w.end)
         return paras
     }
