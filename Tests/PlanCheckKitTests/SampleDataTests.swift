@@ -53,8 +53,13 @@ struct SampleDataTests {
         #expect(quality.contains { $0["title"] == "单位不在花名册中" && $0["org"] == "龙门街道老干部党支部" && $0["evidence"] == "SampleData/records/excel-gbk-2022.csv:354" })
         let input = rows.first { $0["rule"] == "input" }!
         #expect(input["required"] == "1785" && input["actual"] == "1784" && input["shortfall"] == "1")
-        // Met counts documented in SampleData/README.md.
+        // Met counts documented in SampleData/README.md ("Counts behind the met rules").
         #expect(rows.first { $0["rule"] == "S000-03" }?["actual"] == "696")
+        let branches = ["宝胜寺社区党支部", "龙门社区党支部", "会展社区党支部", "空港社区党支部", "将军路社区党支部", "古镇社区党支部", "街道机关第一党支部", "街道机关第二党支部"]
+        func perBranch(_ rule: String) -> [String] { branches.map { b in rows.first { $0["rule"] == rule && $0["org"] == b }?["actual"] ?? "?" } }
+        #expect(perBranch("S000-04") == ["6", "6", "5", "5", "4", "3", "4", "0"])
+        #expect(perBranch("S000-10") == ["6", "6", "7", "4", "8", "7", "8", "0"])
+        #expect(perBranch("S000-11") == ["6", "8", "8", "7", "6", "8", "7", "0"])
     }
 
     @Test("nightly cron: --quiet prints only problems; exit 1 on missed; LANG=C, no HOME, no terminal")
