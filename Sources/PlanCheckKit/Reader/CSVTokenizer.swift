@@ -94,8 +94,8 @@ public struct CSVTokenizer {
                     i += 1
                     continue
                 }
-                // Scan an unquoted run.
-                var j = i
+                // Scan an unquoted run (eight bytes at a time, then byte by byte).
+                var j = CSVTokenizer.scan(buf, from: i, delimiter: d)
                 while j < n {
                     let x = buf[j]
                     if x == d || x == 0x0A || x == 0x0D { break }
@@ -124,6 +124,8 @@ public struct CSVTokenizer {
             case .quoted:
                 var j = i
                 while j < n {
+                    j = CSVTokenizer.scan(buf, from: j, delimiter: 0x22)
+                    if j == n { break }
                     let x = buf[j]
                     if x == 0x22 { break }
                     if x == 0x0D { line += 1 } else if x == 0x0A && !(j > 0 ? buf[j - 1] == 0x0D : lastChunkEndedCR) { line += 1 }
@@ -149,6 +151,26 @@ public struct CSVTokenizer {
         }
         // A CRLF inside quotes split across two chunks is one line break, not two.
         if n > 0 { lastChunkEndedCR = buf[n - 1] == 0x0D }
+    }
+
+    /// Skips, eight bytes at a time, bytes that are none of `delimiter`, LF and CR: returns the
+    /// offset of the first word holding one of them (the caller finishes byte by byte), or `n`.
+    @inline(__always)
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
+        let n = buf.count
+        guard var p = buf.baseAddress, start + 8 <= n else { return start }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let dm = UInt64(delimiter) &* ones, lf = 0x0A &* ones, cr = 0x0D &* ones
+        var j = start
+        p += start
+        while j + 8 <= n {
+            let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            let a = v ^ dm, b = v ^ lf, c = v ^ cr
+            let m = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c)
+            if m & highs != 0 { return j }
+            j += 8; p += 8
+        }
+        return j
     }
 
     /// Ends the input: emits a last row without a final newline, or throws on an open quote.

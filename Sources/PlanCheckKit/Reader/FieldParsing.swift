@@ -72,19 +72,19 @@ public enum FieldParsing {
         enum Style { case ascii(UInt8), chinese }
         let style: Style
         if b[i] == 0x2D || b[i] == 0x2F || b[i] == 0x2E { style = .ascii(b[i]); i += 1 }
-        else if matches(b, i, [0xE5, 0xB9, 0xB4]) { style = .chinese; i += 3 }  // 年
+        else if matches(b, i, (0xE5, 0xB9, 0xB4)) { style = .chinese; i += 3 }  // 年
         else { return .unrecognized }
         let (month, mc) = digits(max: 2)
         guard mc > 0, i < n else { return .unrecognized }
         switch style {
         case .ascii(let sep): guard b[i] == sep else { return .unrecognized }; i += 1
-        case .chinese: guard matches(b, i, [0xE6, 0x9C, 0x88]) else { return .unrecognized }; i += 3  // 月
+        case .chinese: guard matches(b, i, (0xE6, 0x9C, 0x88)) else { return .unrecognized }; i += 3  // 月
         }
         let (dayNum, dc) = digits(max: 2)
         guard dc > 0 else { return .unrecognized }
         if case .chinese = style {
-            if matches(b, i, [0xE6, 0x97, 0xA5]) { i += 3 }  // 日
-            else if matches(b, i, [0xE5, 0x8F, 0xB7]) { i += 3 }  // 号
+            if matches(b, i, (0xE6, 0x97, 0xA5)) { i += 3 }  // 日
+            else if matches(b, i, (0xE5, 0x8F, 0xB7)) { i += 3 }  // 号
         }
         guard let day = Day(year: year, month: month, day: dayNum) else {
             return .impossible("\(year)-\(Day.pad2(month))-\(Day.pad2(dayNum)) is not a calendar date")
@@ -93,10 +93,8 @@ public enum FieldParsing {
     }
 
     @inline(__always)
-    static func matches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ seq: [UInt8]) -> Bool {
-        guard i + seq.count <= b.count else { return false }
-        for k in 0..<seq.count where b[i + k] != seq[k] { return false }
-        return true
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ seq: (UInt8, UInt8, UInt8)) -> Bool {
+        i + 3 <= b.count && b[i] == seq.0 && b[i + 1] == seq.1 && b[i + 2] == seq.2
     }
 
     static func excelSerial(_ v: Int) -> DateResult {
@@ -112,18 +110,22 @@ public enum FieldParsing {
         if i == n { return .day(day) }
         guard b[i] == 0x20 || b[i] == 0x54 else { return .unrecognized }
         while i < n && (b[i] == 0x20 || b[i] == 0x54) { i += 1 }
-        var parts: [Int] = []
+        // Up to three parts (HH:MM[:SS]) kept in locals: no allocation per record.
+        var parts = (0, 0, 0)
+        var count = 0
         while true {
             var v = 0, c = 0
             while i < n, c < 2, isDigit(b[i]) { v = v * 10 + Int(b[i] - 0x30); i += 1; c += 1 }
             guard c > 0 else { return .unrecognized }
-            parts.append(v)
-            if i < n && b[i] == 0x3A && parts.count < 3 { i += 1; continue }
+            switch count { case 0: parts.0 = v; case 1: parts.1 = v; default: parts.2 = v }
+            count += 1
+            if i < n && b[i] == 0x3A && count < 3 { i += 1; continue }
             break
         }
-        guard i == n, parts.count >= 2 else { return .unrecognized }
-        if parts[0] > 23 || parts[1] > 59 || (parts.count == 3 && parts[2] > 59) {
-            return .impossible("\(parts.map { Day.pad2($0) }.joined(separator: ":")) is not a time of day")
+        guard i == n, count >= 2 else { return .unrecognized }
+        if parts.0 > 23 || parts.1 > 59 || (count == 3 && parts.2 > 59) {
+            let shown = count == 3 ? [parts.0, parts.1, parts.2] : [parts.0, parts.1]
+            return .impossible("\(shown.map { Day.pad2($0) }.joined(separator: ":")) is not a time of day")
         }
         return .day(day)
     }
@@ -154,12 +156,57 @@ public enum FieldParsing {
         }
         guard c > 0 else { return .invalid }
         if i < n {
-            guard matches(b, i, [0xE4, 0xBA, 0xBA]) else { return .invalid }  // 人
+            guard matches(b, i, (0xE4, 0xBA, 0xBA)) else { return .invalid }  // 人
             i += 3
-            if i < n { guard matches(b, i, [0xE6, 0xAC, 0xA1]) else { return .invalid }; i += 3 }  // 次
+            if i < n { guard matches(b, i, (0xE6, 0xAC, 0xA1)) else { return .invalid }; i += 3 }  // 次
             guard i == n else { return .invalid }
         }
         return .value(v)
+    }
+
+    /// One pass over a field for the reader: the offset of the first byte that is not valid UTF-8
+    /// (as ``firstInvalidUTF8(_:allowTruncatedTail:)`` finds it), or -1, and whether a NUL byte
+    /// occurs before that point (a NUL is valid UTF-8, so when the text is valid this says whether
+    /// the field has one at all).
+    @inline(__always)
+    static func scanField(_ b: UnsafeBufferPointer<UInt8>) -> (invalidAt: Int, hasNUL: Bool) {
+        let n = b.count
+        guard let p = b.baseAddress else { return (-1, false) }
+        var i = 0
+        // ASCII words: no high bit and no zero byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let v = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            if (v | ((v &- ones) & ~v)) & highs != 0 { break }
+            i += 8
+        }
+        if i == n { return (-1, false) }
+        var nul = false
+        while i < n {
+            let c = b[i]
+            if c < 0x80 { if c == 0 { nul = true }; i += 1; continue }
+            var need = 0
+            var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; minNext = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; maxNext = 0x9F
+            case 0xF0: need = 3; minNext = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; maxNext = 0x8F
+            default: return (i, nul)
+            }
+            if i + need >= n { return (i, nul) }
+            let b1 = b[i + 1]
+            if b1 < minNext || b1 > maxNext { return (i, nul) }
+            if need >= 2 {
+                if b[i + 2] & 0xC0 != 0x80 { return (i, nul) }
+                if need == 3 && b[i + 3] & 0xC0 != 0x80 { return (i, nul) }
+            }
+            i += need + 1
+        }
+        return (-1, nul)
     }
 
     /// Returns the byte offset of the first byte that is not valid UTF-8, or nil if all is valid.

@@ -12,6 +12,16 @@ public struct ReaderOptions: Sendable {
     public var maxColumns = 1024
     /// How many rejected rows are kept with their reasons (all are counted).
     public var maxKeptRejections = 10_000
+    /// Threads used to read (`--threads`): 1 reads on the calling thread only; 2 or more decode,
+    /// tokenize and validate on a second thread while the caller consumes the records. Records
+    /// reach the callback in file order either way and every result is the same.
+    /// Default: 2 when the machine has at least two cores, else 1.
+    public var threads = ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
+    /// Bytes handed to the tokenizer at a time (default 1 MiB). Small values only serve tests that
+    /// force rows, quotes and CRLFs to straddle chunk boundaries.
+    public var chunkSize = 1 << 20
+    /// Bytes of row text per batch passed between the reading and the consuming thread.
+    public var batchBytes = 1 << 18
     /// Creates default options.
     public init() {}
 }
@@ -117,8 +127,14 @@ public struct RecordReader {
         return out
     }
 
-    /// Reads every input in order, calling `onRecord` for each accepted record.
+    /// Reads every input in order, calling `onRecord` for each accepted record, in file order and
+    /// on the calling thread. With ``ReaderOptions/threads`` of 2 or more, decoding, tokenizing
+    /// and validating run on a second thread one batch ahead; the records, rejections and summary
+    /// are the same as with one thread.
     public func read(_ sources: [InputSource], _ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+        if options.threads >= 2 && !sources.isEmpty {
+            return try ParallelRecordReader(options: options, sources: sources).run(onRecord)
+        }
         var summary = ReadSummary()
         for (index, source) in sources.enumerated() {
             try readOne(source, index: index, into: &summary, onRecord)
@@ -126,123 +142,178 @@ public struct RecordReader {
         return summary
     }
 
-    func readOne(_ source: InputSource, index: Int, into summary: inout ReadSummary, _ onRecord: (RecordView) throws -> Void) throws {
-        let path = source.name
-        var info = FileReadInfo(path: path)
-        let decoder = DecodingReader(source: source, encoding: options.encoding)
+    /// Tokenizes one input, handing every complete row to `handle`; returns the file's delimiter.
+    /// The decoder's chunks are cut into pieces of ``ReaderOptions/chunkSize`` for the tokenizer.
+    static func tokenize(_ decoder: DecodingReader, path: String, options opts: ReaderOptions,
+                         delimiter: inout UInt8, _ handle: (CSVTokenizer.Row) throws -> Void) throws {
         var tokenizer: CSVTokenizer?
-        var columns = [Int](repeating: -1, count: RecordField.allCases.count)
-        var unmapped: [Int] = []
-        var headerCount = 0
-        var haveHeader = false
-        let opts = options
-
-        func reject(_ line: Int, _ column: Int, _ kind: String, _ reason: String) {
-            summary.rejectionCounts[kind, default: 0] += 1
-            if summary.rejections.count < opts.maxKeptRejections {
-                summary.rejections.append(Rejection(file: path, line: line, column: column, kind: kind, reason: reason))
+        let piece = max(1, opts.chunkSize)
+        try decoder.run { chunk in
+            if tokenizer == nil {
+                let d = opts.delimiter ?? CSVTokenizer.detectDelimiter(chunk)
+                delimiter = d
+                tokenizer = CSVTokenizer(delimiter: d, path: path, maxRowBytes: opts.maxRowBytes, maxColumns: opts.maxColumns)
             }
-        }
-
-        func headerName(_ c: Int) -> String { c < info.headers.count ? info.headers[c] : "column \(c + 1)" }
-
-        func handle(_ row: CSVTokenizer.Row) throws {
-            if !haveHeader {
-                haveHeader = true
-                var headers: [String] = []
-                for i in 0..<row.count {
-                    let b = FieldParsing.trim(row[i])
-                    if FieldParsing.firstInvalidUTF8(b) != nil {
-                        throw CSVError.undecodableHeader(path: path, line: row.line, column: i + 1, encoding: decoder.info?.encoding.rawValue ?? "UTF-8")
-                    }
-                    headers.append(String(decoding: b, as: UTF8.self))
-                }
-                info.headers = headers
-                headerCount = headers.count
-                let m = HeaderNames.map(headers, fields: RecordField.allCases, aliases: { $0.aliases })
-                info.columns = m.columns
-                info.unmapped = m.unmapped
-                unmapped = m.unmapped
-                for (f, c) in m.columns { columns[f.rawValue] = c }
-                let missing = RecordField.allCases.filter { $0.isRequired && m.columns[$0] == nil }
-                if !missing.isEmpty {
-                    throw CSVError.missingColumns(
-                        path: path, line: row.line, missing: missing.map(\.name), found: headers,
-                        accepted: missing.map { "\($0.name) = " + $0.aliases.joined(separator: " / ") })
-                }
-                return
-            }
-            info.rowsRead += 1
-            if row.count != headerCount {
-                reject(row.line, row.count > headerCount ? headerCount + 1 : row.count, "wrong field count",
-                       "expected \(headerCount) fields as in the header, found \(row.count)")
-                return
-            }
-            // Every canonical field must be clean text.
-            for f in RecordField.allCases {
-                let c = columns[f.rawValue]
-                if c < 0 { continue }
-                let b = row[c]
-                if let bad = FieldParsing.firstInvalidUTF8(b) {
-                    let enc = decoder.info?.encoding.rawValue ?? "UTF-8"
-                    reject(row.line, c + 1, "invalid text", "\(headerName(c)) (\(f.name)) has bytes that are not valid \(enc) at byte \(bad + 1); re-save the file as UTF-8 or give --encoding")
-                    return
-                }
-                if b.contains(0) {
-                    reject(row.line, c + 1, "NUL byte", "\(headerName(c)) (\(f.name)) contains a NUL byte")
-                    return
-                }
-            }
-            for f in [RecordField.date, .org, .type] where FieldParsing.trim(row[columns[f.rawValue]]).isEmpty {
-                let c = columns[f.rawValue]
-                reject(row.line, c + 1, "missing \(f.name)", "\(headerName(c)) (\(f.name)) is empty; every record needs a date, an org and a type")
-                return
-            }
-            let dc = columns[RecordField.date.rawValue]
-            let day: Day
-            switch FieldParsing.parseDate(FieldParsing.trim(row[dc])) {
-            case .day(let d): day = d
-            case .impossible(let why):
-                reject(row.line, dc + 1, "impossible date", "\(headerName(dc)) '\(row.string(dc))': \(why)")
-                return
-            case .unrecognized:
-                reject(row.line, dc + 1, "unrecognized date", "\(headerName(dc)) '\(row.string(dc))' is not a date; expected \(FieldParsing.acceptedDateShapes)")
-                return
-            }
-            var participants: Int? = nil
-            let pc = columns[RecordField.participants.rawValue]
-            if pc >= 0 {
-                switch FieldParsing.parseCount(FieldParsing.trim(row[pc])) {
-                case .empty: participants = nil
-                case .value(let v): participants = v
-                case .invalid:
-                    reject(row.line, pc + 1, "bad participants", "\(headerName(pc)) '\(row.string(pc))' is not a count; expected digits, optionally followed by 人 or 人次 (or empty)")
-                    return
-                }
-            }
-            info.accepted += 1
-            try columns.withUnsafeBufferPointer { cols in
-                try onRecord(RecordView(fileIndex: index, line: row.line, date: day, participants: participants,
-                                        row: row, columns: cols, unmappedColumns: unmapped))
-            }
-        }
-
-        do {
-            try decoder.run { chunk in
-                if tokenizer == nil {
-                    let d = opts.delimiter ?? CSVTokenizer.detectDelimiter(chunk)
-                    info.delimiter = d
-                    tokenizer = CSVTokenizer(delimiter: d, path: path, maxRowBytes: opts.maxRowBytes, maxColumns: opts.maxColumns)
-                }
+            if chunk.count <= piece {
                 try tokenizer!.feed(chunk, handle)
+            } else {
+                var lo = 0
+                while lo < chunk.count {
+                    let hi = min(chunk.count, lo + piece)
+                    try tokenizer!.feed(UnsafeBufferPointer(rebasing: chunk[lo..<hi]), handle)
+                    lo = hi
+                }
             }
-            if tokenizer != nil { try tokenizer!.finish(handle) }
+        }
+        if tokenizer != nil { try tokenizer!.finish(handle) }
+    }
+
+    func readOne(_ source: InputSource, index: Int, into summary: inout ReadSummary, _ onRecord: (RecordView) throws -> Void) throws {
+        let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
+        let rows = RowValidator(path: source.name, decoder: decoder, maxKeptRejections: options.maxKeptRejections)
+        var delimiter: UInt8 = 0x2C
+        defer { rows.info.delimiter = delimiter }
+        do {
+            try RecordReader.tokenize(decoder, path: source.name, options: options, delimiter: &delimiter) { row in
+                guard let ok = try rows.validate(row, &summary) else { return }
+                try rows.columns.withUnsafeBufferPointer { cols in
+                    try onRecord(RecordView(fileIndex: index, line: row.line, date: ok.day, participants: ok.participants,
+                                            row: row, columns: cols, unmappedColumns: rows.unmapped))
+                }
+            }
         } catch {
-            info.encoding = decoder.info
+            rows.info.encoding = decoder.info
             throw error
         }
-        info.encoding = decoder.info
-        if !haveHeader { throw CSVError.empty(path: path) }
-        summary.files.append(info)
+        rows.info.encoding = decoder.info
+        rows.info.delimiter = delimiter
+        if !rows.haveHeader { throw CSVError.empty(path: source.name) }
+        summary.files.append(rows.info)
+    }
+}
+
+/// A row that passed every check: what the record view carries besides the fields.
+struct AcceptedRow {
+    var day: Day
+    var participants: Int?
+}
+
+/// The per-file row logic shared by the single- and two-thread paths: maps the header, then
+/// accepts or rejects each data row (rejections are appended to the summary in file order).
+final class RowValidator {
+    let path: String
+    let decoder: DecodingReader
+    let maxKeptRejections: Int
+    var info: FileReadInfo
+    /// Column of each canonical field by `rawValue`, -1 when absent.
+    var columns = [Int](repeating: -1, count: RecordField.allCases.count)
+    var unmapped: [Int] = []
+    var headerCount = 0
+    var haveHeader = false
+    /// Canonical fields present in the file, in `RecordField.allCases` order, with their columns.
+    var present: [(field: RecordField, column: Int)] = []
+    var dateColumn = -1, orgColumn = -1, typeColumn = -1, participantsColumn = -1
+
+    init(path: String, decoder: DecodingReader, maxKeptRejections: Int) {
+        self.path = path
+        self.decoder = decoder
+        self.maxKeptRejections = maxKeptRejections
+        self.info = FileReadInfo(path: path)
+    }
+
+    func reject(_ line: Int, _ column: Int, _ kind: String, _ reason: String, _ summary: inout ReadSummary) {
+        summary.rejectionCounts[kind, default: 0] += 1
+        if summary.rejections.count < maxKeptRejections {
+            summary.rejections.append(Rejection(file: path, line: line, column: column, kind: kind, reason: reason))
+        }
+    }
+
+    func headerName(_ c: Int) -> String { c < info.headers.count ? info.headers[c] : "column \(c + 1)" }
+
+    func header(_ row: CSVTokenizer.Row) throws {
+        haveHeader = true
+        var headers: [String] = []
+        for i in 0..<row.count {
+            let b = FieldParsing.trim(row[i])
+            if FieldParsing.firstInvalidUTF8(b) != nil {
+                throw CSVError.undecodableHeader(path: path, line: row.line, column: i + 1, encoding: decoder.info?.encoding.rawValue ?? "UTF-8")
+            }
+            headers.append(String(decoding: b, as: UTF8.self))
+        }
+        info.headers = headers
+        headerCount = headers.count
+        let m = HeaderNames.map(headers, fields: RecordField.allCases, aliases: { $0.aliases })
+        info.columns = m.columns
+        info.unmapped = m.unmapped
+        unmapped = m.unmapped
+        for (f, c) in m.columns { columns[f.rawValue] = c }
+        present = RecordField.allCases.compactMap { f in columns[f.rawValue] >= 0 ? (f, columns[f.rawValue]) : nil }
+        dateColumn = columns[RecordField.date.rawValue]
+        orgColumn = columns[RecordField.org.rawValue]
+        typeColumn = columns[RecordField.type.rawValue]
+        participantsColumn = columns[RecordField.participants.rawValue]
+        let missing = RecordField.allCases.filter { $0.isRequired && m.columns[$0] == nil }
+        if !missing.isEmpty {
+            throw CSVError.missingColumns(
+                path: path, line: row.line, missing: missing.map(\.name), found: headers,
+                accepted: missing.map { "\($0.name) = " + $0.aliases.joined(separator: " / ") })
+        }
+    }
+
+    /// The header (returns nil), a rejected row (nil, recorded in `summary`), or an accepted row.
+    @inline(__always)
+    func validate(_ row: CSVTokenizer.Row, _ summary: inout ReadSummary) throws -> AcceptedRow? {
+        if !haveHeader { try header(row); return nil }
+        info.rowsRead += 1
+        if row.count != headerCount {
+            reject(row.line, row.count > headerCount ? headerCount + 1 : row.count, "wrong field count",
+                   "expected \(headerCount) fields as in the header, found \(row.count)", &summary)
+            return nil
+        }
+        // Every canonical field must be clean text.
+        for (f, c) in present {
+            let scan = FieldParsing.scanField(row[c])
+            if scan.invalidAt >= 0 {
+                let enc = decoder.info?.encoding.rawValue ?? "UTF-8"
+                reject(row.line, c + 1, "invalid text", "\(headerName(c)) (\(f.name)) has bytes that are not valid \(enc) at byte \(scan.invalidAt + 1); re-save the file as UTF-8 or give --encoding", &summary)
+                return nil
+            }
+            if scan.hasNUL {
+                reject(row.line, c + 1, "NUL byte", "\(headerName(c)) (\(f.name)) contains a NUL byte", &summary)
+                return nil
+            }
+        }
+        let empty: (RecordField, Int)? =
+            FieldParsing.trim(row[dateColumn]).isEmpty ? (.date, dateColumn)
+            : FieldParsing.trim(row[orgColumn]).isEmpty ? (.org, orgColumn)
+            : FieldParsing.trim(row[typeColumn]).isEmpty ? (.type, typeColumn) : nil
+        if let (f, c) = empty {
+            reject(row.line, c + 1, "missing \(f.name)", "\(headerName(c)) (\(f.name)) is empty; every record needs a date, an org and a type", &summary)
+            return nil
+        }
+        let dc = dateColumn
+        let day: Day
+        switch FieldParsing.parseDate(FieldParsing.trim(row[dc])) {
+        case .day(let d): day = d
+        case .impossible(let why):
+            reject(row.line, dc + 1, "impossible date", "\(headerName(dc)) '\(row.string(dc))': \(why)", &summary)
+            return nil
+        case .unrecognized:
+            reject(row.line, dc + 1, "unrecognized date", "\(headerName(dc)) '\(row.string(dc))' is not a date; expected \(FieldParsing.acceptedDateShapes)", &summary)
+            return nil
+        }
+        var participants: Int? = nil
+        let pc = participantsColumn
+        if pc >= 0 {
+            switch FieldParsing.parseCount(FieldParsing.trim(row[pc])) {
+            case .empty: participants = nil
+            case .value(let v): participants = v
+            case .invalid:
+                reject(row.line, pc + 1, "bad participants", "\(headerName(pc)) '\(row.string(pc))' is not a count; expected digits, optionally followed by 人 or 人次 (or empty)", &summary)
+                return nil
+            }
+        }
+        info.accepted += 1
+        return AcceptedRow(day: day, participants: participants)
     }
 }

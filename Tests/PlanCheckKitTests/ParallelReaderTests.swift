@@ -1,0 +1,235 @@
+import Foundation
+import Testing
+@testable import PlanCheckKit
+
+/// The two-thread reader against the one-thread reader: same records, same rejected rows with the
+/// same line numbers, same summary and byte-identical check reports, over generated inputs whose
+/// quoted newlines (LF and CRLF), doubled quotes and CRLF row ends straddle many chunk and batch
+/// boundaries.
+@Suite struct ParallelReaderTests {
+    /// SplitMix64: a small seeded generator so every input is reproducible.
+    struct Rng {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
+        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    }
+
+    static let orgs = ["龙门街道党工委", "龙门街道纪工委", "宝胜寺社区党支部", "龙门社区党支部", "会展社区党支部", "空港社区党支部",
+                       "将军路社区党支部", "古镇社区党支部", "街道机关第一党支部", "龙门街道老干部党支部"]
+    static let types = ["党建工作汇报", "宣传教育活动", "培训", "思想动态分析研判", "意识形态专题研究", "纪检业务培训", "明察暗访",
+                        "廉政专题学习", "警示教育", "主题党日", "党课"]
+    static let words = ["学习", "意识形态", "研判", ",", "\"", "\n", "\r\n", "会议", "Q3", " ", "，", "“引号”", "a,b", "\"\""]
+
+    /// Quotes a field RFC 4180 style when it needs it (or at random).
+    static func field(_ s: String, _ rng: inout Rng) -> String {
+        if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") || rng.chance(10) {
+            return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    /// A record file with every kind of row: good ones, duplicates, rejected ones of each reason,
+    /// blank lines, quoted newlines; `crlf` ends rows with CRLF.
+    static func makeInput(seed: UInt64, rows: Int, crlf: Bool) -> [UInt8] {
+        var rng = Rng(state: seed)
+        let eol = crlf ? "\r\n" : "\n"
+        var out: [UInt8] = Array(("id,date,org,type,title,participants,lead,target" + eol).utf8)
+        var previous: [UInt8] = []
+        for i in 0..<rows {
+            if rng.chance(3) { out += Array(eol.utf8); continue }              // blank line
+            if rng.chance(4) && !previous.isEmpty { out += previous; continue } // exact duplicate
+            var date = String(format: "2022-%02d-%02d %02d:%02d", 1 + rng.below(12), 1 + rng.below(28), rng.below(24), rng.below(60))
+            switch rng.below(40) {
+            case 0: date = "2022-02-30 09:30"
+            case 1: date = "not a date"
+            case 2: date = ""
+            case 3: date = "2022/3/5"
+            case 4: date = "2022年3月5日"
+            case 5: date = "2021-12-30"
+            default: break
+            }
+            var org = rng.pick(orgs)
+            if rng.chance(2) { org = "" }
+            var title = ""
+            for _ in 0..<(1 + rng.below(5)) { title += rng.pick(words) }
+            var participants = String(1 + rng.below(60))
+            switch rng.below(30) {
+            case 0: participants = ""
+            case 1: participants = participants + "人"
+            case 2: participants = "many"
+            default: break
+            }
+            var cells = ["R\(i)", date, org, rng.pick(types), title, participants, rng.pick(["陈建国", "王志强", "刘芳、杨明辉", ""]),
+                         rng.chance(10) ? rng.pick(orgs) : ""]
+            if rng.chance(2) { cells.removeLast() }                     // wrong field count
+            var line = Array(cells.map { field($0, &rng) }.joined(separator: ",").utf8)
+            if rng.chance(1) { line.insert(0xFF, at: line.count / 2) }  // not UTF-8 (or inside a quote: still rejected)
+            if rng.chance(1) { line.insert(0x00, at: 1) }              // NUL
+            let ending = i == rows - 1 && rng.chance(50) ? "" : eol      // sometimes no final newline
+            line += Array(ending.utf8)
+            out += line
+            previous = line
+        }
+        return out
+    }
+
+    /// Every accepted record as strings (all canonical fields, extras, line, day, participants),
+    /// and the summary.
+    static func read(_ path: String, _ options: ReaderOptions) throws -> ([String], ReadSummary) {
+        var rows: [String] = []
+        let summary = try RecordReader(options: options).read([.file(path)]) { r in
+            var s = "\(r.fileIndex)|\(r.line)|\(r.date.iso)|\(r.participants.map(String.init) ?? "-")"
+            for f in RecordField.allCases { s += "|" + r.string(f) }
+            for x in r.extras { s += "|\(x.column)=\(x.value)" }
+            rows.append(s)
+        }
+        return (rows, summary)
+    }
+
+    static func options(threads: Int, chunk: Int = 1 << 20, batch: Int = 1 << 18) -> ReaderOptions {
+        var o = ReaderOptions()
+        o.encoding = .utf8
+        o.threads = threads
+        o.chunkSize = chunk
+        o.batchBytes = batch
+        return o
+    }
+
+    static func same(_ a: ReadSummary, _ b: ReadSummary) {
+        #expect(a.rejections == b.rejections)
+        #expect(a.rejectionCounts == b.rejectionCounts)
+        #expect(a.files.count == b.files.count)
+        for (x, y) in zip(a.files, b.files) {
+            #expect(x.path == y.path && x.rowsRead == y.rowsRead && x.accepted == y.accepted)
+            #expect(x.headers == y.headers && x.columns == y.columns && x.unmapped == y.unmapped && x.delimiter == y.delimiter)
+            #expect(x.encoding == y.encoding)
+        }
+    }
+
+    @Test(arguments: [(UInt64(1), false), (2, true), (3, false), (4, true), (5, false), (6, true)])
+    func sameRecordsAndRejections(seed: UInt64, crlf: Bool) throws {
+        let path = TestSupport.write(Self.makeInput(seed: seed, rows: 400, crlf: crlf))
+        let (reference, refSummary) = try Self.read(path, Self.options(threads: 1))
+        #expect(reference.count > 200)
+        #expect(refSummary.rejected > 5)
+        for chunk in [1, 2, 3, 7, 16, 61, 4096] {
+            for batch in [1, 200, 1 << 18] {
+                let (rows, summary) = try Self.read(path, Self.options(threads: 2, chunk: chunk, batch: batch))
+                #expect(rows == reference, "chunk \(chunk) batch \(batch)")
+                Self.same(summary, refSummary)
+                // The one-thread path with the same small chunks agrees too.
+                if batch == 200 {
+                    let (one, oneSummary) = try Self.read(path, Self.options(threads: 1, chunk: chunk))
+                    #expect(one == reference, "one thread, chunk \(chunk)")
+                    Self.same(oneSummary, refSummary)
+                }
+            }
+        }
+    }
+
+    @Test func lineNumbersCountQuotedNewlines() throws {
+        // Row 2 spans lines 2–4 (LF, then CRLF inside quotes), row 3 starts on line 5 and is rejected.
+        let text = "date,org,type,title\n2022-01-05,甲,培训,\"a\nb\r\nc\"\"d\"\r\n2022-02-30,甲,培训,x\n2022-03-01,甲,培训,\"\"\"q\"\"\"\n"
+        let path = TestSupport.write(text)
+        for threads in [1, 2] {
+            for chunk in [1, 2, 5, 1 << 20] {
+                let (rows, summary) = try Self.read(path, Self.options(threads: threads, chunk: chunk, batch: 1))
+                #expect(rows.count == 2)
+                #expect(rows.first?.hasPrefix("0|2|2022-01-05") == true)
+                #expect(rows.first?.contains("a\nb\r\nc\"d") == true)
+                #expect(rows.last?.hasPrefix("0|6|2022-03-01") == true)
+                #expect(rows.last?.contains("|\"q\"|") == true)
+                #expect(summary.rejections.map(\.line) == [5])
+            }
+        }
+    }
+
+    @Test func errorsAreTheSame() throws {
+        let open = TestSupport.write("date,org,type,title\n2022-01-05,甲,培训,\"never closed\n2022-01-06,甲,培训,x\n")
+        let noHeader = TestSupport.write("")
+        let missing = TestSupport.write("date,title\n2022-01-05,x\n")
+        for path in [open, noHeader, missing] {
+            var messages: [String] = []
+            for threads in [1, 2] {
+                do {
+                    _ = try Self.read(path, Self.options(threads: threads, chunk: 3, batch: 1))
+                    messages.append("no error")
+                } catch {
+                    messages.append("\(error)")
+                }
+            }
+            #expect(messages[0] != "no error")
+            #expect(messages[0] == messages[1])
+        }
+    }
+
+    @Test func callbackErrorStopsTheReader() throws {
+        struct Stop: Error {}
+        let path = TestSupport.write(Self.makeInput(seed: 9, rows: 2000, crlf: false))
+        var seen = 0
+        #expect(throws: Stop.self) {
+            _ = try RecordReader(options: Self.options(threads: 2, chunk: 64, batch: 64)).read([.file(path)]) { _ in
+                seen += 1
+                if seen == 10 { throw Stop() }
+            }
+        }
+        #expect(seen == 10)
+    }
+
+    @Test func severalInputsKeepFileOrder() throws {
+        let dir = TestSupport.tempDir("multi")
+        for k in 0..<3 { TestSupport.write(Self.makeInput(seed: 20 + UInt64(k), rows: 150, crlf: k == 1), name: "f\(k).csv", dir: dir) }
+        let sources = try RecordReader.expand([dir])
+        func all(_ o: ReaderOptions) throws -> ([String], ReadSummary) {
+            var rows: [String] = []
+            let s = try RecordReader(options: o).read(sources) { r in rows.append("\(r.fileIndex)|\(r.line)|\(r.string(.title))") }
+            return (rows, s)
+        }
+        let (a, sa) = try all(Self.options(threads: 1))
+        let (b, sb) = try all(Self.options(threads: 2, chunk: 5, batch: 100))
+        #expect(a == b)
+        Self.same(sa, sb)
+    }
+
+    /// Whole check reports (JSON and CSV) are byte-identical between the two paths.
+    @Test(arguments: [UInt64(31), 32, 33])
+    func sameCheckReports(seed: UInt64) throws {
+        let path = TestSupport.write(Self.makeInput(seed: seed, rows: 600, crlf: seed % 2 == 0))
+        let plan = try PlanReader.read([TestSupport.root + "/Checks/000-street-party-building-2022.csv"])
+        let roster = try Roster.read([TestSupport.root + "/SampleData/roster-units.csv", TestSupport.root + "/SampleData/roster-people.csv"])
+        func report(_ o: ReaderOptions) throws -> String {
+            let r = try CheckCommand.runCheck(plan: plan, roster: roster, year: 2022, asOf: Day.parseISO("2022-12-31")!,
+                                              inputs: [.file(path)], readerOptions: o)
+            let out = MemoryOutput()
+            JSONCheckReporter.write(r, to: out, options: ReportOptions())
+            CSVCheckReporter.write(r, to: out, options: ReportOptions())
+            return out.text
+        }
+        let reference = try report(Self.options(threads: 1))
+        #expect(reference.contains("重复记录"))
+        for (chunk, batch) in [(1, 1), (3, 300), (17, 1 << 18), (1 << 20, 1 << 18)] {
+            #expect(try report(Self.options(threads: 2, chunk: chunk, batch: batch)) == reference)
+        }
+    }
+
+    @Test func sampleDataCheckIsIdentical() throws {
+        let r = TestSupport.root + "/"
+        let args = ["check", "--plan", r + "Checks/000-street-party-building-2022.csv", "--plan", r + "Checks/001-street-office-party-committee-2022.csv",
+                    "--roster", r + "SampleData/roster-units.csv", "--roster", r + "SampleData/roster-people.csv", "--as-of", "2022-12-31",
+                    "--format", "json"]
+        let one = TestSupport.run(args + ["--threads", "1", r + "SampleData/records"])
+        let two = TestSupport.run(args + ["--threads", "2", r + "SampleData/records"])
+        #expect(one.code == two.code)
+        #expect(one.out == two.out)
+        #expect(one.out.contains("龙门街道纪工委"))
+        #expect(TestSupport.run(args + ["--threads", "0", r + "SampleData/records"]).code == ExitCode.badInput)
+    }
+}
