@@ -87,8 +87,13 @@ public enum CheckerRegistry {
 public final class ScopeEntities {
     /// Report rows: (org, person).
     public private(set) var entities: [(org: String, person: String)] = []
-    var byUnit: [Int: Int] = [:]       // unit id → entity (org and kinds scopes)
+    var byUnit: [Int] = []             // unit id → entity, -1 for none (org and kinds scopes)
     var byPerson: [String: [Int]] = [:]  // person name → entities (role scope)
+    /// Role scope: entities per distinct `lead` cell already resolved (bounded, see ``leadCacheLimit``).
+    var leadCache = ByteInterner(capacity: 256)
+    var leadEntities: [[Int]] = []
+    /// Most distinct `lead` cells remembered; past it, cells are resolved each time.
+    static let leadCacheLimit = 1 << 16
     var isAll = false
     var isRole = false
     /// Whether entities are every unit seen (no roster, kind scope).
@@ -104,12 +109,12 @@ public final class ScopeEntities {
             entities = [("*", "")]
         case .org(let name):
             let id = context.unitID(name)
-            byUnit[id] = 0
+            setUnit(id, 0)
             entities = [(name, "")]
         case .kinds(let kinds):
             if context.hasRoster {
                 for id in context.units(ofKinds: kinds) {
-                    byUnit[id] = entities.count
+                    setUnit(id, entities.count)
                     entities.append((context.unitName(id), ""))
                 }
             } else {
@@ -131,24 +136,60 @@ public final class ScopeEntities {
         while entities.count < context.unitCount { entities.append((context.unitName(entities.count), "")) }
     }
 
+    func setUnit(_ id: Int, _ entity: Int) {
+        if byUnit.count <= id { byUnit += [Int](repeating: -1, count: id + 1 - byUnit.count) }
+        byUnit[id] = entity
+    }
+
+    /// The entities of one record: none, one, or several (a `lead` naming several people); a
+    /// collection that needs no allocation in the common cases.
+    public struct EntityList: RandomAccessCollection {
+        enum Storage { case none, one(Int), many([Int]) }
+        let storage: Storage
+        public var startIndex: Int { 0 }
+        public var endIndex: Int {
+            switch storage {
+            case .none: return 0
+            case .one: return 1
+            case .many(let a): return a.count
+            }
+        }
+        public subscript(i: Int) -> Int {
+            switch storage {
+            case .none: fatalError("index out of range")
+            case .one(let e): precondition(i == 0, "index out of range"); return e
+            case .many(let a): return a[i]
+            }
+        }
+    }
+
     /// The entities a record counts for: by its org, or by the people its `lead` names.
     @inline(__always)
-    public func entities(for r: MatchedRecord) -> [Int] {
-        if isAll { return [0] }
-        if dynamicUnits { syncUnits(); return [r.org] }
-        if isRole {
-            var out: [Int] = []
-            for name in ScopeEntities.names(in: r.view.string(.lead)) { if let e = byPerson[name] { out += e } }
-            return out
+    public func entities(for r: MatchedRecord) -> EntityList {
+        if isAll { return EntityList(storage: .one(0)) }
+        if dynamicUnits { syncUnits(); return EntityList(storage: .one(r.org)) }
+        if isRole { return EntityList(storage: .many(roleEntities(r.view.bytes(.lead)))) }
+        let o = r.org
+        if o < byUnit.count, byUnit[o] >= 0 { return EntityList(storage: .one(byUnit[o])) }
+        return EntityList(storage: .none)
+    }
+
+    /// The people a `lead` cell names, resolved once per distinct cell.
+    func roleEntities(_ lead: UnsafeBufferPointer<UInt8>) -> [Int] {
+        if let id = leadCache.lookup(lead) { return leadEntities[id] }
+        var out: [Int] = []
+        for name in ScopeEntities.names(in: String(decoding: lead, as: UTF8.self)) { if let e = byPerson[name] { out += e } }
+        if leadCache.count < ScopeEntities.leadCacheLimit {
+            _ = leadCache.intern(lead)
+            leadEntities.append(out)
         }
-        if let e = byUnit[r.org] { return [e] }
-        return []
+        return out
     }
 
     /// The entity of a unit id (coverage targets).
     public func entity(ofUnit id: Int) -> Int? {
         if dynamicUnits { syncUnits(); return id < entities.count ? id : nil }
-        return byUnit[id]
+        return id < byUnit.count && byUnit[id] >= 0 ? byUnit[id] : nil
     }
 
     /// Splits a `lead` or `target` cell into names: 、 ， , ； ; / and spaces separate.

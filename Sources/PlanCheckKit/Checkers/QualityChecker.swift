@@ -21,7 +21,7 @@ public final class QualityChecker: Checker {
     ]
 
     enum Kind: Int, CaseIterable {
-        case duplicate, outsideYear, afterAsOf, unknownUnit, uncountedType
+        case duplicate, outsideYear, afterAsOf, unknownUnit, uncountedType, duplicatePartial
         var title: String {
             switch self {
             case .duplicate: return "重复记录"
@@ -29,55 +29,74 @@ public final class QualityChecker: Checker {
             case .afterAsOf: return "日期晚于检查日"
             case .unknownUnit: return "单位不在花名册中"
             case .uncountedType: return "活动类型未被任何规则计入"
+            case .duplicatePartial: return "重复记录检查不完整"
             }
         }
     }
 
-    struct Key: Hashable { var kind: Int; var org: Int; var type: String }
-    struct Tally { var count = 0; var evidence: [String] = []; var order = 0 }
+    struct Tally { var kind: Kind; var org: Int; var count = 0; var evidence: [String] = [] }
 
     let context: CheckContext
-    var seen = Set<UInt64>()
-    var tallies: [Key: Tally] = [:]
-    var uncounted: [String: Int] = [:]
+    /// Tallies in order of first occurrence; `index` finds one by kind and org.
+    var tallies: [Tally] = []
+    var index: [Int: Int] = [:]
+    var uncountedTally = -1
+    var uncountedTypes = ByteInterner(capacity: 64)
+    var uncountedCounts: [Int] = []
+    var duplicates: DuplicateTable
 
-    public init(rule: Rule, context: CheckContext) { self.context = context }
+    public init(rule: Rule, context: CheckContext) {
+        self.context = context
+        duplicates = DuplicateTable(maxKeys: context.maxDuplicateKeys)
+    }
 
-    func note(_ kind: Kind, org: Int, type: String = "", _ r: MatchedRecord) {
-        let key = Key(kind: kind.rawValue, org: org, type: type)
-        var t = tallies[key] ?? Tally(order: tallies.count)
-        t.count += 1
-        if kind != .uncountedType && t.evidence.count < max(context.evidenceCap, 1) {
+    @inline(__always)
+    func tally(_ kind: Kind, org: Int) -> Int {
+        if kind == .uncountedType && uncountedTally >= 0 { return uncountedTally }
+        let key = kind.rawValue << 40 | (org + 1)
+        if let i = index[key] { return i }
+        let i = tallies.count
+        tallies.append(Tally(kind: kind, org: org))
+        index[key] = i
+        if kind == .uncountedType { uncountedTally = i }
+        return i
+    }
+
+    func note(_ kind: Kind, org: Int, _ r: MatchedRecord) {
+        let i = tally(kind, org: org)
+        tallies[i].count += 1
+        if kind != .uncountedType && tallies[i].evidence.count < max(context.evidenceCap, 1) {
             let f = r.view.fileIndex < context.fileNames.count ? context.fileNames[r.view.fileIndex] : "?"
-            t.evidence.append("\(f):\(r.view.line)")
+            tallies[i].evidence.append("\(f):\(r.view.line)")
         }
-        tallies[key] = t
     }
 
     public func observe(_ r: MatchedRecord) {
-        if r.date.year != context.year { note(.outsideYear, org: r.org, r) }
+        if r.date < context.yearStart || r.date > context.yearEnd { note(.outsideYear, org: r.org, r) }
         else if r.date > context.asOf { note(.afterAsOf, org: r.org, r) }
         if context.hasRoster && !context.inRoster(r.org) { note(.unknownUnit, org: r.org, r) }
-        if !r.typeCounted { note(.uncountedType, org: -1, r); uncounted[r.view.string(.type), default: 0] += 1 }
-        // Duplicate: same date, org, type and title.
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        @inline(__always) func mix(_ b: UnsafeBufferPointer<UInt8>) {
-            for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
-            h = (h ^ 0xFF) &* 0x0000_0100_0000_01B3
+        if !r.typeCounted {
+            note(.uncountedType, org: -1, r)
+            let (id, isNew) = uncountedTypes.intern(r.view.bytes(.type))
+            if isNew { uncountedCounts.append(0) }
+            uncountedCounts[id] += 1
         }
-        var d = r.date.ordinal, o = Int32(r.org)
-        withUnsafeBytes(of: &d) { mix(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 4)) }
-        withUnsafeBytes(of: &o) { mix(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 4)) }
-        mix(r.view.bytes(.type))
-        mix(r.view.bytes(.title))
-        if !seen.insert(h).inserted { note(.duplicate, org: r.org, r) }
+        // Duplicate: same date, org, type and title.
+        var h = DuplicateTable.seed(UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: r.org))))
+        h = DuplicateTable.mix(h, r.view.bytes(.type))
+        h = DuplicateTable.mix(h, r.view.bytes(.title))
+        switch duplicates.insert(day: r.date.ordinal, fingerprint: h) {
+        case .new: break
+        case .duplicate: note(.duplicate, org: r.org, r)
+        }
     }
 
     public func findings() -> [Finding] {
         let y = String(context.year)
-        return tallies.sorted { $0.value.order < $1.value.order }.map { key, t in
-            let kind = Kind(rawValue: key.kind)!
-            let org = key.org >= 0 ? context.unitName(key.org) : "*"
+        var out: [Finding] = []
+        for t in tallies {
+            let kind = t.kind
+            let org = t.org >= 0 ? context.unitName(t.org) : "*"
             let detail: String
             switch kind {
             case .duplicate: detail = "\(t.count) 条记录与前面的记录日期、单位、类型、主题完全相同"
@@ -85,12 +104,166 @@ public final class QualityChecker: Checker {
             case .afterAsOf: detail = "\(t.count) 条记录的日期晚于检查日 \(context.asOf.iso)，未计入"
             case .unknownUnit: detail = "单位“\(org)”不在花名册中（\(t.count) 条记录）"
             case .uncountedType:
-                let list = uncounted.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                var list: [(key: String, value: Int)] = []
+                for i in 0..<uncountedTypes.count { list.append((uncountedTypes.strings[i], uncountedCounts[i])) }
+                list.sort { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
                 detail = "\(list.count) 种活动类型没有规则计入（共 \(t.count) 条记录）：" + list.map { "\($0.key) \($0.value)" }.joined(separator: "、")
+            case .duplicatePartial: continue
             }
-            return Finding(rule: "quality", title: kind.title, checker: QualityChecker.identifier, org: org, period: y,
-                           start: context.yearStart, end: context.yearEnd, required: 0, actual: t.count, status: .warning,
-                           due: context.yearEnd, measure: "条", evidence: t.evidence, evidenceCount: t.count, note: detail)
+            out.append(Finding(rule: "quality", title: kind.title, checker: QualityChecker.identifier, org: org, period: y,
+                               start: context.yearStart, end: context.yearEnd, required: 0, actual: t.count, status: .warning,
+                               due: context.yearEnd, measure: "条", evidence: t.evidence, evidenceCount: t.count, note: detail))
+        }
+        if let p = duplicates.partial {
+            let n = p.unchecked + p.unstored
+            var note = "重复记录只在最多 \(duplicates.maxKeys) 条记录的指纹内精确检查（--max-duplicate-keys）："
+            note += "记录未按日期排序或同一天记录过多，\(p.unchecked) 条记录所在日期的早先指纹已被移出、无法与之比较，"
+            note += "\(p.unstored) 条记录的指纹未能保存；这些记录之间的重复可能未被发现。"
+            note += "调大 --max-duplicate-keys（约每条 16 字节）或先按日期排序后重新检查。"
+            out.append(Finding(rule: "quality", title: Kind.duplicatePartial.title, checker: QualityChecker.identifier, org: "*",
+                               period: y, start: context.yearStart, end: context.yearEnd, required: 0, actual: n,
+                               status: .warning, due: context.yearEnd, measure: "条", evidenceCount: n,
+                               note: note))
+        }
+        return out
+    }
+}
+
+/// Duplicate detection in bounded memory: the fingerprints (64-bit hashes of org, type and title)
+/// of at most `maxKeys` records, kept per day.
+///
+/// Semantics: a record is a duplicate when an earlier record has the same day and fingerprint.
+/// While the records seen hold at most `maxKeys` fingerprints, detection is exact (up to 64-bit
+/// hash collisions). Past that, the whole table of the earliest day held (other than the current
+/// record's) is dropped to make room. Input in date order loses nothing by that — a day once
+/// passed does not come back — so detection stays exact; otherwise a later record of a dropped
+/// day is counted as `unchecked`, and a record that finds the table full of its own day is counted
+/// as `unstored`. Either count makes ``partial`` non-nil, and the check report says so: a limit is
+/// never silent.
+struct DuplicateTable {
+    enum Outcome { case new, duplicate }
+
+    /// Open addressing over fingerprints of one day; 0 marks an empty slot.
+    struct DaySet {
+        var slots: [UInt64]
+        var count = 0
+        init() { slots = [UInt64](repeating: 0, count: 64) }
+
+        /// Inserts; returns false when the fingerprint was present. `room` false: look up only.
+        @inline(__always)
+        mutating func insert(_ f: UInt64, room: Bool) -> (present: Bool, stored: Bool) {
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: f >> 20) & mask
+            while true {
+                let x = slots[i]
+                if x == f { return (true, false) }
+                if x == 0 { break }
+                i = (i + 1) & mask
+            }
+            guard room else { return (false, false) }
+            slots[i] = f
+            count += 1
+            if count * 4 > slots.count * 3 { grow() }
+            return (false, true)
+        }
+
+        mutating func grow() {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            let mask = slots.count - 1
+            for f in old where f != 0 {
+                var i = Int(truncatingIfNeeded: f >> 20) & mask
+                while slots[i] != 0 { i = (i + 1) & mask }
+                slots[i] = f
+            }
+        }
+    }
+
+    /// Most fingerprints kept.
+    let maxKeys: Int
+    var days: [Int32: DaySet] = [:]
+    var held = 0
+    var dropped = Set<Int32>()
+    var unchecked = 0
+    var unstored = 0
+    var current = DaySet()
+    var currentDay = Int32.min
+    var haveCurrent = false
+    var droppedCurrent = false
+
+    init(maxKeys: Int) { self.maxKeys = max(1, maxKeys) }
+
+    /// Non-nil when detection was not exact (see the type's documentation).
+    var partial: (unchecked: Int, unstored: Int)? {
+        unchecked + unstored > 0 ? (unchecked, unstored) : nil
+    }
+
+    @inline(__always)
+    static func seed(_ x: UInt64) -> UInt64 { (x ^ 0x243F_6A88_85A3_08D3) &* 0x9E37_79B9_7F4A_7C15 }
+
+    /// Mixes a byte string (and its length, so field boundaries count) into `h`, a word at a time.
+    @inline(__always)
+    static func mix(_ h0: UInt64, _ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h = h0 ^ UInt64(b.count) &* 0xFF51_AFD7_ED55_8CCD
+        guard let p = b.baseAddress else { return finalize(h) }
+        let n = b.count
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var k = 0
+            while i < n { w |= UInt64(p[i]) << (8 * k); i += 1; k += 1 }
+            h = (h ^ w) &* 0xC2B2_AE3D_27D4_EB4F
+            h ^= h >> 31
+        }
+        return finalize(h)
+    }
+
+    @inline(__always)
+    static func finalize(_ x: UInt64) -> UInt64 {
+        var h = x
+        h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    /// Records one fingerprint for `day`.
+    @inline(__always)
+    mutating func insert(day: Int32, fingerprint: UInt64) -> Outcome {
+        let f = fingerprint == 0 ? 1 : fingerprint
+        if !haveCurrent || day != currentDay { switchTo(day) }
+        if droppedCurrent { unchecked += 1 }
+        if held >= maxKeys {
+            // Full: a repeat is still found; a new fingerprint needs room first.
+            if current.insert(f, room: false).present { return .duplicate }
+            makeRoom()
+            if held >= maxKeys { unstored += 1; return .new }
+        }
+        if current.insert(f, room: true).present { return .duplicate }
+        held += 1
+        return .new
+    }
+
+    /// Parks the current day's set and takes out `day`'s (records of a day come in runs).
+    mutating func switchTo(_ day: Int32) {
+        if haveCurrent { days[currentDay] = current }
+        current = days.removeValue(forKey: day) ?? DaySet()
+        currentDay = day
+        haveCurrent = true
+        droppedCurrent = dropped.contains(day)
+    }
+
+    /// Drops whole days, earliest first, other than the current one, until there is room.
+    mutating func makeRoom() {
+        while held >= maxKeys, let victim = days.keys.min() {
+            held -= days.removeValue(forKey: victim)!.count
+            dropped.insert(victim)
         }
     }
 }

@@ -22,9 +22,17 @@ public final class CheckContext {
     public var fileNames: [String] = []
     /// Most evidence references kept per finding (0 keeps none).
     public let evidenceCap: Int
+    /// Most record fingerprints the duplicate check keeps (`--max-duplicate-keys`, about 16 bytes
+    /// each). Up to this many records detection is exact; beyond it, input in date order stays
+    /// exact and any other input gets a warning saying the check was partial (see
+    /// ``DuplicateTable``).
+    public var maxDuplicateKeys = CheckContext.defaultMaxDuplicateKeys
+    /// The default of ``maxDuplicateKeys``: 1,048,576.
+    public static let defaultMaxDuplicateKeys = 1 << 20
 
     /// Creates a context.
-    public init(year: Int, asOf: Day, roster: Roster?, evidenceCap: Int = 5) {
+    public init(year: Int, asOf: Day, roster: Roster?, evidenceCap: Int = 5, maxDuplicateKeys: Int = CheckContext.defaultMaxDuplicateKeys) {
+        self.maxDuplicateKeys = maxDuplicateKeys
         self.year = year
         self.asOf = asOf
         self.yearStart = Day(year: year, month: 1, day: 1)!
@@ -88,6 +96,8 @@ public final class CheckEngine {
     var types = ByteInterner(capacity: 256)
     var typeRules: [[Int]] = []
     var keywords: [[[UInt8]]]
+    var hasKeywords: [Bool]
+    var quality: QualityChecker?
     let reviewStart: Day
     let reviewEnd: Day
     /// Explanations the report prints (no roster, unresolved scopes …).
@@ -98,6 +108,7 @@ public final class CheckEngine {
         self.context = context
         self.rules = plan.rules
         keywords = plan.rules.map { $0.keywords.map { Array($0.utf8) } }
+        hasKeywords = keywords.map { !$0.isEmpty }
         // ISO weeks of the year may start up to 3 days before Jan 1 and end up to 3 days after Dec 31.
         reviewStart = context.yearStart.adding(days: -3)
         reviewEnd = min(context.asOf, context.yearEnd.adding(days: 3))
@@ -113,6 +124,8 @@ public final class CheckEngine {
         for t in CheckerRegistry.all where t.seesEveryRecord {
             everyRecord.append(t.init(rule: Rule(id: t.identifier, title: "数据质量", checker: t.identifier, types: [], scope: .all), context: context))
         }
+        // The usual case, the quality checker alone, is called directly.
+        quality = everyRecord.count == 1 ? everyRecord[0] as? QualityChecker : nil
         if !context.hasRoster {
             notes.append("未提供花名册（--roster）：只能检查记录中出现过的单位，完全没有记录的单位无法发现")
         }
@@ -154,13 +167,12 @@ public final class CheckEngine {
         let matching = typeRules[typeID]
         let inReview = r.date >= reviewStart && r.date <= reviewEnd
         let m = MatchedRecord(view: r, org: org, typeCounted: !matching.isEmpty, inReview: inReview)
-        for c in everyRecord { c.observe(m) }
+        if let q = quality { q.observe(m) } else { for c in everyRecord { c.observe(m) } }
         guard inReview else { return }
         for ri in matching {
-            let kw = keywords[ri]
-            if !kw.isEmpty {
+            if hasKeywords[ri] {
                 let title = r.bytes(.title)
-                if !kw.contains(where: { CheckEngine.contains(title, $0) }) { continue }
+                if !keywords[ri].contains(where: { CheckEngine.contains(title, $0) }) { continue }
             }
             checkers[ri].observe(m)
         }
