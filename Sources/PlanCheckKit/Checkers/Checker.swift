@@ -52,6 +52,10 @@ public protocol Checker: AnyObject {
     func observe(_ record: MatchedRecord)
     /// The findings, once every record has been observed.
     func findings() -> [Finding]
+    /// How many findings ``appendFindings(to:)`` will add (0 when unknown), to size the report once.
+    var findingCount: Int { get }
+    /// Appends the findings to `out` (no intermediate array: a province has ~10⁵ of them).
+    func appendFindings(to out: inout [Finding])
 }
 
 extension Checker {
@@ -59,6 +63,10 @@ extension Checker {
     public static var seesEveryRecord: Bool { false }
     /// Default: none.
     public static var optionalColumns: [PlanColumn] { [] }
+    /// Default: unknown.
+    public var findingCount: Int { 0 }
+    /// Default: appends ``findings()``.
+    public func appendFindings(to out: inout [Finding]) { out += findings() }
 }
 
 /// The checkers plancheck knows, by identifier. Adding a checker = one file + one line here.
@@ -198,6 +206,30 @@ public final class ScopeEntities {
     }
 }
 
+/// A checker whose results are one ``SlotTally``: it only says how records are counted, and gets
+/// `findings`, `findingCount` and `appendFindings` from the tally.
+public protocol TallyChecker: Checker {
+    /// The tally holding the counts.
+    var tally: SlotTally { get }
+    /// Unit of the counts for people: 次 (default) or 人次.
+    static var measure: String { get }
+}
+
+extension TallyChecker {
+    /// Default: 次.
+    public static var measure: String { "次" }
+    /// The tally's findings.
+    public func findings() -> [Finding] {
+        var out: [Finding] = []
+        appendFindings(to: &out)
+        return out
+    }
+    /// Entities × slots.
+    public var findingCount: Int { tally.findingCount }
+    /// Appends the tally's findings.
+    public func appendFindings(to out: inout [Finding]) { tally.appendFindings(to: &out, measure: Self.measure) }
+}
+
 /// Counts per entity × period slot, with capped evidence; shared by the period checkers.
 public final class SlotTally {
     /// The rule.
@@ -210,7 +242,10 @@ public final class SlotTally {
     public let slots: [PeriodSlot]
     var values: [Int]
     var counts: [Int]
-    var evidence: [[String]]
+    /// `evidenceCap` slots per cell; the first min(count, cap) are filled.
+    var evidence: [EvidenceRef]
+    let cap: Int
+    let info: RuleInfo
 
     /// Creates a tally of `slots` for the rule's scope.
     public init(rule: Rule, context: CheckContext, slots: [PeriodSlot], scope: ScopeEntities? = nil) {
@@ -219,7 +254,9 @@ public final class SlotTally {
         let n = self.scope.entities.count * slots.count
         values = [Int](repeating: 0, count: n)
         counts = [Int](repeating: 0, count: n)
-        evidence = [[String]](repeating: [], count: context.evidenceCap > 0 ? n : 0)
+        cap = context.evidenceCap
+        evidence = [EvidenceRef](repeating: EvidenceRef(file: 0, line: 0, idStart: -1, idLength: 0), count: n * cap)
+        info = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: "次", clause: rule.clause, source: rule.source)
     }
 
     func grow() {
@@ -228,7 +265,7 @@ public final class SlotTally {
         if values.count < n {
             values += [Int](repeating: 0, count: n - values.count)
             counts += [Int](repeating: 0, count: n - counts.count)
-            if context.evidenceCap > 0 { evidence += [[String]](repeating: [], count: n - evidence.count) }
+            evidence += [EvidenceRef](repeating: EvidenceRef(file: 0, line: 0, idStart: -1, idLength: 0), count: n * cap - evidence.count)
         }
     }
 
@@ -238,28 +275,41 @@ public final class SlotTally {
         let k = e * slots.count + s
         if k >= values.count { grow() }
         values[k] += value
-        counts[k] += 1
-        if context.evidenceCap > 0 && evidence[k].count < context.evidenceCap {
-            evidence[k].append(context.evidenceLabel(record.view))
-        }
+        let c = counts[k]
+        counts[k] = c + 1
+        if c < cap { evidence[k * cap + c] = context.evidence.ref(record.view) }
     }
 
-    /// One finding per entity × slot. `due` overrides the slot end (deadlines).
-    public func findings(measure: String = "次", due: ((PeriodSlot) -> Day)? = nil) -> [Finding] {
+    /// Number of findings: entities × slots.
+    public var findingCount: Int {
         grow()
-        var out: [Finding] = []
+        return scope.entities.count * slots.count
+    }
+
+    /// Adds `value` to every entity the record counts for, in the period slot of its date (the
+    /// common case of `count` and `sum`).
+    @inline(__always)
+    public func addByPeriod(_ r: MatchedRecord, value: Int) {
+        guard let s = PeriodSlot.index(of: r.date, rule.period, year: context.year) else { return }
+        for e in scope.entities(for: r) { add(entity: e, slot: s, value: value, record: r) }
+    }
+
+    /// Appends one finding per entity × slot to `out`.
+    public func appendFindings(to out: inout [Finding], measure: String = "次") {
+        grow()
+        let info = measure == self.info.measure ? self.info
+            : RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: measure, clause: rule.clause, source: rule.source)
+        out.reserveCapacity(out.count + scope.entities.count * slots.count)
         for (e, ent) in scope.entities.enumerated() {
             for (s, slot) in slots.enumerated() {
                 let k = e * slots.count + s
-                let end = due?(slot) ?? slot.end
-                let status = Status.evaluate(required: rule.threshold, actual: values[k], start: slot.start, end: end,
+                let status = Status.evaluate(required: rule.threshold, actual: values[k], start: slot.start, end: slot.end,
                                              asOf: context.asOf, yearEnd: context.yearEnd)
-                out.append(Finding(rule: rule.id, title: rule.title, checker: rule.checker, org: ent.org, person: ent.person,
-                                   period: slot.label, start: slot.start, end: end, required: rule.threshold,
-                                   actual: values[k], status: status, due: end, measure: measure, clause: rule.clause,
-                                   source: rule.source, evidence: evidence.isEmpty ? [] : evidence[k], evidenceCount: counts[k]))
+                let kept = min(counts[k], cap)
+                out.append(Finding(info: info, org: ent.org, person: ent.person, period: slot.label, start: slot.start, end: slot.end,
+                                   required: rule.threshold, actual: values[k], status: status, due: slot.end,
+                                   evidence: .refs(evidence[(k * cap)..<(k * cap + kept)], context.evidence), evidenceCount: counts[k]))
             }
         }
-        return out
     }
 }

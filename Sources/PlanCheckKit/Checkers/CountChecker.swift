@@ -1,5 +1,5 @@
 /// `count`: at least N matching records per period per scope entity.
-public final class CountChecker: Checker {
+public final class CountChecker: TallyChecker {
     public static let identifier = "count"
     public static let summary = "At least N matching records per period (year, half, quarter, month, week) for each unit or person in scope."
     public static let requiredColumns: [PlanColumn] = []
@@ -22,7 +22,7 @@ public final class CountChecker: Checker {
 
     let rule: Rule
     let context: CheckContext
-    let tally: SlotTally
+    public let tally: SlotTally
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule
@@ -31,9 +31,7 @@ public final class CountChecker: Checker {
     }
 
     public func observe(_ r: MatchedRecord) {
-        guard let s = PeriodSlot.index(of: r.date, rule.period, year: context.year) else { return }
-        for e in tally.scope.entities(for: r) { tally.add(entity: e, slot: s, value: 1, record: r) }
+        tally.addByPeriod(r, value: 1)
     }
 
-    public func findings() -> [Finding] { tally.findings() }
 }

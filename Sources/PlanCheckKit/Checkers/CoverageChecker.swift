@@ -1,5 +1,5 @@
 /// `coverage`: every unit of a kind is the `target` of a matching record in the year.
-public final class CoverageChecker: Checker {
+public final class CoverageChecker: TallyChecker {
     public static let identifier = "coverage"
     public static let summary = "Every unit of target_kind is named in the target field of at least N matching records in the year, done by a unit in scope."
     public static let requiredColumns: [PlanColumn] = [.targetKind]
@@ -22,7 +22,7 @@ public final class CoverageChecker: Checker {
     let rule: Rule
     let context: CheckContext
     let doers: ScopeEntities
-    let tally: SlotTally
+    public let tally: SlotTally
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule
@@ -41,5 +41,4 @@ public final class CoverageChecker: Checker {
         }
     }
 
-    public func findings() -> [Finding] { tally.findings() }
 }

@@ -1,5 +1,5 @@
 /// `deadline`: at least N matching records on or before a month-day, per unit or per person.
-public final class DeadlineChecker: Checker {
+public final class DeadlineChecker: TallyChecker {
     public static let identifier = "deadline"
     public static let summary = "At least N matching records dated on or before a month-day of the year (MM-DD), for each unit or person in scope."
     public static let requiredColumns: [PlanColumn] = [.deadline]
@@ -22,7 +22,7 @@ public final class DeadlineChecker: Checker {
 
     let rule: Rule
     let context: CheckContext
-    let tally: SlotTally
+    public let tally: SlotTally
     let due: Day
 
     public init(rule: Rule, context: CheckContext) {
@@ -38,5 +38,4 @@ public final class DeadlineChecker: Checker {
         for e in tally.scope.entities(for: r) { tally.add(entity: e, slot: 0, value: 1, record: r) }
     }
 
-    public func findings() -> [Finding] { tally.findings() }
 }

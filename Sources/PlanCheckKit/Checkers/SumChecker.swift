@@ -1,7 +1,8 @@
 /// `sum`: a numeric field (participants) of matching records sums to at least N per period.
-public final class SumChecker: Checker {
+public final class SumChecker: TallyChecker {
     public static let identifier = "sum"
     public static let summary = "The participants of matching records add up to at least N per period (人次), for each unit or person in scope."
+    public static let measure = "人次"
     public static let requiredColumns: [PlanColumn] = [.field]
     public static let optionalColumns: [PlanColumn] = [.period, .keywords]
     public static let examples: [CheckerExample] = [
@@ -22,7 +23,7 @@ public final class SumChecker: Checker {
 
     let rule: Rule
     let context: CheckContext
-    let tally: SlotTally
+    public let tally: SlotTally
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule
@@ -31,10 +32,7 @@ public final class SumChecker: Checker {
     }
 
     public func observe(_ r: MatchedRecord) {
-        guard let s = PeriodSlot.index(of: r.date, rule.period, year: context.year) else { return }
-        let v = r.view.participants ?? 0
-        for e in tally.scope.entities(for: r) { tally.add(entity: e, slot: s, value: v, record: r) }
+        tally.addByPeriod(r, value: r.view.participants ?? 0)
     }
 
-    public func findings() -> [Finding] { tally.findings(measure: "人次") }
 }

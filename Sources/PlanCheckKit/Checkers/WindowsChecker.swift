@@ -1,5 +1,5 @@
 /// `windows`: at least one matching record in each named date window of the year.
-public final class WindowsChecker: Checker {
+public final class WindowsChecker: TallyChecker {
     public static let identifier = "windows"
     public static let summary = "At least N matching records inside each named window of the year (年初 / 年中 / 年末 …), for each unit or person in scope."
     public static let requiredColumns: [PlanColumn] = [.windows]
@@ -22,7 +22,7 @@ public final class WindowsChecker: Checker {
 
     let rule: Rule
     let context: CheckContext
-    let tally: SlotTally
+    public let tally: SlotTally
 
     public init(rule: Rule, context: CheckContext) {
         self.rule = rule
@@ -39,5 +39,4 @@ public final class WindowsChecker: Checker {
         }
     }
 
-    public func findings() -> [Finding] { tally.findings() }
 }

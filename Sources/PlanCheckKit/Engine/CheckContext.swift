@@ -19,7 +19,7 @@ public final class CheckContext {
     /// Number of units that come from the roster (ids below it).
     public let rosterUnitCount: Int
     /// Input names, by file index.
-    public var fileNames: [String] = []
+    public var fileNames: [String] = [] { didSet { evidence.fileNames = fileNames } }
     /// Most evidence references kept per finding (0 keeps none).
     public let evidenceCap: Int
     /// Most record fingerprints the duplicate check keeps (`--max-duplicate-keys`, about 16 bytes
@@ -76,13 +76,9 @@ public final class CheckContext {
         return out
     }
 
-    /// How a record is cited: `file:line`, with `#id` when the record has an id (a 序号 is only
-    /// unique within its file, so the location always comes first).
-    public func evidenceLabel(_ r: RecordView) -> String {
-        let f = r.fileIndex < fileNames.count ? fileNames[r.fileIndex] : "?"
-        let id = r.bytes(.id)
-        return id.isEmpty ? "\(f):\(r.line)" : "\(f):\(r.line)#" + String(decoding: id, as: UTF8.self)
-    }
+    /// Input names and ids that evidence references point into.
+    public let evidence = EvidencePool()
+
 }
 
 /// Runs every rule's checker over a stream of records in one pass.
@@ -180,9 +176,10 @@ public final class CheckEngine {
 
     /// Every finding: rules in plan order, then data-quality warnings.
     public func finish() -> [Finding] {
+        let all = checkers + everyRecord
         var out: [Finding] = []
-        for c in checkers { out += c.findings() }
-        for c in everyRecord { out += c.findings() }
+        out.reserveCapacity(all.reduce(64) { $0 + $1.findingCount })
+        for c in all { c.appendFindings(to: &out) }
         return out
     }
 }

@@ -14,8 +14,15 @@ public enum JSONCheckReporter: CheckReporter {
         ])
     }
 
-    /// The report as a JSON value.
+    /// The report as a JSON value (everything in memory; ``write(_:to:options:)`` streams the findings).
     public static func value(_ r: CheckReport, quiet: Bool) -> JSONValue {
+        guard case .object(var fields) = header(r) else { return .null }
+        fields.append(("findings", .array(r.findings.filter { !quiet || $0.status.isProblem }.map { finding($0, asOf: r.asOf) })))
+        return .object(fields)
+    }
+
+    /// Everything but the findings.
+    static func header(_ r: CheckReport) -> JSONValue {
         let c = r.statusCounts
         return .object([
             ("plancheck", .string(PlanCheckCLI.version)),
@@ -39,11 +46,19 @@ public enum JSONCheckReporter: CheckReporter {
                 ("kind", .string(x.kind)), ("reason", .string(x.reason)),
             ]) })),
             ("notes", .array(r.notes.map { .string($0) })),
-            ("findings", .array(r.findings.filter { !quiet || $0.status.isProblem }.map { finding($0, asOf: r.asOf) })),
         ])
     }
 
+    /// Writes the same text as `value(r).rendered()`, one finding at a time.
     public static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions) {
-        sink.write(value(r, quiet: o.quiet).rendered() + "\n")
+        var head = header(r).rendered()
+        head.removeLast(2)   // "\n}"
+        sink.write(head + ",\n  \"findings\": [")
+        var first = true
+        for f in r.findings where !o.quiet || f.status.isProblem {
+            sink.write((first ? "\n    " : ",\n    ") + finding(f, asOf: r.asOf).rendered(indent: 2))
+            first = false
+        }
+        sink.write(first ? "]\n}\n" : "\n  ]\n}\n")
     }
 }

@@ -18,7 +18,16 @@ public enum TextCheckReporter: CheckReporter {
 
     public static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions) {
         var out = ""
-        let shown = o.quiet ? r.findings.filter { $0.status.isProblem } : r.findings
+        var wroteAny = false
+        /// Writes what is buffered (per unit group: a province's report is never one huge string).
+        func flush() {
+            if o.quiet && !wroteAny { while out.hasPrefix("\n") { out.removeFirst() } }
+            if out.isEmpty { return }
+            sink.write(out)
+            wroteAny = true
+            out = ""
+        }
+        let shown = o.quiet ? r.findings.filter { $0.status.isProblem } : r.findings   // a copy only when quiet (few)
         if !o.quiet {
             out += "plancheck \(PlanCheckCLI.version) · \(r.year) 年度 · 检查日 \(r.asOf.iso)"
             if let org = r.org { out += " · 自查单位 \(org)" }
@@ -35,15 +44,17 @@ public enum TextCheckReporter: CheckReporter {
             if r.read.rejected > min(20, r.read.rejections.count) { out += "  … 另有 \(r.read.rejected - min(20, r.read.rejections.count)) 行被拒绝（见 CSV/JSON 报告）\n" }
         }
         // Group rule findings by unit (persons under their unit), in unit order.
-        let rules = shown.filter { $0.checker != QualityChecker.identifier }
-        var groups: [String: [Finding]] = [:]
-        for f in rules { groups[f.org, default: []].append(f) }
+        var groups: [String: [Int]] = [:]   // org → indexes into `shown`
+        for (i, f) in shown.enumerated() where f.checker != QualityChecker.identifier { groups[f.org, default: []].append(i) }
         var order = r.unitOrder.map(\.name)
         if groups["*"] != nil { order.insert("*", at: 0) }
-        for k in groups.keys.sorted() where !order.contains(k) { order.append(k) }
+        let known = Set(order)
+        for k in groups.keys.sorted() where !known.contains(k) { order.append(k) }
         let kinds = Dictionary(r.unitOrder.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
         for name in order {
-            guard let fs = groups[name], !fs.isEmpty else { continue }
+            flush()
+            guard let idx = groups[name], !idx.isEmpty else { continue }
+            let fs = idx.map { shown[$0] }
             out += "\n" + (name == "*" ? "全体（所有单位合计）" : name + (kinds[name].map { "（\($0)）" } ?? "（不在花名册）")) + "\n"
             var rows: [[String]] = [["  状态", "规则", "标题", "人员", "周期", "要求", "实际", "缺口", "说明"]]
             var statuses: [Status?] = [nil]
@@ -102,7 +113,6 @@ public enum TextCheckReporter: CheckReporter {
                 + "on-track \(c[.onTrack] ?? 0)，upcoming \(c[.upcoming] ?? 0)；数据质量提示 \(c[.warning] ?? 0) 条\n"
             for n in r.notes { out += "注意：\(n)\n" }
         }
-        while o.quiet && out.hasPrefix("\n") { out.removeFirst() }
-        sink.write(out)
+        flush()
     }
 }
