@@ -32,6 +32,7 @@ public enum CheckCommand: Command {
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
             OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 5; 0 for none)."),
+            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints kept to find duplicate records (default 524288, ~16 bytes each); past it the report says detection was partial."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     /// Parses `--fail-on`.
@@ -76,12 +77,14 @@ public enum CheckCommand: Command {
             guard let n = Int(v), n >= 0 else { throw UsageError("--evidence-cap expects a whole number, got '\(v)'") }
             return n
         } ?? 5
+        let dupKeys = try p.value("max-duplicate-keys").map { try CommonOptions.positiveInt($0, "max-duplicate-keys") }
+            ?? CheckContext.defaultMaxDuplicateKeys
         let s = try setup(p, io: io, planRequired: true)
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {
             throw UsageError("--org '\(org)' is not a unit in the roster")
         }
         let report = try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
-                                  inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, org: p.value("org"), extraNotes: s.notes)
+                                  inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
         if p.flag("strict") && report.read.rejected > 0 {
             var msg = "--strict: \(report.read.rejected) rejected rows; no report written\n"
             for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.reason)\n" }
@@ -109,9 +112,10 @@ public enum CheckCommand: Command {
     /// every accepted record in the same pass (what `stats` uses to avoid a second read).
     public static func runCheck(plan: Plan, roster: Roster?, rosterPaths: [String] = [], year: Int, asOf: Day,
                                 inputs: [InputSource], readerOptions: ReaderOptions = ReaderOptions(),
-                                evidenceCap: Int = 5, org: String? = nil, extraNotes: [String] = [],
+                                evidenceCap: Int = 5, maxDuplicateKeys: Int = CheckContext.defaultMaxDuplicateKeys,
+                                org: String? = nil, extraNotes: [String] = [],
                                 also: ((RecordView) -> Void)? = nil) throws -> CheckReport {
-        let context = CheckContext(year: year, asOf: asOf, roster: roster, evidenceCap: evidenceCap)
+        let context = CheckContext(year: year, asOf: asOf, roster: roster, evidenceCap: evidenceCap, maxDuplicateKeys: maxDuplicateKeys)
         context.fileNames = inputs.map(\.name)
         let engine = CheckEngine(plan: plan, context: context)
         let read = try RecordReader(options: readerOptions).read(inputs) { r in

@@ -93,9 +93,11 @@ public enum CheckerRegistry {
 /// Without a roster, a `kind:` scope means every unit seen in the records; its entities then
 /// are the unit ids themselves and grow as units appear.
 public final class ScopeEntities {
-    /// Report rows: (org, person).
-    public private(set) var entities: [(org: String, person: String)] = []
-    var byUnit: [Int] = []             // unit id → entity, -1 for none (org and kinds scopes)
+    /// Report rows, compact: the unit id of each entity (−1: all units) and the person's index in
+    /// the roster (−1: none). Names are looked up when a report is written.
+    var entityUnit: [Int32] = []
+    var entityPerson: [Int32] = []
+    var byUnit: [Int32] = []           // unit id → entity, -1 for none (org and kinds scopes)
     var byPerson: [String: [Int]] = [:]  // person name → entities (role scope)
     /// Role scope: entities per distinct `lead` cell already resolved (bounded, see ``leadCacheLimit``).
     var leadCache = ByteInterner(capacity: 256)
@@ -114,16 +116,16 @@ public final class ScopeEntities {
         switch scope {
         case .all:
             isAll = true
-            entities = [("*", "")]
+            append(unit: -1, person: -1)
         case .org(let name):
             let id = context.unitID(name)
             setUnit(id, 0)
-            entities = [(name, "")]
+            append(unit: id, person: -1)
         case .kinds(let kinds):
             if context.hasRoster {
                 for id in context.units(ofKinds: kinds) {
-                    setUnit(id, entities.count)
-                    entities.append((context.unitName(id), ""))
+                    setUnit(id, count)
+                    append(unit: id, person: -1)
                 }
             } else {
                 dynamicUnits = true
@@ -131,22 +133,40 @@ public final class ScopeEntities {
             }
         case .role(let role):
             isRole = true
-            for p in context.people where p.role == role {
-                byPerson[p.name, default: []].append(entities.count)
-                entities.append((p.unit, p.name))
+            for (i, p) in context.people.enumerated() where p.role == role {
+                byPerson[p.name, default: []].append(count)
+                append(unit: context.unitID(p.unit), person: i)
             }
         }
+    }
+
+    /// Number of entities (report rows per period).
+    public var count: Int { entityUnit.count }
+    /// The unit name of entity `e` (`*` for all units).
+    public func org(_ e: Int) -> String {
+        let u = Int(entityUnit[e])
+        return u < 0 ? "*" : context.unitName(u)
+    }
+    /// The person name of entity `e`, or empty.
+    public func person(_ e: Int) -> String {
+        let p = Int(entityPerson[e])
+        return p < 0 ? "" : context.people[p].name
+    }
+
+    func append(unit: Int, person: Int) {
+        entityUnit.append(Int32(unit))
+        entityPerson.append(Int32(person))
     }
 
     /// In dynamic mode, brings the entity list up to every unit known so far.
     func syncUnits() {
         guard dynamicUnits else { return }
-        while entities.count < context.unitCount { entities.append((context.unitName(entities.count), "")) }
+        while count < context.unitCount { append(unit: count, person: -1) }
     }
 
     func setUnit(_ id: Int, _ entity: Int) {
-        if byUnit.count <= id { byUnit += [Int](repeating: -1, count: id + 1 - byUnit.count) }
-        byUnit[id] = entity
+        if byUnit.count <= id { byUnit += [Int32](repeating: -1, count: id + 1 - byUnit.count) }
+        byUnit[id] = Int32(entity)
     }
 
     /// The entities of one record: none, one, or several (a `lead` naming several people); a
@@ -178,7 +198,7 @@ public final class ScopeEntities {
         if dynamicUnits { syncUnits(); return EntityList(storage: .one(r.org)) }
         if isRole { return EntityList(storage: .many(roleEntities(r.view.bytes(.lead)))) }
         let o = r.org
-        if o < byUnit.count, byUnit[o] >= 0 { return EntityList(storage: .one(byUnit[o])) }
+        if o < byUnit.count, byUnit[o] >= 0 { return EntityList(storage: .one(Int(byUnit[o]))) }
         return EntityList(storage: .none)
     }
 
@@ -196,8 +216,8 @@ public final class ScopeEntities {
 
     /// The entity of a unit id (coverage targets).
     public func entity(ofUnit id: Int) -> Int? {
-        if dynamicUnits { syncUnits(); return id < entities.count ? id : nil }
-        return id < byUnit.count && byUnit[id] >= 0 ? byUnit[id] : nil
+        if dynamicUnits { syncUnits(); return id < count ? id : nil }
+        return id < byUnit.count && byUnit[id] >= 0 ? Int(byUnit[id]) : nil
     }
 
     /// Splits a `lead` or `target` cell into names: 、 ， , ； ; / and spaces separate.
@@ -231,7 +251,8 @@ extension TallyChecker {
 }
 
 /// Counts per entity × period slot, with capped evidence; shared by the period checkers.
-public final class SlotTally {
+/// Mutated only while records are read; findings are read-only views of it afterwards.
+public final class SlotTally: @unchecked Sendable {
     /// The rule.
     public let rule: Rule
     /// The context.
@@ -246,26 +267,35 @@ public final class SlotTally {
     var evidence: [EvidenceRef]
     let cap: Int
     let info: RuleInfo
+    /// The texts findings show (with the checker's measure), set by ``appendFindings(to:measure:)``.
+    private(set) var findingInfo: RuleInfo
 
     /// Creates a tally of `slots` for the rule's scope.
     public init(rule: Rule, context: CheckContext, slots: [PeriodSlot], scope: ScopeEntities? = nil) {
         self.rule = rule; self.context = context; self.slots = slots
         self.scope = scope ?? ScopeEntities(rule.scope, context: context)
-        let n = self.scope.entities.count * slots.count
+        let n = self.scope.count * slots.count
         values = [Int](repeating: 0, count: n)
         counts = [Int](repeating: 0, count: n)
         cap = context.evidenceCap
-        evidence = [EvidenceRef](repeating: EvidenceRef(file: 0, line: 0, idStart: -1, idLength: 0), count: n * cap)
+        evidence = [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap)
         info = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: "次", clause: rule.clause, source: rule.source)
+        findingInfo = info
+    }
+
+    /// The evidence kept for one cell.
+    func evidenceRefs(entity e: Int, slot s: Int) -> ArraySlice<EvidenceRef> {
+        let k = e * slots.count + s
+        return evidence[(k * cap)..<(k * cap + min(counts[k], cap))]
     }
 
     func grow() {
         scope.syncUnits()
-        let n = scope.entities.count * slots.count
+        let n = scope.count * slots.count
         if values.count < n {
             values += [Int](repeating: 0, count: n - values.count)
             counts += [Int](repeating: 0, count: n - counts.count)
-            evidence += [EvidenceRef](repeating: EvidenceRef(file: 0, line: 0, idStart: -1, idLength: 0), count: n * cap - evidence.count)
+            evidence += [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap - evidence.count)
         }
     }
 
@@ -283,7 +313,7 @@ public final class SlotTally {
     /// Number of findings: entities × slots.
     public var findingCount: Int {
         grow()
-        return scope.entities.count * slots.count
+        return scope.count * slots.count
     }
 
     /// Adds `value` to every entity the record counts for, in the period slot of its date (the
@@ -294,22 +324,15 @@ public final class SlotTally {
         for e in scope.entities(for: r) { add(entity: e, slot: s, value: value, record: r) }
     }
 
-    /// Appends one finding per entity × slot to `out`.
+    /// Appends one finding (a view of one cell) per entity × slot to `out`.
     public func appendFindings(to out: inout [Finding], measure: String = "次") {
         grow()
-        let info = measure == self.info.measure ? self.info
-            : RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: measure, clause: rule.clause, source: rule.source)
-        out.reserveCapacity(out.count + scope.entities.count * slots.count)
-        for (e, ent) in scope.entities.enumerated() {
-            for (s, slot) in slots.enumerated() {
-                let k = e * slots.count + s
-                let status = Status.evaluate(required: rule.threshold, actual: values[k], start: slot.start, end: slot.end,
-                                             asOf: context.asOf, yearEnd: context.yearEnd)
-                let kept = min(counts[k], cap)
-                out.append(Finding(info: info, org: ent.org, person: ent.person, period: slot.label, start: slot.start, end: slot.end,
-                                   required: rule.threshold, actual: values[k], status: status, due: slot.end,
-                                   evidence: .refs(evidence[(k * cap)..<(k * cap + kept)], context.evidence), evidenceCount: counts[k]))
-            }
+        if measure != findingInfo.measure {
+            findingInfo = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: measure, clause: rule.clause, source: rule.source)
+        }
+        out.reserveCapacity(out.count + scope.count * slots.count)
+        for e in 0..<scope.count {
+            for s in 0..<slots.count { out.append(Finding(tally: self, entity: e, slot: s)) }
         }
     }
 }

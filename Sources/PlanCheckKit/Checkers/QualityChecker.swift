@@ -34,7 +34,7 @@ public final class QualityChecker: Checker {
         }
     }
 
-    struct Tally { var kind: Kind; var org: Int; var count = 0; var evidence: [String] = [] }
+    struct Tally { var kind: Kind; var org: Int; var count = 0; var evidence: [EvidenceRef] = [] }
 
     let context: CheckContext
     /// Tallies in order of first occurrence; `index` finds one by kind and org.
@@ -66,8 +66,7 @@ public final class QualityChecker: Checker {
         let i = tally(kind, org: org)
         tallies[i].count += 1
         if kind != .uncountedType && tallies[i].evidence.count < max(context.evidenceCap, 1) {
-            let f = r.view.fileIndex < context.fileNames.count ? context.fileNames[r.view.fileIndex] : "?"
-            tallies[i].evidence.append("\(f):\(r.view.line)")
+            tallies[i].evidence.append(context.evidence.ref(r.view, withID: false))
         }
     }
 
@@ -91,9 +90,14 @@ public final class QualityChecker: Checker {
         }
     }
 
+    /// Warnings per kind and unit, plus a possible partial-duplicates note.
+    public var findingCount: Int { tallies.count + 1 }
+
     public func findings() -> [Finding] {
         let y = String(context.year)
+        let infos = Kind.allCases.map { RuleInfo(id: "quality", title: $0.title, checker: QualityChecker.identifier, measure: "条") }
         var out: [Finding] = []
+        out.reserveCapacity(tallies.count + 1)
         for t in tallies {
             let kind = t.kind
             let org = t.org >= 0 ? context.unitName(t.org) : "*"
@@ -110,9 +114,9 @@ public final class QualityChecker: Checker {
                 detail = "\(list.count) 种活动类型没有规则计入（共 \(t.count) 条记录）：" + list.map { "\($0.key) \($0.value)" }.joined(separator: "、")
             case .duplicatePartial: continue
             }
-            out.append(Finding(rule: "quality", title: kind.title, checker: QualityChecker.identifier, org: org, period: y,
-                               start: context.yearStart, end: context.yearEnd, required: 0, actual: t.count, status: .warning,
-                               due: context.yearEnd, measure: "条", evidence: t.evidence, evidenceCount: t.count, note: detail))
+            out.append(Finding(info: infos[kind.rawValue], org: org, period: y, start: context.yearStart, end: context.yearEnd,
+                               actual: t.count, status: .warning, evidence: t.evidence, pool: context.evidence,
+                               evidenceCount: t.count, note: detail))
         }
         if let p = duplicates.partial {
             let n = p.unchecked + p.unstored

@@ -27,8 +27,8 @@ public final class CheckContext {
     /// exact and any other input gets a warning saying the check was partial (see
     /// ``DuplicateTable``).
     public var maxDuplicateKeys = CheckContext.defaultMaxDuplicateKeys
-    /// The default of ``maxDuplicateKeys``: 1,048,576.
-    public static let defaultMaxDuplicateKeys = 1 << 20
+    /// The default of ``maxDuplicateKeys``: 524,288 (about 8 MiB).
+    public static let defaultMaxDuplicateKeys = 1 << 19
 
     /// Creates a context.
     public init(year: Int, asOf: Day, roster: Roster?, evidenceCap: Int = 5, maxDuplicateKeys: Int = CheckContext.defaultMaxDuplicateKeys) {

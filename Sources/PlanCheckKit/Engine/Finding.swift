@@ -68,84 +68,206 @@ public final class RuleInfo: Sendable {
     }
 }
 
-/// Where a counted record is: kept compact while checking, formatted only when a report is written.
+/// Where a counted record is: 24 bytes, allocated up front for every finding so evidence memory
+/// does not grow with the input; formatted only when a report is written. An id of up to 16
+/// bytes is kept inline; a longer one is not, and the record is cited by file and line only.
 public struct EvidenceRef: Sendable, Equatable {
     /// Input index.
     public var file: Int32
     /// Physical line.
     public var line: Int32
-    /// Offset of the record's id in the pool's id bytes (−1 when the record has no id).
-    var idStart: Int32
-    /// Length of the id in bytes.
-    var idLength: Int32
+    /// The id's UTF-8 bytes, zero-padded (ids never hold NUL: such rows are rejected).
+    var id: (UInt64, UInt64)
+
+    /// A reference that cites nothing yet.
+    static let empty = EvidenceRef(file: 0, line: 0, id: (0, 0))
+
+    public static func == (a: EvidenceRef, b: EvidenceRef) -> Bool {
+        a.file == b.file && a.line == b.line && a.id.0 == b.id.0 && a.id.1 == b.id.1
+    }
 }
 
-/// The input names and record ids that ``EvidenceRef``s point into. Appended to while checking,
-/// read-only afterwards.
+/// The input names ``EvidenceRef``s point into.
 public final class EvidencePool: @unchecked Sendable {
     /// Input names, by file index.
     public var fileNames: [String] = []
-    var ids: [UInt8] = []
 
     /// Creates an empty pool.
     public init() {}
 
-    /// A reference to a record (its id copied into the pool when it has one).
+    /// A reference to a record, with its id inline when `withID` and it fits in 16 bytes.
     @inline(__always)
-    func ref(_ r: RecordView) -> EvidenceRef {
+    func ref(_ r: RecordView, withID: Bool = true) -> EvidenceRef {
+        var e = EvidenceRef(file: Int32(r.fileIndex), line: Int32(r.line), id: (0, 0))
         let id = r.bytes(.id)
-        var start: Int32 = -1
-        if !id.isEmpty {
-            start = Int32(ids.count)
-            ids.append(contentsOf: id)
+        if withID && !id.isEmpty && id.count <= 16 {
+            withUnsafeMutableBytes(of: &e.id) { raw in raw.copyMemory(from: UnsafeRawBufferPointer(id)) }
         }
-        return EvidenceRef(file: Int32(r.fileIndex), line: Int32(r.line), idStart: start, idLength: Int32(id.count))
+        return e
     }
 
     /// How a record is cited: `file:line`, with `#id` when the record has an id (a 序号 is only
     /// unique within its file, so the location always comes first).
     public func label(_ e: EvidenceRef) -> String {
         let f = Int(e.file) < fileNames.count ? fileNames[Int(e.file)] : "?"
-        if e.idStart < 0 { return "\(f):\(e.line)" }
-        let lo = Int(e.idStart), hi = lo + Int(e.idLength)
-        return "\(f):\(e.line)#" + String(decoding: ids[lo..<hi], as: UTF8.self)
+        if e.id.0 == 0 { return "\(f):\(e.line)" }
+        var id = e.id
+        let text = withUnsafeBytes(of: &id) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        return "\(f):\(e.line)#" + text
+    }
+}
+
+/// A finding whose every field is stored (data-quality warnings, tests).
+final class StoredFinding: Sendable {
+    let info: RuleInfo
+    let org: String, person: String, period: String
+    let start: Day, end: Day, due: Day
+    let required: Int, actual: Int, evidenceCount: Int
+    let status: Status
+    let evidence: [String]
+    let evidenceRefs: [EvidenceRef]
+    let pool: EvidencePool?
+    let note: String
+
+    init(info: RuleInfo, org: String, person: String, period: String, start: Day, end: Day, due: Day, required: Int,
+         actual: Int, evidenceCount: Int, status: Status, evidence: [String], note: String,
+         evidenceRefs: [EvidenceRef] = [], pool: EvidencePool? = nil) {
+        self.evidenceRefs = evidenceRefs; self.pool = pool
+        self.info = info; self.org = org; self.person = person; self.period = period; self.start = start; self.end = end
+        self.due = due; self.required = required; self.actual = actual; self.evidenceCount = evidenceCount
+        self.status = status; self.evidence = evidence; self.note = note
     }
 }
 
 /// One line of a check report: a rule × unit (or person) × period, required vs actual.
 ///
-/// Compact by design: the rule's texts are shared (``RuleInfo``) and evidence stays as references
-/// until a reporter asks for ``evidence``.
+/// A province's check has hundreds of thousands of these, so a finding of a counting rule is only
+/// a view of one cell of its rule's ``SlotTally`` (24 bytes): its texts, numbers and evidence are
+/// read from the tally when a reporter asks for them.
 public struct Finding: Sendable, Equatable {
-    /// The shared texts of the rule.
-    public let info: RuleInfo
-    /// Unit name (`*` for a rule scoped to all units).
-    public var org: String
-    /// Person name for role-scoped rules, else empty.
-    public var person: String
-    /// Period label (`2022`, `2022-Q3`, a window's name …).
-    public var period: String
-    /// First day of the period.
-    public var start: Day
-    /// Last day of the period.
-    public var end: Day
-    /// Last day on which a record still counts.
-    public var due: Day
-    /// Status.
-    public var status: Status
-    /// Required count or sum.
-    public var required: Int
-    /// Actual count or sum.
-    public var actual: Int
-    /// How many records counted in all (evidence may be capped).
-    public var evidenceCount: Int
-    /// Extra explanation (quality warnings).
-    public var note: String
-    enum Evidence: Sendable {
-        case strings([String])
-        case refs(ArraySlice<EvidenceRef>, EvidencePool)
+    enum Storage: Sendable {
+        case cell(SlotTally, Int32, Int32)   // tally, entity, slot
+        case stored(StoredFinding)
     }
-    var evidenceStore: Evidence
+    let storage: Storage
+
+    /// A view of cell (entity `e`, slot `s`) of `tally`.
+    init(tally: SlotTally, entity e: Int, slot s: Int) { storage = .cell(tally, Int32(e), Int32(s)) }
+
+    /// Creates a finding with its own texts (quality warnings, tests).
+    public init(rule: String, title: String, checker: String, org: String, person: String = "", period: String,
+                start: Day, end: Day, required: Int, actual: Int, status: Status, due: Day, measure: String = "次",
+                clause: String = "", source: String = "", evidence: [String] = [], evidenceCount: Int = 0, note: String = "") {
+        storage = .stored(StoredFinding(
+            info: RuleInfo(id: rule, title: title, checker: checker, measure: measure, clause: clause, source: source),
+            org: org, person: person, period: period, start: start, end: end, due: due, required: required, actual: actual,
+            evidenceCount: evidenceCount, status: status, evidence: evidence, note: note))
+    }
+
+    /// A stored finding whose evidence stays as references until written.
+    init(info: RuleInfo, org: String, period: String, start: Day, end: Day, actual: Int, status: Status,
+         evidence: [EvidenceRef], pool: EvidencePool, evidenceCount: Int, note: String) {
+        storage = .stored(StoredFinding(info: info, org: org, person: "", period: period, start: start, end: end, due: end,
+                                        required: 0, actual: actual, evidenceCount: evidenceCount, status: status,
+                                        evidence: [], note: note, evidenceRefs: evidence, pool: pool))
+    }
+
+    /// The shared texts of the rule.
+    public var info: RuleInfo {
+        switch storage {
+        case .cell(let t, _, _): return t.findingInfo
+        case .stored(let f): return f.info
+        }
+    }
+    /// Unit name (`*` for a rule scoped to all units).
+    public var org: String {
+        switch storage {
+        case .cell(let t, let e, _): return t.scope.org(Int(e))
+        case .stored(let f): return f.org
+        }
+    }
+    /// Person name for role-scoped rules, else empty.
+    public var person: String {
+        switch storage {
+        case .cell(let t, let e, _): return t.scope.person(Int(e))
+        case .stored(let f): return f.person
+        }
+    }
+    /// Period label (`2022`, `2022-Q3`, a window's name …).
+    public var period: String {
+        switch storage {
+        case .cell(let t, _, let s): return t.slots[Int(s)].label
+        case .stored(let f): return f.period
+        }
+    }
+    /// First day of the period.
+    public var start: Day {
+        switch storage {
+        case .cell(let t, _, let s): return t.slots[Int(s)].start
+        case .stored(let f): return f.start
+        }
+    }
+    /// Last day of the period.
+    public var end: Day {
+        switch storage {
+        case .cell(let t, _, let s): return t.slots[Int(s)].end
+        case .stored(let f): return f.end
+        }
+    }
+    /// Last day on which a record still counts.
+    public var due: Day {
+        switch storage {
+        case .cell(let t, _, let s): return t.slots[Int(s)].end
+        case .stored(let f): return f.due
+        }
+    }
+    /// Required count or sum.
+    public var required: Int {
+        switch storage {
+        case .cell(let t, _, _): return t.rule.threshold
+        case .stored(let f): return f.required
+        }
+    }
+    /// Actual count or sum.
+    public var actual: Int {
+        switch storage {
+        case .cell(let t, let e, let s): return t.values[Int(e) * t.slots.count + Int(s)]
+        case .stored(let f): return f.actual
+        }
+    }
+    /// How many records counted in all (evidence may be capped).
+    public var evidenceCount: Int {
+        switch storage {
+        case .cell(let t, let e, let s): return t.counts[Int(e) * t.slots.count + Int(s)]
+        case .stored(let f): return f.evidenceCount
+        }
+    }
+    /// Status.
+    public var status: Status {
+        switch storage {
+        case .cell(let t, _, let s):
+            let slot = t.slots[Int(s)]
+            return Status.evaluate(required: t.rule.threshold, actual: actual, start: slot.start, end: slot.end,
+                                   asOf: t.context.asOf, yearEnd: t.context.yearEnd)
+        case .stored(let f): return f.status
+        }
+    }
+    /// Extra explanation (quality warnings).
+    public var note: String {
+        switch storage {
+        case .cell: return ""
+        case .stored(let f): return f.note
+        }
+    }
+    /// Ids or file:line of the records that counted (capped), formatted now.
+    public var evidence: [String] {
+        switch storage {
+        case .cell(let t, let e, let s): return t.evidenceRefs(entity: Int(e), slot: Int(s)).map(t.context.evidence.label)
+        case .stored(let f): return f.pool.map { p in f.evidenceRefs.map(p.label) } ?? f.evidence
+        }
+    }
 
     /// Rule id (`quality` for data-quality warnings).
     public var rule: String { info.id }
@@ -159,39 +281,9 @@ public struct Finding: Sendable, Equatable {
     public var clause: String { info.clause }
     /// The clause, verbatim.
     public var source: String { info.source }
-    /// Ids or file:line of the records that counted (capped).
-    public var evidence: [String] {
-        switch evidenceStore {
-        case .strings(let s): return s
-        case .refs(let refs, let pool): return refs.map(pool.label)
-        }
-    }
-    /// Whether any evidence is kept.
-    public var hasEvidence: Bool {
-        switch evidenceStore {
-        case .strings(let s): return !s.isEmpty
-        case .refs(let r, _): return !r.isEmpty
-        }
-    }
 
     /// `required - actual`, never negative.
     public var shortfall: Int { max(0, required - actual) }
-
-    /// Creates a finding with its own texts (quality warnings, tests).
-    public init(rule: String, title: String, checker: String, org: String, person: String = "", period: String,
-                start: Day, end: Day, required: Int, actual: Int, status: Status, due: Day, measure: String = "次",
-                clause: String = "", source: String = "", evidence: [String] = [], evidenceCount: Int = 0, note: String = "") {
-        self.init(info: RuleInfo(id: rule, title: title, checker: checker, measure: measure, clause: clause, source: source),
-                  org: org, person: person, period: period, start: start, end: end, required: required, actual: actual,
-                  status: status, due: due, evidence: .strings(evidence), evidenceCount: evidenceCount, note: note)
-    }
-
-    init(info: RuleInfo, org: String, person: String, period: String, start: Day, end: Day, required: Int, actual: Int,
-         status: Status, due: Day, evidence: Evidence, evidenceCount: Int, note: String = "") {
-        self.info = info; self.org = org; self.person = person; self.period = period; self.start = start; self.end = end
-        self.required = required; self.actual = actual; self.status = status; self.due = due
-        self.evidenceStore = evidence; self.evidenceCount = evidenceCount; self.note = note
-    }
 
     public static func == (a: Finding, b: Finding) -> Bool {
         a.rule == b.rule && a.title == b.title && a.checker == b.checker && a.org == b.org && a.person == b.person

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Accepted rows of one input, packed for the hand-over from the reading thread to the
 /// consuming one: the rows' field bytes back to back, each row's field ends, and what validation
@@ -79,7 +81,7 @@ final class ParallelRecordReader: @unchecked Sendable {
     let options: ReaderOptions
     let sources: [InputSource]
     let depth = 4
-    let lock = NSCondition()
+    let lock = Condition()
     var queue: [Item] = []
     var head = 0
     var free: [RecordBatch] = []
@@ -181,9 +183,7 @@ final class ParallelRecordReader: @unchecked Sendable {
     }
 
     func run(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
-        let thread = Thread { [self] in produce() }
-        thread.stackSize = 1 << 20
-        thread.start()
+        startThread { [self] in produce() }
         while true {
             let item = take()
             switch item {

@@ -1,4 +1,6 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Options of the record reader (the `--encoding`, `--delimiter` and limit flags).
 public struct ReaderOptions: Sendable {
@@ -16,7 +18,7 @@ public struct ReaderOptions: Sendable {
     /// tokenize and validate on a second thread while the caller consumes the records. Records
     /// reach the callback in file order either way and every result is the same.
     /// Default: 2 when the machine has at least two cores, else 1.
-    public var threads = ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
+    public var threads = onlineProcessors >= 2 ? 2 : 1
     /// Bytes handed to the tokenizer at a time (default 1 MiB). Small values only serve tests that
     /// force rows, quotes and CRLFs to straddle chunk boundaries.
     public var chunkSize = 1 << 20
@@ -110,12 +112,17 @@ public struct RecordReader {
         var out: [InputSource] = []
         for a in args {
             if a == "-" { out.append(.standardInput); continue }
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: a, isDirectory: &isDir), isDir.boolValue {
-                let names: [String]
-                do { names = try FileManager.default.contentsOfDirectory(atPath: a) } catch {
-                    throw CSVError.cannotRead(path: a, reason: "cannot list the directory")
+            var st = stat()
+            if stat(a, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
+                guard let dir = opendir(a) else { throw CSVError.cannotRead(path: a, reason: "cannot list the directory") }
+                var names: [String] = []
+                while let entry = readdir(dir) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                    }
+                    names.append(name)
                 }
+                closedir(dir)
                 let csvs = names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
                 if csvs.isEmpty { throw CSVError.noCSVInDirectory(path: a) }
                 let base = a.hasSuffix("/") ? a : a + "/"
