@@ -83,6 +83,13 @@ out.write(H)
 out.write(b"1,2022-01-05,X,\xe5\x85\x9a\xe8\xaf\xbe,t,1,a,b" + b",v" * 10000 + b"\n")
 out.write(b"2,2022-01-06,X,\xe5\x85\x9a\xe8\xaf\xbe,t,1,a,b\n")'
 
+# 9. A plan with 50,000 rules (plans hold tens; there is no rule-count limit yet).
+python3 - "$T/plan-50k-2022.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write("id,title,checker,types,threshold,period,scope,source\n")
+    for i in range(50000): out.write("R%06d,t,count,党课,1,year,all,clause\n" % i)
+PY
 set -o pipefail
 
 row() { printf '%-24s %-9s %5s %8s %10s  %s\n' "$@"; }
@@ -115,3 +122,4 @@ run million-units          inspect "$T/million-units.csv"
 run wide-header-10k        check "${PLAN[@]}" -o "$T/report.csv" "$T/wide-header.csv"
 run wide-row-10k           check "${PLAN[@]}" -o "$T/report.csv" "$T/wide-row.csv"
 run open-quote-1GB         inspect --format csv "$T/open-quote-1g.csv"
+run plan-50k-rules         check --plan "$T/plan-50k-2022.csv" --as-of 2022-12-31 --fail-on never SampleData/records
