@@ -73,6 +73,7 @@ public enum CheckCommand: Command {
         let fail = try failLevel(p)
         let readerOptions = try CommonOptions.readerOptions(p)
         let inputs = try CommonOptions.inputs(p)
+        try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
         let cap = try p.value("evidence-cap").map { v -> Int in
             guard let n = Int(v), n >= 0 else { throw UsageError("--evidence-cap expects a whole number, got '\(v)'") }
             return n

@@ -33,7 +33,10 @@ public enum InspectCommand: Command {
         guard format == "text" || format == "csv" else { throw UsageError("unknown format '\(format)'; expected text or csv") }
         let maxListed = try p.value("max-listed").map { try CommonOptions.positiveInt($0, "max-listed") } ?? 10
         var fileOut: AtomicFileOutput? = nil
-        if let path = p.value("output") { fileOut = try AtomicFileOutput(path: path) }
+        if let path = p.value("output") {
+            try AtomicFileOutput.refuseInputs([path], inputs: inputs)
+            fileOut = try AtomicFileOutput(path: path)
+        }
         let sink: OutputSink = fileOut ?? io.stdout
         let reader = RecordReader(options: options)
         var stats: [FileStats] = []

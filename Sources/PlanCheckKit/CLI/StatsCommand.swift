@@ -65,6 +65,7 @@ public enum StatsCommand: Command {
         }
         let readerOptions = try CommonOptions.readerOptions(p)
         let inputs = try CommonOptions.inputs(p)
+        try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
         let s = try CheckCommand.setup(p, io: io, planRequired: false)
         let usesTable = targets.stdoutFormat == "csv" || targets.files.contains { $0.format == "csv" }
         if table.needsPlan && usesTable && s.plan.rules.isEmpty {

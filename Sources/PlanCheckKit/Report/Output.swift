@@ -113,6 +113,22 @@ public final class AtomicFileOutput: OutputSink {
         if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: path, reason: "it is a directory") }
     }
 
+    /// Refuses a report path that is one of the inputs (the same file, by device and inode, however
+    /// it is spelled): renaming the report into place would replace the user's records or plan.
+    public static func refuseInputs(_ outputs: [String], inputs: [InputSource], also: [String] = []) throws {
+        var files = Set<[UInt64]>()
+        for case .file(let p) in inputs.map({ $0 }) + also.map({ InputSource.file($0) }) {
+            var st = stat()
+            if stat(p, &st) == 0 { files.insert([UInt64(st.st_dev), UInt64(st.st_ino)]) }
+        }
+        for o in outputs {
+            var st = stat()
+            if stat(o, &st) == 0 && files.contains([UInt64(st.st_dev), UInt64(st.st_ino)]) {
+                throw ReportError.outputNotWritable(path: o, reason: "it is one of the inputs, and the report would replace it")
+            }
+        }
+    }
+
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
