@@ -44,6 +44,11 @@ public final class QualityChecker: Checker {
     var uncountedTypes = ByteInterner(capacity: 64)
     var uncountedCounts: [Int] = []
     var duplicates: DuplicateTable
+    /// Records per unit not in the roster, by unit id − roster size.
+    var unknownCounts: [Int32] = []
+    var duplicateUnits = 0
+    /// Units with their own duplicate warning; beyond it duplicates are grouped under `*`.
+    static let maxDuplicateUnits = 10_000
 
     public init(rule: Rule, context: CheckContext) {
         self.context = context
@@ -73,7 +78,14 @@ public final class QualityChecker: Checker {
     public func observe(_ r: MatchedRecord) {
         if r.date < context.yearStart || r.date > context.yearEnd { note(.outsideYear, org: r.org, r) }
         else if r.date > context.asOf { note(.afterAsOf, org: r.org, r) }
-        if context.hasRoster && !context.inRoster(r.org) { note(.unknownUnit, org: r.org, r) }
+        if context.hasRoster && !context.inRoster(r.org) {
+            // One warning for all units missing from the roster (a million of them must not make a
+            // million lines); counts per unit for the note.
+            note(.unknownUnit, org: -1, r)
+            let u = r.org - context.rosterUnitCount
+            if unknownCounts.count <= u { unknownCounts += [Int32](repeating: 0, count: u + 1 - unknownCounts.count) }
+            unknownCounts[u] += 1
+        }
         if !r.typeCounted {
             note(.uncountedType, org: -1, r)
             let (id, isNew) = uncountedTypes.intern(r.view.bytes(.type))
@@ -86,7 +98,10 @@ public final class QualityChecker: Checker {
         h = DuplicateTable.mix(h, r.view.bytes(.title))
         switch duplicates.insert(day: r.date.ordinal, fingerprint: h) {
         case .new: break
-        case .duplicate: note(.duplicate, org: r.org, r)
+        case .duplicate:
+            let own = index[Kind.duplicate.rawValue << 40 | (r.org + 1)] != nil || duplicateUnits < QualityChecker.maxDuplicateUnits
+            if own && index[Kind.duplicate.rawValue << 40 | (r.org + 1)] == nil { duplicateUnits += 1 }
+            note(.duplicate, org: own ? r.org : -1, r)
         }
     }
 
@@ -100,13 +115,23 @@ public final class QualityChecker: Checker {
         out.reserveCapacity(tallies.count + 1)
         for t in tallies {
             let kind = t.kind
-            let org = t.org >= 0 ? context.unitName(t.org) : "*"
+            var org = t.org >= 0 ? context.unitName(t.org) : "*"
             let detail: String
             switch kind {
             case .duplicate: detail = "\(t.count) 条记录与前面的记录日期、单位、类型、主题完全相同"
             case .outsideYear: detail = "\(t.count) 条记录的日期不在 \(y) 年，未计入"
             case .afterAsOf: detail = "\(t.count) 条记录的日期晚于检查日 \(context.asOf.iso)，未计入"
-            case .unknownUnit: detail = "单位“\(org)”不在花名册中（\(t.count) 条记录）"
+            case .unknownUnit:
+                let units = unknownCounts.indices.filter { unknownCounts[$0] > 0 }
+                if units.count == 1 {
+                    org = context.unitName(context.rosterUnitCount + units[0])
+                    detail = "单位“\(org)”不在花名册中（\(t.count) 条记录）"
+                } else {
+                    let top = units.sorted { unknownCounts[$0] != unknownCounts[$1] ? unknownCounts[$0] > unknownCounts[$1] : $0 < $1 }.prefix(20)
+                    detail = "\(units.count) 个单位不在花名册中（共 \(t.count) 条记录）："
+                        + top.map { "\(context.unitName(context.rosterUnitCount + $0)) \(unknownCounts[$0])" }.joined(separator: "、")
+                        + (units.count > 20 ? " 等" : "")
+                }
             case .uncountedType:
                 var list: [(key: String, value: Int)] = []
                 for i in 0..<uncountedTypes.count { list.append((uncountedTypes.strings[i], uncountedCounts[i])) }

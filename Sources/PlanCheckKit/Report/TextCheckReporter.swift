@@ -59,18 +59,31 @@ public enum TextCheckReporter: CheckReporter {
             var rows: [[String]] = [["  状态", "规则", "标题", "人员", "周期", "要求", "实际", "缺口", "说明"]]
             var statuses: [Status?] = [nil]
             // A rule with several periods: its met periods fold into one line (CSV/JSON keep them all).
+            // Periods and met periods per rule and person, counted once (a group can hold many rules).
+            struct Fold { var periods = 0; var met = 0; var firstMet = ""; var lastMet = "" }
+            var folds: [String: Fold] = [:]
+            let statusOf = fs.map(\.status)
+            for (i, f) in fs.enumerated() {
+                var x = folds[f.rule + "|" + f.person, default: Fold()]
+                x.periods += 1
+                if statusOf[i] == .met {
+                    if x.met == 0 { x.firstMet = f.period }
+                    x.met += 1
+                    x.lastMet = f.period
+                }
+                folds[f.rule + "|" + f.person] = x
+            }
             var metFolded: Set<String> = []
-            for f in fs {
+            for (i, f) in fs.enumerated() {
                 let key = f.rule + "|" + f.person
-                let same = fs.filter { $0.rule == f.rule && $0.person == f.person }
-                let met = same.filter { $0.status == .met }
-                if !o.evidence && same.count > 1 && met.count > 1 && f.status == .met {
+                let fold = folds[key]!
+                if !o.evidence && fold.periods > 1 && fold.met > 1 && statusOf[i] == .met {
                     if metFolded.contains(key) { continue }
                     metFolded.insert(key)
-                    let all = met.count == same.count
-                    let span = all ? met.first!.period + "…" + met.last!.period : "其余周期"
+                    let all = fold.met == fold.periods
+                    let span = all ? fold.firstMet + "…" + fold.lastMet : "其余周期"
                     rows.append(["  met", f.rule, f.title, f.person, span, String(f.required), "", "",
-                                 all ? "全部 \(same.count) 个周期达标" : "其余 \(met.count)/\(same.count) 个周期达标"])
+                                 all ? "全部 \(fold.periods) 个周期达标" : "其余 \(fold.met)/\(fold.periods) 个周期达标"])
                     statuses.append(.met)
                     continue
                 }

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Builds the two libFuzzer targets and runs each for a bounded time.
 #
-#   Fuzz/run.sh [seconds]      # default 60 seconds per target
+#   Tests/Fuzz/run.sh [seconds]      # default 60 seconds per target
 #
 # The targets are compiled with swiftc straight from Sources/PlanCheckKit plus the harness (one
 # module, so internal API is visible); they are not SwiftPM targets and `swift build` never sees
-# them. Output goes to .build-fuzz/: binaries, the grown corpus (seeded from Fuzz/corpus/*, which
+# them. Output goes to .build-fuzz/: binaries, the grown corpus (seeded from Tests/Fuzz/corpus/*, which
 # is never written to), and crash-*/timeout-*/oom-* artifacts. Exit status 1 when a target found a
 # crash, a timeout or an out-of-memory input; reproduce one with
 #   .build-fuzz/fuzz-record-reader .build-fuzz/artifacts/record/crash-…
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 SECONDS_EACH="${1:-60}"
 OUT=.build-fuzz
 mkdir -p "$OUT"
@@ -18,7 +18,7 @@ mapfile -t LIB < <(find Sources/PlanCheckKit -name '*.swift' | sort)
 build() {  # name harness
     echo "== building $1"
     swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -module-name PlanCheckKit \
-        "${LIB[@]}" Fuzz/FuzzSupport.swift "Fuzz/$2" -o "$OUT/$1" >"$OUT/$1.build.log" 2>&1 \
+        "${LIB[@]}" Tests/Fuzz/FuzzSupport.swift "Tests/Fuzz/$2" -o "$OUT/$1" >"$OUT/$1.build.log" 2>&1 \
         || { grep -E 'error' "$OUT/$1.build.log" | head -20; exit 2; }
 }
 build fuzz-record-reader RecordReaderFuzz.swift
@@ -32,7 +32,7 @@ run() {  # name corpus-name [extra libFuzzer flags]
     # -max_len 8192: rows past the harness's 2048-byte row limit and past the decoder's 4096-byte
     # chunk; -rss_limit_mb: a leak or runaway buffer is an 'oom' artifact; -timeout: a hang is one.
     set +e
-    "$OUT/$name" "$OUT/corpus/$corpus" "Fuzz/corpus/$corpus" \
+    "$OUT/$name" "$OUT/corpus/$corpus" "Tests/Fuzz/corpus/$corpus" \
         -max_total_time="$SECONDS_EACH" -max_len=8192 -rss_limit_mb=2048 -timeout=10 \
         -artifact_prefix="$OUT/artifacts/$corpus/" -print_final_stats=1 "$@" >"$OUT/$name.log" 2>&1
     local rc=$?
