@@ -9,10 +9,25 @@ public enum CSVCheckReporter: CheckReporter {
     public static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions) {
         let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
         w.row(header)
-        for f in r.findings where !o.quiet || f.status.isProblem {
-            w.row([f.rule, f.title, f.org, f.person, f.period, String(f.required), String(f.actual), String(f.shortfall),
-                   f.status.rawValue, f.due.iso, f.source, f.evidence.joined(separator: " "), f.checker, f.clause,
-                   f.start.iso, f.end.iso, f.status == .met ? "" : f.advice(asOf: r.asOf)])
+        // A rule's texts repeat on every row of the rule: escape them once per rule.
+        var ruleCells: [ObjectIdentifier: [String]] = [:]
+        var lastInfo: RuleInfo? = nil
+        var cells: [String] = []
+        for f in r.findings {
+            let status = f.status
+            if o.quiet && !status.isProblem { continue }
+            let info = f.info
+            if info !== lastInfo {
+                lastInfo = info
+                if let c = ruleCells[ObjectIdentifier(info)] { cells = c } else {
+                    cells = [info.id, info.title, info.source, info.checker, info.clause].map(w.escape)
+                    ruleCells[ObjectIdentifier(info)] = cells
+                }
+            }
+            w.escapedRow([cells[0], cells[1], w.escape(f.org), w.escape(f.person), w.escape(f.period), String(f.required),
+                          String(f.actual), String(f.shortfall), status.rawValue, f.due.iso, cells[2],
+                          w.escape(f.evidence.joined(separator: " ")), cells[3], cells[4], f.start.iso, f.end.iso,
+                          status == .met ? "" : w.escape(f.advice(asOf: r.asOf))])
         }
         for x in r.read.rejections {
             w.row(["rejected", "拒绝的行", "", "", "", "", "", "", "warning", "", "", x.location, "reader", x.kind, "", "", x.reason])

@@ -24,6 +24,17 @@ public struct CSVWriter {
         sink.write(line)
     }
 
+    /// Writes one row whose cells are already escaped with ``escape(_:formulaGuard:)`` (for
+    /// texts repeated on many rows, escaped once).
+    public func escapedRow(_ cells: [String]) {
+        var line = cells.joined(separator: ",")
+        line += "\r\n"
+        sink.write(line)
+    }
+
+    /// `s` escaped with this writer's formula guard.
+    public func escape(_ s: String) -> String { CSVWriter.escape(s, formulaGuard: formulaGuard) }
+
     /// Neutralises formula-like text: `'` before a leading `=`, `+`, `-`, `@`, tab or CR. A cell
     /// of that one character alone (`-` for standard input) is no formula and is left as it is.
     public static func neutralise(_ s: String) -> String {
