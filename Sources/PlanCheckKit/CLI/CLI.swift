@@ -50,7 +50,7 @@ public enum PlanCheckCLI {
     public static let version = "0.1.0"
 
     /// Every subcommand, in help order.
-    public static let commands: [any Command.Type] = [
+    nonisolated(unsafe) public static let commands: [any Command.Type] = [
         CheckCommand.self, StatsCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self,
     ]
 

@@ -72,7 +72,7 @@ extension Checker {
 /// The checkers plancheck knows, by identifier. Adding a checker = one file + one line here.
 public enum CheckerRegistry {
     /// Every checker type.
-    public static let all: [any Checker.Type] = [
+    nonisolated(unsafe) public static let all: [any Checker.Type] = [
         CountChecker.self,
         SumChecker.self,
         DeadlineChecker.self,

@@ -13,6 +13,13 @@ public enum CSVCheckReporter: CheckReporter {
         var ruleCells: [ObjectIdentifier: [String]] = [:]
         var lastInfo: RuleInfo? = nil
         var cells: [String] = []
+        var iso: [Int32: String] = [:]
+        func day(_ d: Day) -> String {
+            if let s = iso[d.ordinal] { return s }
+            let s = d.iso
+            iso[d.ordinal] = s
+            return s
+        }
         for f in r.findings {
             let status = f.status
             if o.quiet && !status.isProblem { continue }
@@ -25,8 +32,8 @@ public enum CSVCheckReporter: CheckReporter {
                 }
             }
             w.escapedRow([cells[0], cells[1], w.escape(f.org), w.escape(f.person), w.escape(f.period), String(f.required),
-                          String(f.actual), String(f.shortfall), status.rawValue, f.due.iso, cells[2],
-                          w.escape(f.evidence.joined(separator: " ")), cells[3], cells[4], f.start.iso, f.end.iso,
+                          String(f.actual), String(f.shortfall), status.rawValue, day(f.due), cells[2],
+                          w.escape(f.evidence.joined(separator: " ")), cells[3], cells[4], day(f.start), day(f.end),
                           status == .met ? "" : w.escape(f.advice(asOf: r.asOf))])
         }
         for x in r.read.rejections {

@@ -66,7 +66,7 @@ public protocol CheckReporter {
 /// The check report formats.
 public enum CheckReporters {
     /// Every reporter.
-    public static let all: [any CheckReporter.Type] = [TextCheckReporter.self, CSVCheckReporter.self, JSONCheckReporter.self, HTMLCheckReporter.self]
+    nonisolated(unsafe) public static let all: [any CheckReporter.Type] = [TextCheckReporter.self, CSVCheckReporter.self, JSONCheckReporter.self, HTMLCheckReporter.self]
     /// The reporter for a format.
     public static func named(_ f: String) -> (any CheckReporter.Type)? { all.first { $0.format == f } }
 }
