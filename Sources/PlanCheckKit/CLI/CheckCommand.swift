@@ -31,7 +31,7 @@ public enum CheckCommand: Command {
             OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
-            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 5; 0 for none)."),
+            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none)."),
             OptionSpec("max-duplicate-keys", value: "N", "Fingerprints kept to find duplicate records (default 524288, ~16 bytes each); past it the report says detection was partial."),
         ] + CommonOptions.output + CommonOptions.reader)
 
@@ -77,7 +77,7 @@ public enum CheckCommand: Command {
         let cap = try p.value("evidence-cap").map { v -> Int in
             guard let n = Int(v), n >= 0 else { throw UsageError("--evidence-cap expects a whole number, got '\(v)'") }
             return n
-        } ?? 5
+        } ?? (p.value("org") == nil ? 3 : 10)
         let dupKeys = try p.value("max-duplicate-keys").map { try CommonOptions.positiveInt($0, "max-duplicate-keys") }
             ?? CheckContext.defaultMaxDuplicateKeys
         let s = try setup(p, io: io, planRequired: true)
@@ -113,7 +113,7 @@ public enum CheckCommand: Command {
     /// every accepted record in the same pass (what `stats` uses to avoid a second read).
     public static func runCheck(plan: Plan, roster: Roster?, rosterPaths: [String] = [], year: Int, asOf: Day,
                                 inputs: [InputSource], readerOptions: ReaderOptions = ReaderOptions(),
-                                evidenceCap: Int = 5, maxDuplicateKeys: Int = CheckContext.defaultMaxDuplicateKeys,
+                                evidenceCap: Int = 3, maxDuplicateKeys: Int = CheckContext.defaultMaxDuplicateKeys,
                                 org: String? = nil, extraNotes: [String] = [],
                                 also: ((RecordView) -> Void)? = nil) throws -> CheckReport {
         let context = CheckContext(year: year, asOf: asOf, roster: roster, evidenceCap: evidenceCap, maxDuplicateKeys: maxDuplicateKeys)

@@ -93,11 +93,17 @@ public enum StatsTextReporter {
                              + w("；最弱的：", "; weakest: ") + show(worst) + w.end)
             }
             if !r.problems.isEmpty {
-                let items = r.problems.map { f -> String in
+                // A review paragraph names at most 30 items; the CSV/JSON/HTML reports list them all.
+                let shownProblems = r.problems.prefix(30)
+                var items = shownProblems.map { f -> String in
                     let who = f.person.isEmpty ? f.org : f.person + w.paren(f.org)
                     let state = f.status == .missed ? w("未达标", "missed") : w("滞后", "at risk")
                     return w("\(f.rule) \(who) \(f.period) 要求 \(f.required) \(f.measure)、实际 \(f.actual) \(f.measure)（\(state)）",
                              "\(f.rule) \(who) \(f.period): \(f.actual) of \(f.required) (\(state))")
+                }
+                if r.problems.count > shownProblems.count {
+                    items.append(w("等共 \(r.problems.count) 项（完整清单见 check 的 CSV 报告）",
+                                   "and \(r.problems.count - shownProblems.count) more (all in check's CSV report)"))
                 }
                 paras.append(w("未达标和滞后事项：", "Missed and at-risk: ") + items.joined(separator: w.clauseSep) + w.end)
             }
