@@ -7,20 +7,7 @@ import Testing
 /// quoted newlines (LF and CRLF), doubled quotes and CRLF row ends straddle many chunk and batch
 /// boundaries.
 @Suite struct ParallelReaderTests {
-    /// SplitMix64: a small seeded generator so every input is reproducible.
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
+    typealias Rng = TestRNG
 
     static let orgs = ["龙门街道党工委", "龙门街道纪工委", "宝胜寺社区党支部", "龙门社区党支部", "会展社区党支部", "空港社区党支部",
                        "将军路社区党支部", "古镇社区党支部", "街道机关第一党支部", "龙门街道老干部党支部"]

@@ -7,23 +7,7 @@ import Testing
 /// changes no finding, and every row read is accepted or rejected exactly once.
 @Suite("Properties: layout never changes findings; every row accounted for")
 struct PropertyTests {
-    /// SplitMix64: small, seeded, the same on every machine.
-    struct RNG {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-        mutating func shuffle<T>(_ a: inout [T]) {
-            guard a.count > 1 else { return }
-            for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, int(i + 1)) }
-        }
-    }
+    typealias RNG = TestRNG
 
     static let header = "id,date,org,type,title,participants,lead,target"
     static let types = ["党建工作汇报", "宣传教育活动", "培训", "思想动态分析研判", "意识形态专题研究", "纪检业务培训", "明察暗访",

@@ -102,3 +102,28 @@ enum TestSupport {
         return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// SplitMix64: a small seeded generator, the same on every machine, for generated test inputs.
+struct TestRNG {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// A number in 0..<n.
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    /// A number in 0..<n (alias).
+    mutating func int(_ n: Int) -> Int { below(n) }
+    /// One element of `a`.
+    mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
+    /// True `percent` times in a hundred.
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    /// Fisher–Yates shuffle.
+    mutating func shuffle<T>(_ a: inout [T]) {
+        guard a.count > 1 else { return }
+        for i in stride(from: a.count - 1, to: 0, by: -1) { a.swapAt(i, below(i + 1)) }
+    }
+}

@@ -139,6 +139,16 @@ enum CommonOptions {
         OptionSpec("threads", value: "N", "Reading threads: 1 reads on one thread; 2 decodes and parses on a second thread (default: 2 on a machine with 2 or more cores). Results are identical."),
     ]
 
+    /// Plan, roster, as-of and year, as `check` and `stats` take them.
+    static func planning(plan: String, asOf: String) -> [OptionSpec] {
+        [
+            OptionSpec("plan", short: "p", value: "FILE", repeatable: true, plan),
+            OptionSpec("roster", short: "r", value: "FILE", repeatable: true, "Roster of units (name,kind,parent) or people (name,unit,role)."),
+            OptionSpec("as-of", value: "DATE", asOf),
+            OptionSpec("year", value: "YEAR", "Year under review (default: from the plan file name, else the as-of year)."),
+        ]
+    }
+
     static let output: [OptionSpec] = [
         OptionSpec("format", value: "FORMAT", "Format on standard output: text (default), csv, json."),
         OptionSpec("output", short: "o", value: "FILE", repeatable: true, "Also write a report to FILE; format from the extension (.txt .csv .json .html)."),

@@ -22,11 +22,8 @@ public enum CheckCommand: Command {
           plancheck check --plan P.csv --roster R.csv --quiet --fail-on at-risk data/
           plancheck check --plan P.csv --roster R.csv --org 宝胜寺社区党支部 data/
         """,
-        options: [
-            OptionSpec("plan", short: "p", value: "FILE", repeatable: true, "Plan file (CSV, one rule per row). Required."),
-            OptionSpec("roster", short: "r", value: "FILE", repeatable: true, "Roster of units (name,kind,parent) or people (name,unit,role)."),
-            OptionSpec("as-of", value: "DATE", "Check as of this day, YYYY-MM-DD (default: today)."),
-            OptionSpec("year", value: "YEAR", "Year under review (default: from the plan file name, else the as-of year)."),
+        options: CommonOptions.planning(plan: "Plan file (CSV, one rule per row). Required.",
+                                        asOf: "Check as of this day, YYYY-MM-DD (default: today).") + [
             OptionSpec("org", value: "NAME", "Self-review: only this unit, its child units and their people; shows the records that counted."),
             OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),

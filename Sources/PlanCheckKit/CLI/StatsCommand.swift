@@ -40,11 +40,8 @@ public enum StatsCommand: Command {
             --as-of 2022-12-31 -o report.html --csv-dir out/ SampleData/records
           plancheck stats --as-of 2022-12-31 --format csv --table pivot SampleData/records > pivot.csv
         """,
-        options: [
-            OptionSpec("plan", short: "p", value: "FILE", repeatable: true, "Plan file: adds completion per rule and per unit."),
-            OptionSpec("roster", short: "r", value: "FILE", repeatable: true, "Roster of units (name,kind,parent) or people (name,unit,role)."),
-            OptionSpec("as-of", value: "DATE", "Count up to this day, YYYY-MM-DD (default: today)."),
-            OptionSpec("year", value: "YEAR", "Year under review (default: from the plan file name, else the as-of year)."),
+        options: CommonOptions.planning(plan: "Plan file: adds completion per rule and per unit.",
+                                        asOf: "Count up to this day, YYYY-MM-DD (default: today).") + [
             OptionSpec("lang", value: "LANG", "Language of the text summary: zh (default) or en."),
             OptionSpec("table", value: "TABLE", "Table for CSV output: long (default), pivot, rules, units, health."),
             OptionSpec("csv-dir", value: "DIR", "Also write every CSV table into DIR as stats-<table>.csv."),

@@ -270,6 +270,11 @@ public final class SlotTally: @unchecked Sendable {
     /// The texts findings show (with the checker's measure), set by ``appendFindings(to:measure:)``.
     private(set) var findingInfo: RuleInfo
 
+    /// A tally of the rule's periods (year, half, quarter, month or ISO week of the year under review).
+    public convenience init(periodsOf rule: Rule, context: CheckContext) {
+        self.init(rule: rule, context: context, slots: PeriodSlot.slots(rule.period, year: context.year))
+    }
+
     /// Creates a tally of `slots` for the rule's scope.
     public init(rule: Rule, context: CheckContext, slots: [PeriodSlot], scope: ScopeEntities? = nil) {
         self.rule = rule; self.context = context; self.slots = slots
@@ -321,6 +326,12 @@ public final class SlotTally: @unchecked Sendable {
     @inline(__always)
     public func addByPeriod(_ r: MatchedRecord, value: Int) {
         guard let s = PeriodSlot.index(of: r.date, rule.period, year: context.year) else { return }
+        add(r, slot: s, value: value)
+    }
+
+    /// Adds `value` in slot `s` to every entity the record counts for.
+    @inline(__always)
+    public func add(_ r: MatchedRecord, slot s: Int, value: Int) {
         for e in scope.entities(for: r) { add(entity: e, slot: s, value: value, record: r) }
     }
 

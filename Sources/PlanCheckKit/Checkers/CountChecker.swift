@@ -20,18 +20,9 @@ public final class CountChecker: TallyChecker {
             units: ["甲支部|社区党支部"]),
     ]
 
-    let rule: Rule
-    let context: CheckContext
     public let tally: SlotTally
 
-    public init(rule: Rule, context: CheckContext) {
-        self.rule = rule
-        self.context = context
-        tally = SlotTally(rule: rule, context: context, slots: PeriodSlot.slots(rule.period, year: context.year))
-    }
+    public init(rule: Rule, context: CheckContext) { tally = SlotTally(periodsOf: rule, context: context) }
 
-    public func observe(_ r: MatchedRecord) {
-        tally.addByPeriod(r, value: 1)
-    }
-
+    public func observe(_ r: MatchedRecord) { tally.addByPeriod(r, value: 1) }
 }

@@ -19,13 +19,11 @@ public final class CoverageChecker: TallyChecker {
             units: ["党工委|党工委", "甲支部|社区党支部", "乙支部|社区党支部", "丙支部|社区党支部"]),
     ]
 
-    let rule: Rule
     let context: CheckContext
     let doers: ScopeEntities
     public let tally: SlotTally
 
     public init(rule: Rule, context: CheckContext) {
-        self.rule = rule
         self.context = context
         doers = ScopeEntities(rule.scope, context: context)
         let slot = PeriodSlot(label: String(context.year), start: context.yearStart, end: context.yearEnd)

@@ -20,22 +20,20 @@ public final class DeadlineChecker: TallyChecker {
             people: ["张三|党工委|党工委委员", "李四|党工委|党工委委员"]),
     ]
 
-    let rule: Rule
-    let context: CheckContext
+    let start: Day
     public let tally: SlotTally
     let due: Day
 
     public init(rule: Rule, context: CheckContext) {
-        self.rule = rule
-        self.context = context
+        start = context.yearStart
         due = (rule.deadline ?? MonthDay(month: 12, day: 31)).day(in: context.year)
         let slot = PeriodSlot(label: String(context.year), start: context.yearStart, end: due)
         tally = SlotTally(rule: rule, context: context, slots: [slot])
     }
 
     public func observe(_ r: MatchedRecord) {
-        guard r.date >= context.yearStart && r.date <= due else { return }
-        for e in tally.scope.entities(for: r) { tally.add(entity: e, slot: 0, value: 1, record: r) }
+        guard r.date >= start && r.date <= due else { return }
+        tally.add(r, slot: 0, value: 1)
     }
 
 }

@@ -21,18 +21,9 @@ public final class SumChecker: TallyChecker {
             units: ["党工委|党工委"]),
     ]
 
-    let rule: Rule
-    let context: CheckContext
     public let tally: SlotTally
 
-    public init(rule: Rule, context: CheckContext) {
-        self.rule = rule
-        self.context = context
-        tally = SlotTally(rule: rule, context: context, slots: PeriodSlot.slots(rule.period, year: context.year))
-    }
+    public init(rule: Rule, context: CheckContext) { tally = SlotTally(periodsOf: rule, context: context) }
 
-    public func observe(_ r: MatchedRecord) {
-        tally.addByPeriod(r, value: r.view.participants ?? 0)
-    }
-
+    public func observe(_ r: MatchedRecord) { tally.addByPeriod(r, value: r.view.participants ?? 0) }
 }

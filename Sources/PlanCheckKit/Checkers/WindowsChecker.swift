@@ -20,13 +20,9 @@ public final class WindowsChecker: TallyChecker {
             units: ["党工委|党工委"]),
     ]
 
-    let rule: Rule
-    let context: CheckContext
     public let tally: SlotTally
 
     public init(rule: Rule, context: CheckContext) {
-        self.rule = rule
-        self.context = context
         let slots = rule.windows.map { w in
             PeriodSlot(label: w.name, start: w.start.day(in: context.year), end: w.end.day(in: context.year))
         }
@@ -35,8 +31,7 @@ public final class WindowsChecker: TallyChecker {
 
     public func observe(_ r: MatchedRecord) {
         for (s, slot) in tally.slots.enumerated() where r.date >= slot.start && r.date <= slot.end {
-            for e in tally.scope.entities(for: r) { tally.add(entity: e, slot: s, value: 1, record: r) }
+            tally.add(r, slot: s, value: 1)
         }
     }
-
 }

@@ -185,18 +185,7 @@ public enum FieldParsing {
         while i < n {
             let c = b[i]
             if c < 0x80 { if c == 0 { nul = true }; i += 1; continue }
-            var need = 0
-            var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; minNext = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; maxNext = 0x9F
-            case 0xF0: need = 3; minNext = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; maxNext = 0x8F
-            default: return (i, nul)
-            }
+            guard let (need, minNext, maxNext) = utf8Lead(c) else { return (i, nul) }
             if i + need >= n { return (i, nul) }
             let b1 = b[i + 1]
             if b1 < minNext || b1 > maxNext { return (i, nul) }
@@ -209,6 +198,22 @@ public enum FieldParsing {
         return (-1, nul)
     }
 
+    /// For a UTF-8 lead byte ≥ 0x80: how many continuation bytes follow and the range allowed for
+    /// the first of them (which excludes overlong forms and surrogates); nil when no sequence starts so.
+    @inline(__always)
+    static func utf8Lead(_ c: UInt8) -> (need: Int, minNext: UInt8, maxNext: UInt8)? {
+        switch c {
+        case 0xC2...0xDF: return (1, 0x80, 0xBF)
+        case 0xE0: return (2, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (2, 0x80, 0xBF)
+        case 0xED: return (2, 0x80, 0x9F)
+        case 0xF0: return (3, 0x90, 0xBF)
+        case 0xF1...0xF3: return (3, 0x80, 0xBF)
+        case 0xF4: return (3, 0x80, 0x8F)
+        default: return nil
+        }
+    }
+
     /// Returns the byte offset of the first byte that is not valid UTF-8, or nil if all is valid.
     public static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>, allowTruncatedTail: Bool = false) -> Int? {
         var i = 0
@@ -216,18 +221,7 @@ public enum FieldParsing {
         while i < n {
             let c = b[i]
             if c < 0x80 { i += 1; continue }
-            var need = 0
-            var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; minNext = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; maxNext = 0x9F
-            case 0xF0: need = 3; minNext = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; maxNext = 0x8F
-            default: return i
-            }
+            guard let (need, minNext, maxNext) = utf8Lead(c) else { return i }
             if i + need >= n {
                 // The sequence runs past the end of the buffer.
                 guard allowTruncatedTail else { return i }
