@@ -240,6 +240,12 @@ struct ReliabilityTests {
         }
         #expect(try [records, plan, roster].map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["a.csv", "plan-2022.csv", "units.csv"])
+        // stats --csv-dir writes stats-<table>.csv files: an input of that name is refused too.
+        let named = dir + "/stats-long.csv"
+        try FileManager.default.copyItem(atPath: records, toPath: named)
+        let r = TestSupport.run(["stats"] + common + ["--csv-dir", dir, named])
+        #expect(r.code == 2 && r.err.contains("stats-long.csv: cannot write a report here: it is one of the inputs"), "\(r.err)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: named)) == before[0])
     }
 
     @Test("inputs are opened read-only and never modified by check, stats or inspect (checksums of SampleData copies)")

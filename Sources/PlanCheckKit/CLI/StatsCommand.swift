@@ -62,7 +62,13 @@ public enum StatsCommand: Command {
         }
         let readerOptions = try CommonOptions.readerOptions(p)
         let inputs = try CommonOptions.inputs(p)
-        try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
+        // Every file this run may write, --csv-dir tables included, must not be one of its inputs.
+        var outputs = targets.files.map(\.path)
+        if let d = csvDir {
+            let dir = d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d
+            outputs += StatsCSVReporter.Table.allCases.map { dir + "/" + $0.fileName }
+        }
+        try AtomicFileOutput.refuseInputs(outputs, inputs: inputs, also: p.all("plan") + p.all("roster"))
         let s = try CheckCommand.setup(p, io: io, planRequired: false)
         let usesTable = targets.stdoutFormat == "csv" || targets.files.contains { $0.format == "csv" }
         if table.needsPlan && usesTable && s.plan.rules.isEmpty {
