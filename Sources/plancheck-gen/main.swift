@@ -492,11 +492,16 @@ final class ByteWriter {
     private let capacity = 1 << 20
     private var pos = 0
     private let path: String
-    init(path: String) {
+    /// When set, buffered UTF-8 is converted to GB18030 as it is written (flushes happen at record
+    /// ends, so no character is split).
+    private let gb18030: Bool
+    init(path: String, gb18030: Bool = false) {
         guard let f = fopen(path, "wb") else { die("cannot open \(path) for writing") }
-        file = f; self.path = path
+        file = f; self.path = path; self.gb18030 = gb18030
         buf = .allocate(capacity: capacity)
     }
+    /// Ends a record: flushes when the buffer is half full.
+    func endRecord() { if pos > capacity / 2 { flush() } }
     @inline(__always) func put(_ b: UInt8) {
         if pos == capacity { flush() }
         buf[pos] = b; pos += 1
@@ -520,6 +525,12 @@ final class ByteWriter {
         }
     }
     func flush() {
+        if pos > 0 && gb18030 {
+            let bytes = toGB18030(String(decoding: UnsafeBufferPointer(start: buf, count: pos), as: UTF8.self))
+            let n = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+            if n != bytes.count { die("short write to \(path)") }
+            pos = 0
+        }
         if pos > 0 {
             let n = fwrite(buf, 1, pos, file)
             if n != pos { die("short write to \(path)") }
@@ -543,7 +554,25 @@ func personName(_ i: Int) -> String {
     return round == 0 ? base : base + String(round + 1)
 }
 
-func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64) {
+/// The export shapes of the sample, for scale inputs too.
+enum Shape: String {
+    /// UTF-8 app export, English headers, `2022-03-05 14:30`, LF (`activities.csv`).
+    case app
+    /// GB18030 Excel export, Chinese headers, `2022/3/5`, CRLF (`activities-gbk.csv`).
+    case gbk
+    /// UTF-8-with-BOM branch sheet, `2022年3月5日`, participants like `23人`, no target (`activities-sheet.csv`).
+    case sheet
+
+    var fileName: String {
+        switch self {
+        case .app: return "activities.csv"
+        case .gbk: return "activities-gbk.csv"
+        case .sheet: return "activities-sheet.csv"
+        }
+    }
+}
+
+func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64, shape: Shape = .app) {
     if unitCount < 3 { die("--units must be at least 3 (党工委, 纪工委 and one branch)") }
     if records < 0 { die("--records must be >= 0") }
     makeDir(outDir)
@@ -592,8 +621,13 @@ func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64) {
         "支部书记讲党课\n(第二部分)",
     ].map(csvBytes)
     let monthStarts = monthStart2022
-    let w = ByteWriter(path: outDir + "/activities.csv")
-    w.put(Array("id,date,org,type,title,participants,lead,target\n".utf8))
+    let w = ByteWriter(path: outDir + "/" + shape.fileName, gb18030: shape == .gbk)
+    switch shape {
+    case .app: w.put(Array("id,date,org,type,title,participants,lead,target\n".utf8))
+    case .gbk: w.put(Array("序号,活动日期,党组织,活动类型,活动主题,参加人数,主持人,检查对象\r\n".utf8))
+    case .sheet: w.put(Array("\u{FEFF}日期,支部,类型,主题,人数,主讲人\n".utf8))
+    }
+    let chineseYear = Array("2022年".utf8), chineseMonth = Array("月".utf8), chineseDay = Array("日".utf8), ren = Array("人".utf8)
     let idWidth = max(8, String(records).count)
     let xunchaIndex = vocabulary.firstIndex(of: "巡察")!, mingchaIndex = vocabulary.firstIndex(of: "明察暗访")!
     let branchCount = unitCount - 2
@@ -609,20 +643,31 @@ func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64) {
         let unit = roll < 2 ? 0 : (roll < 4 ? 1 : 2 + r.below(branchCount))
         var type = r.below(vocabulary.count)
         if unit == 1 && r.chance(50) { type = mingchaIndex }
-        w.put(Array("APP-".utf8)); w.putInt(i + 1, width: idWidth); w.put(44)
-        w.put(Array("2022-".utf8)); w.putInt(month, width: 2); w.put(45); w.putInt(dom, width: 2); w.put(32)
-        w.putInt(minute / 60, width: 2); w.put(58); w.putInt(minute % 60, width: 2); w.put(44)
-        w.put(orgBytes[unit]); w.put(44)
-        w.put(typeBytes[type]); w.put(44)
-        if r.below(1000) < 15 { w.put(oddTitles[r.below(oddTitles.count)]) } else { w.put(r.pick(titleBytes[type])) }
-        w.put(44)
-        w.putInt(r.int(8, 60)); w.put(44)
-        w.put(unit == 0 ? committeeBytes[r.below(committeeBytes.count)] : leadBytes[unit]); w.put(44)
-        if type == xunchaIndex || type == mingchaIndex { w.put(orgBytes[2 + r.below(branchCount)]) }
-        w.put(10)
+        let title = r.below(1000) < 15 ? oddTitles[r.below(oddTitles.count)] : r.pick(titleBytes[type])
+        let participants = r.int(8, 60)
+        let lead = unit == 0 ? committeeBytes[r.below(committeeBytes.count)] : leadBytes[unit]
+        let target = type == xunchaIndex || type == mingchaIndex ? orgBytes[2 + r.below(branchCount)] : []
+        switch shape {
+        case .app:
+            w.put(Array("APP-".utf8)); w.putInt(i + 1, width: idWidth); w.put(44)
+            w.put(Array("2022-".utf8)); w.putInt(month, width: 2); w.put(45); w.putInt(dom, width: 2); w.put(32)
+            w.putInt(minute / 60, width: 2); w.put(58); w.putInt(minute % 60, width: 2); w.put(44)
+            w.put(orgBytes[unit]); w.put(44); w.put(typeBytes[type]); w.put(44); w.put(title); w.put(44)
+            w.putInt(participants); w.put(44); w.put(lead); w.put(44); w.put(target); w.put(10)
+        case .gbk:
+            w.putInt(i + 1); w.put(44)
+            w.put(Array("2022/".utf8)); w.putInt(month); w.put(47); w.putInt(dom); w.put(44)
+            w.put(orgBytes[unit]); w.put(44); w.put(typeBytes[type]); w.put(44); w.put(title); w.put(44)
+            w.putInt(participants); w.put(44); w.put(lead); w.put(44); w.put(target); w.put(13); w.put(10)
+        case .sheet:
+            w.put(chineseYear); w.putInt(month); w.put(chineseMonth); w.putInt(dom); w.put(chineseDay); w.put(44)
+            w.put(orgBytes[unit]); w.put(44); w.put(typeBytes[type]); w.put(44); w.put(title); w.put(44)
+            w.putInt(participants); w.put(ren); w.put(44); w.put(lead); w.put(10)
+        }
+        w.endRecord()
     }
     w.close()
-    print("plancheck-gen: wrote \(records) records for \(unitCount) units to \(outDir)")
+    print("plancheck-gen: wrote \(records) records (\(shape.rawValue) shape, \(shape.fileName)) for \(unitCount) units to \(outDir)")
 }
 
 // MARK: - CLI
@@ -631,7 +676,7 @@ func usage() -> Never {
     die("""
     usage:
       plancheck-gen sample --out DIR [--seed 2022]
-      plancheck-gen scale --records N --units U --out DIR [--seed S]
+      plancheck-gen scale --records N --units U --out DIR [--seed S] [--shape app|gbk|sheet]
     """)
 }
 
@@ -653,14 +698,15 @@ func runCLI() {
         guard let n = Int(v) else { die("--\(name) needs an integer, got \(v)") }
         return n
     }
-    for (k, _) in options where !["out", "seed", "records", "units"].contains(k) { die("unknown option --\(k)") }
+    for (k, _) in options where !["out", "seed", "records", "units", "shape"].contains(k) { die("unknown option --\(k)") }
     let seedValue = UInt64(truncatingIfNeeded: intOpt("seed") ?? 2022)
     switch mode {
     case "sample":
         writeSample(outDir: opt("out") ?? "SampleData", seed: seedValue)
     case "scale":
         guard let n = intOpt("records"), let u = intOpt("units"), let out = opt("out") else { usage() }
-        writeScale(outDir: out, records: n, unitCount: u, seed: seedValue)
+        guard let shape = Shape(rawValue: opt("shape") ?? "app") else { die("--shape must be app, gbk or sheet") }
+        writeScale(outDir: out, records: n, unitCount: u, seed: seedValue, shape: shape)
     default:
         usage()
     }

@@ -109,6 +109,33 @@ struct SampleDataTests {
         #expect(rows.filter { $0["status"] == "met" }.count == 49)
     }
 
+    @Test("the scale generator writes the same records in all three export shapes: same findings from each")
+    func scaleShapes() throws {
+        let gen = URL(fileURLWithPath: TestSupport.binary).deletingLastPathComponent().path + "/plancheck-gen"
+        try #require(FileManager.default.isExecutableFile(atPath: gen))
+        let dir = TestSupport.tempDir("shapes")
+        var results: [[String]] = []
+        for shape in ["app", "gbk", "sheet"] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: gen)
+            p.arguments = ["scale", "--records", "3000", "--units", "12", "--out", dir + "/" + shape, "--shape", shape, "--seed", "7"]
+            p.standardOutput = Pipe()
+            try p.run(); p.waitUntilExit()
+            #expect(p.terminationStatus == 0)
+            let files = try FileManager.default.contentsOfDirectory(atPath: dir + "/" + shape).filter { $0.hasPrefix("activities") }
+            #expect(files.count == 1)
+            let r = try TestSupport.runBinary(["check", "--plan", "Checks/000-street-party-building-2022.csv", "--roster", dir + "/" + shape + "/roster-units.csv",
+                                               "--as-of", "2022-12-31", "--fail-on", "never", "--format", "csv", "--no-bom", "--evidence-cap", "0",
+                                               dir + "/" + shape + "/" + files[0]])
+            #expect(r.code == 0, "\(shape): \(r.err)")
+            // Everything but the input name (which differs per shape) must agree.
+            results.append(r.out.split(whereSeparator: \.isNewline).map { String($0) }.filter { !$0.hasPrefix("quality") })
+        }
+        #expect(results[0].count > 10)
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+    }
+
     @Test("inspect reads each sample file in its own shape")
     func inspect() throws {
         let r = try TestSupport.runBinary(["inspect", "SampleData/records"])
