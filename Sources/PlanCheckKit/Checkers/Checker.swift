@@ -266,8 +266,7 @@ public final class SlotTally: @unchecked Sendable {
     /// `evidenceCap` slots per cell; the first min(count, cap) are filled.
     var evidence: [EvidenceRef]
     let cap: Int
-    let info: RuleInfo
-    /// The texts findings show (with the checker's measure), set by ``appendFindings(to:measure:)``.
+    /// The texts findings show (with the checker's measure, set by ``appendFindings(to:measure:)``).
     private(set) var findingInfo: RuleInfo
 
     /// A tally of the rule's periods (year, half, quarter, month or ISO week of the year under review).
@@ -284,8 +283,7 @@ public final class SlotTally: @unchecked Sendable {
         counts = [Int](repeating: 0, count: n)
         cap = context.evidenceCap
         evidence = [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap)
-        info = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: "次", clause: rule.clause, source: rule.source)
-        findingInfo = info
+        findingInfo = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: "次", clause: rule.clause, source: rule.source)
     }
 
     /// The evidence kept for one cell.
