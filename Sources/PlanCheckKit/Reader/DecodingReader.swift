@@ -148,7 +148,7 @@ public final class DecodingReader {
                 // Undecided: pass ASCII through; decide at the first non-ASCII byte.
                 if let k = chunk.firstIndex(where: { $0 >= 0x80 }) {
                     let rest = UnsafeBufferPointer(rebasing: chunk[k...])
-                    if DecodingReader.looksLikeUTF8(rest, atEnd: eof) {
+                    if DecodingReader.looksLikeUTF8(rest) {
                         info = EncodingInfo(encoding: .utf8, bom: false, how: "detected: valid UTF-8")
                         decidedUTF8 = true
                     } else {
@@ -183,7 +183,7 @@ extension DecodingReader {
     /// Whether a sample is UTF-8: valid multi-byte sequences outnumber invalid bytes at least four
     /// to one. GBK text read as UTF-8 gives about one valid sequence per four invalid bytes, while a UTF-8 export with one
     /// stray byte should stay UTF-8 (and lose only the row holding that byte).
-    static func looksLikeUTF8(_ b: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> Bool {
+    static func looksLikeUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var valid = 0, invalid = 0
         var i = 0
         let n = b.count
@@ -194,8 +194,7 @@ extension DecodingReader {
                 invalid += 1; i += 1
             } else {
                 // One valid sequence starts here; step over it.
-                let c = b[i]
-                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                let len = (FieldParsing.utf8Lead(b[i])?.need ?? 0) + 1
                 if i + len > n { break }   // truncated tail: undecided bytes, ignore
                 valid += 1; i += len
             }
