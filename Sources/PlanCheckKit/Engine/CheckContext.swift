@@ -31,7 +31,7 @@ public final class CheckContext {
     public static let defaultMaxDuplicateKeys = 1 << 19
 
     /// Creates a context.
-    public init(year: Int, asOf: Day, roster: Roster?, evidenceCap: Int = 5, maxDuplicateKeys: Int = CheckContext.defaultMaxDuplicateKeys) {
+    public init(year: Int, asOf: Day, roster: Roster?, evidenceCap: Int = 3, maxDuplicateKeys: Int = CheckContext.defaultMaxDuplicateKeys) {
         self.maxDuplicateKeys = maxDuplicateKeys
         self.year = year
         self.asOf = asOf
