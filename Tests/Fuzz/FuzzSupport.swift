@@ -68,3 +68,14 @@ func checkHTML(_ bytes: [UInt8]) {
     let s = String(decoding: bytes, as: UTF8.self)
     if s.contains("<script") || s.contains("<img") || s.contains("<iframe") { fuzzFail("unescaped markup in the HTML report") }
 }
+
+/// Renders the report in every check format and checks the CSV (no formula cell) and the HTML
+/// (no markup from the records).
+func renderAllReports(_ report: CheckReport) {
+    for r in CheckReporters.all {
+        let m = MemoryOutput()
+        r.write(report, to: m, options: ReportOptions())
+        if r.format == "csv" { checkGuardedCSV(m.bytes) }
+        if r.format == "html" { checkHTML(m.bytes) }
+    }
+}

@@ -66,12 +66,7 @@ public func fuzzPlanReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             if f.required < 0 || f.actual < 0 || f.shortfall < 0 { fuzzFail("negative number in finding \(f.rule): \(f.required) \(f.actual) \(f.shortfall)") }
             if f.evidence.count > max(Int(ctl >> 4), 3) && f.checker != QualityChecker.identifier { fuzzFail("evidence over the cap in \(f.rule)") }
         }
-        for r in CheckReporters.all {
-            let m = MemoryOutput()
-            r.write(report, to: m, options: ReportOptions())
-            if r.format == "csv" { checkGuardedCSV(m.bytes) }
-            if r.format == "html" { checkHTML(m.bytes) }
-        }
+        renderAllReports(report)
     } catch {
         fuzzFail("check failed with a valid plan: \(error)")
     }

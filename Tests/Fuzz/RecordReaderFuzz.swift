@@ -108,12 +108,7 @@ public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
             if report.read.rowsRead != reference.rowsRead || report.read.accepted != reference.accepted {
                 fuzzFail("check read \(report.read.rowsRead)/\(report.read.accepted), reader \(reference.rowsRead)/\(reference.accepted)")
             }
-            for r in CheckReporters.all {
-                let m = MemoryOutput()
-                r.write(report, to: m, options: ReportOptions())
-                if r.format == "csv" { checkGuardedCSV(m.bytes) }
-                if r.format == "html" { checkHTML(m.bytes) }
-            }
+            renderAllReports(report)
         } catch {
             fuzzFail("check failed on input the reader accepted: \(error)")
         }
