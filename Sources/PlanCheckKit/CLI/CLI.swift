@@ -134,9 +134,9 @@ enum CommonOptions {
         OptionSpec("encoding", value: "NAME", "Input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: BOM, else UTF-8 if valid, else GB18030)."),
         OptionSpec("delimiter", value: "CHAR", "Field delimiter: , ; or \\t (default: detected from the header line)."),
         OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
-        OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216)."),
+        OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
         OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024)."),
-        OptionSpec("threads", value: "N", "Reading threads: 1 reads on one thread; 2 decodes and parses on a second thread (default: 2 on a machine with 2 or more cores). Results are identical."),
+        OptionSpec("threads", value: "N", "Parsing threads: 1 reads on one thread; N ≥ 2 parses chunks of the input on N threads while this one counts (default: the cores, at most 4). Results are identical."),
     ]
 
     /// Plan, roster, as-of and year, as `check` and `stats` take them.

@@ -1,3 +1,11 @@
+/// Where one field's bytes are: offsets from its row's base pointer.
+public struct FieldSpan: Sendable {
+    /// Offset of the first byte.
+    public var lo: Int32
+    /// Offset just past the last byte.
+    public var hi: Int32
+}
+
 /// Streaming RFC 4180 tokenizer over UTF-8 bytes, tolerant in the ways Excel and Python's `csv` are.
 ///
 /// Feed it chunks of any size; it calls back once per complete row with the row's fields as byte
@@ -7,18 +15,21 @@
 /// appended to the field (Python's `csv` does the same).
 public struct CSVTokenizer {
     /// The fields of one row; valid only during the callback.
+    ///
+    /// Each field is a span of bytes from `base`: the tokenizer's own row buffer, or, for rows the
+    /// parallel reader cut out of a chunk without copying, the chunk itself.
     public struct Row {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let ends: UnsafeBufferPointer<Int>
+        let base: UnsafePointer<UInt8>?
+        let spans: UnsafeBufferPointer<FieldSpan>
         /// Physical line (1-based) where the row starts.
         public let line: Int
         /// Number of fields.
-        public var count: Int { ends.count }
+        public var count: Int { spans.count }
         /// The bytes of field `i` (0-based).
         @inline(__always)
         public subscript(i: Int) -> UnsafeBufferPointer<UInt8> {
-            let lo = i == 0 ? 0 : ends[i - 1]
-            return UnsafeBufferPointer(rebasing: bytes[lo..<ends[i]])
+            let s = spans[i]
+            return UnsafeBufferPointer(start: base.map { $0 + Int(s.lo) }, count: Int(s.hi &- s.lo))
         }
         /// Field `i` decoded as UTF-8, invalid bytes replaced.
         public func string(_ i: Int) -> String { String(decoding: self[i], as: UTF8.self) }
@@ -33,9 +44,11 @@ public struct CSVTokenizer {
     /// Most fields in one row before ``CSVError/tooManyColumns`` is thrown.
     public let maxColumns: Int
     let path: String
+    /// The highest ``maxRowBytes`` honoured (1 GiB): field offsets are 32-bit.
+    public static let rowBytesCeiling = 1 << 30
 
     var row: [UInt8] = []
-    var ends: [Int] = []
+    var ends: [FieldSpan] = []
     var state: State = .fieldStart
     var line = 1
     var rowLine = 1
@@ -49,7 +62,7 @@ public struct CSVTokenizer {
     public init(delimiter: UInt8 = 0x2C, path: String, maxRowBytes: Int = 16 << 20, maxColumns: Int = 1024) {
         self.delimiter = delimiter
         self.path = path
-        self.maxRowBytes = maxRowBytes
+        self.maxRowBytes = min(maxRowBytes, CSVTokenizer.rowBytesCeiling)
         self.maxColumns = maxColumns
         row.reserveCapacity(4096)
         ends.reserveCapacity(32)
@@ -57,7 +70,7 @@ public struct CSVTokenizer {
 
     @inline(__always)
     mutating func endField() throws {
-        ends.append(row.count)
+        ends.append(FieldSpan(lo: ends.last?.hi ?? 0, hi: Int32(truncatingIfNeeded: row.count)))
         if ends.count > maxColumns { throw CSVError.tooManyColumns(path: path, line: rowLine, count: ends.count, limit: maxColumns) }
     }
 
@@ -66,7 +79,7 @@ public struct CSVTokenizer {
         if rowHasContent {
             try endField()
             try row.withUnsafeBufferPointer { b in
-                try ends.withUnsafeBufferPointer { e in try emit(Row(bytes: b, ends: e, line: rowLine)) }
+                try ends.withUnsafeBufferPointer { e in try emit(Row(base: UnsafePointer(b.baseAddress), spans: e, line: rowLine)) }
             }
         }
         row.removeAll(keepingCapacity: true)
@@ -179,6 +192,21 @@ public struct CSVTokenizer {
             throw CSVError.unterminatedQuote(path: path, line: quoteLine, column: quoteColumn)
         }
         try endRow(emit)
+    }
+
+    /// Whether the tokenizer stands at the start of a row: no field begun, no quote open, no CR
+    /// waiting for its LF. The parallel reader checks this to confirm where a chunk's rows start.
+    var atRowStart: Bool { state == .fieldStart && !rowHasContent && ends.isEmpty && row.isEmpty && !skipLF }
+
+    /// The physical line the next row starts on.
+    var nextLine: Int { line }
+
+    /// Continues after `lines` line breaks that were tokenized elsewhere (a chunk's rows parsed by
+    /// a worker), at a row start; `endedWithCR` says whether the last of them was a lone CR.
+    mutating func skip(lines: Int, endedWithCR: Bool) {
+        line += lines
+        rowLine = line
+        lastChunkEndedCR = endedWithCR
     }
 
     /// Guesses the delimiter from the first line: the most frequent of comma, tab, semicolon

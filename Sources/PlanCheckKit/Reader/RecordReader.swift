@@ -14,16 +14,16 @@ public struct ReaderOptions: Sendable {
     public var maxColumns = 1024
     /// How many rejected rows are kept with their reasons (all are counted).
     public var maxKeptRejections = 10_000
-    /// Threads used to read (`--threads`): 1 reads on the calling thread only; 2 or more decode,
-    /// tokenize and validate on a second thread while the caller consumes the records. Records
-    /// reach the callback in file order either way and every result is the same.
-    /// Default: 2 when the machine has at least two cores, else 1.
-    public var threads = onlineProcessors >= 2 ? 2 : 1
-    /// Bytes handed to the tokenizer at a time (default 1 MiB). Small values only serve tests that
-    /// force rows, quotes and CRLFs to straddle chunk boundaries.
+    /// Threads used to parse (`--threads`): 1 reads on the calling thread only; with N ≥ 2, a
+    /// thread decodes the input into chunks, N worker threads tokenize and validate chunks in
+    /// parallel, and the calling thread stitches the chunks together and consumes the records
+    /// (see ``ChunkedRecordReader``). Records reach the callback in file order either way and
+    /// every result is the same. Default: the number of cores, at most 4.
+    public var threads = min(4, onlineProcessors)
+    /// Bytes per chunk (default 1 MiB): what the tokenizer is fed at a time, and with two or more
+    /// threads what one worker parses. Small values only serve tests that force rows, quotes and
+    /// CRLFs to straddle chunk boundaries.
     public var chunkSize = 1 << 20
-    /// Bytes of row text per batch passed between the reading and the consuming thread.
-    public var batchBytes = 1 << 18
     /// Creates default options.
     public init() {}
 }
@@ -140,7 +140,7 @@ public struct RecordReader {
     /// are the same as with one thread.
     public func read(_ sources: [InputSource], _ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
         if options.threads >= 2 && !sources.isEmpty {
-            return try ParallelRecordReader(options: options, sources: sources).run(onRecord)
+            return try ChunkedRecordReader(options: options, sources: sources).run(onRecord)
         }
         var summary = ReadSummary()
         for (index, source) in sources.enumerated() {
@@ -152,10 +152,11 @@ public struct RecordReader {
     /// Tokenizes one input, handing every complete row to `handle`; returns the file's delimiter.
     /// The decoder's chunks are cut into pieces of ``ReaderOptions/chunkSize`` for the tokenizer.
     static func tokenize(_ decoder: DecodingReader, path: String, options opts: ReaderOptions,
-                         delimiter: inout UInt8, _ handle: (CSVTokenizer.Row) throws -> Void) throws {
+                         delimiter: inout UInt8, onChunk: () -> Void = {}, _ handle: (CSVTokenizer.Row) throws -> Void) throws {
         var tokenizer: CSVTokenizer?
         let piece = max(1, opts.chunkSize)
         try decoder.run { chunk in
+            onChunk()
             if tokenizer == nil {
                 let d = opts.delimiter ?? CSVTokenizer.detectDelimiter(chunk)
                 delimiter = d
@@ -177,11 +178,12 @@ public struct RecordReader {
 
     func readOne(_ source: InputSource, index: Int, into summary: inout ReadSummary, _ onRecord: (RecordView) throws -> Void) throws {
         let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
-        let rows = RowValidator(path: source.name, decoder: decoder, maxKeptRejections: options.maxKeptRejections)
+        let rows = RowValidator(path: source.name, maxKeptRejections: options.maxKeptRejections)
         var delimiter: UInt8 = 0x2C
         defer { rows.info.delimiter = delimiter }
         do {
-            try RecordReader.tokenize(decoder, path: source.name, options: options, delimiter: &delimiter) { row in
+            try RecordReader.tokenize(decoder, path: source.name, options: options, delimiter: &delimiter,
+                                      onChunk: { rows.encodingName = decoder.info?.encoding.rawValue ?? "UTF-8" }) { row in
                 guard let ok = try rows.validate(row, &summary) else { return }
                 try rows.columns.withUnsafeBufferPointer { cols in
                     try onRecord(RecordView(fileIndex: index, line: row.line, date: ok.day, participants: ok.participants,
@@ -209,7 +211,11 @@ struct AcceptedRow {
 /// accepts or rejects each data row (rejections are appended to the summary in file order).
 final class RowValidator {
     let path: String
-    let decoder: DecodingReader
+    /// The input's encoding as messages name it (set as the decoder decides it).
+    var encodingName = "UTF-8"
+    /// Set while the rows come from a region known to be valid UTF-8 without NUL bytes, so the
+    /// per-field text scan can be skipped.
+    var textIsClean = false
     let maxKeptRejections: Int
     var info: FileReadInfo
     /// Column of each canonical field by `rawValue`, -1 when absent.
@@ -221,11 +227,25 @@ final class RowValidator {
     var present: [(field: RecordField, column: Int)] = []
     var dateColumn = -1, orgColumn = -1, typeColumn = -1, participantsColumn = -1
 
-    init(path: String, decoder: DecodingReader, maxKeptRejections: Int) {
+    init(path: String, maxKeptRejections: Int) {
         self.path = path
-        self.decoder = decoder
         self.maxKeptRejections = maxKeptRejections
         self.info = FileReadInfo(path: path)
+    }
+
+    /// A validator with this one's header and none of its counts, for a worker thread.
+    func copyForRows() -> RowValidator {
+        let v = RowValidator(path: path, maxKeptRejections: maxKeptRejections)
+        v.encodingName = encodingName
+        v.info.headers = info.headers
+        v.columns = columns
+        v.unmapped = unmapped
+        v.headerCount = headerCount
+        v.haveHeader = haveHeader
+        v.present = present
+        v.dateColumn = dateColumn; v.orgColumn = orgColumn; v.typeColumn = typeColumn
+        v.participantsColumn = participantsColumn
+        return v
     }
 
     func reject(_ line: Int, _ column: Int, _ kind: String, _ reason: String, _ summary: inout ReadSummary) {
@@ -243,7 +263,7 @@ final class RowValidator {
         for i in 0..<row.count {
             let b = FieldParsing.trim(row[i])
             if FieldParsing.firstInvalidUTF8(b) != nil {
-                throw CSVError.undecodableHeader(path: path, line: row.line, column: i + 1, encoding: decoder.info?.encoding.rawValue ?? "UTF-8")
+                throw CSVError.undecodableHeader(path: path, line: row.line, column: i + 1, encoding: encodingName)
             }
             headers.append(String(decoding: b, as: UTF8.self))
         }
@@ -278,16 +298,18 @@ final class RowValidator {
             return nil
         }
         // Every canonical field must be clean text.
-        for (f, c) in present {
-            let scan = FieldParsing.scanField(row[c])
-            if scan.invalidAt >= 0 {
-                let enc = decoder.info?.encoding.rawValue ?? "UTF-8"
-                reject(row.line, c + 1, "invalid text", "\(headerName(c)) (\(f.name)) has bytes that are not valid \(enc) at byte \(scan.invalidAt + 1); re-save the file as UTF-8 or give --encoding", &summary)
-                return nil
-            }
-            if scan.hasNUL {
-                reject(row.line, c + 1, "NUL byte", "\(headerName(c)) (\(f.name)) contains a NUL byte", &summary)
-                return nil
+        if !textIsClean {
+            for (f, c) in present {
+                let scan = FieldParsing.scanField(row[c])
+                if scan.invalidAt >= 0 {
+                    let enc = encodingName
+                    reject(row.line, c + 1, "invalid text", "\(headerName(c)) (\(f.name)) has bytes that are not valid \(enc) at byte \(scan.invalidAt + 1); re-save the file as UTF-8 or give --encoding", &summary)
+                    return nil
+                }
+                if scan.hasNUL {
+                    reject(row.line, c + 1, "NUL byte", "\(headerName(c)) (\(f.name)) contains a NUL byte", &summary)
+                    return nil
+                }
             }
         }
         let empty: (RecordField, Int)? =

@@ -1,0 +1,380 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One chunk of an input's UTF-8 text and what a worker made of it.
+///
+/// The buffer holds `capacity` bytes of text and as much again after them, where the worker
+/// unescapes quoted fields that are not one contiguous run. The text itself is never modified:
+/// if the worker's guess of where rows start proves wrong, the chunk is tokenized again.
+final class ChunkWork {
+    /// One accepted row: where its spans are, its line relative to the region, what validation parsed.
+    struct Entry {
+        var line: Int32
+        var day: Day
+        var participants: Int32   // Int32.min: empty cell
+    }
+
+    enum State { case pending, running, done }
+
+    let capacity: Int
+    let buffer: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var seq = 0
+    var fileIndex = 0
+    /// The first chunk of its input: tokenized by the consumer alone (it holds the header).
+    var first = false
+    var delimiter: UInt8 = 0x2C
+    var encodingName = "UTF-8"
+    var state = State.pending
+
+    // The worker's results.
+    /// The rows parsed in parallel: `regionStart..<regionEnd` (empty when none were).
+    var regionStart = 0, regionEnd = 0
+    var lines = 0
+    var endedWithCR = false
+    var fieldCount = 0
+    var spans: [FieldSpan] = []
+    var entries: [Entry] = []
+    var summary = ReadSummary()
+    var rowsRead = 0, accepted = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        buffer = .allocate(capacity: 2 * capacity + 16)
+    }
+
+    deinit { buffer.deallocate() }
+
+    func reset() {
+        count = 0
+        state = .pending
+        regionStart = 0; regionEnd = 0; lines = 0; endedWithCR = false
+        spans.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        summary = ReadSummary()
+        rowsRead = 0; accepted = 0
+    }
+
+    /// Tokenizes and validates the chunk's complete rows that follow its first LF, on a worker
+    /// thread. The consumer confirms afterwards that a row really starts there.
+    func parse(template: RowValidator, options: ReaderOptions) {
+        guard count > 0, let firstLF = memchr(buffer, 0x0A, count) else { return }
+        let start = UnsafeMutablePointer<UInt8>(firstLF.assumingMemoryBound(to: UInt8.self)) - buffer + 1
+        var stop = count
+        while stop > start && buffer[stop - 1] != 0x0A { stop -= 1 }
+        guard stop > start else { return }
+        let rows = template.copyForRows()
+        rows.textIsClean = FieldParsing.isCleanUTF8(UnsafeBufferPointer(start: buffer + start, count: stop - start))
+        fieldCount = rows.headerCount
+        var tokenizer = RegionTokenizer(delimiter: delimiter, maxRowBytes: options.maxRowBytes, maxColumns: options.maxColumns)
+        var summary = ReadSummary()
+        let outcome = tokenizer.parse(buffer, from: start, to: stop, side: capacity) { row in
+            // Rows after the header never throw.
+            guard let ok = try? rows.validate(row, &summary) else { return }
+            entries.append(Entry(line: Int32(truncatingIfNeeded: row.line), day: ok.day,
+                                 participants: ok.participants.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min))
+            spans.append(contentsOf: row.spans)
+        }
+        self.summary = summary
+        regionStart = start
+        regionEnd = outcome.end
+        lines = outcome.lines
+        endedWithCR = outcome.endedWithCR
+        rowsRead = rows.info.rowsRead
+        accepted = rows.info.accepted
+    }
+}
+
+/// The parallel read: chunked parsing on worker threads with exact CSV semantics.
+///
+/// A producer thread decodes each input into fixed-size chunks. Worker threads take chunks as
+/// they come and parse, each on its own, the rows that follow the chunk's first LF, guessing that
+/// a row starts there, and stop after the chunk's last complete row. The calling thread takes the
+/// chunks in order with one streaming ``CSVTokenizer`` per input: it tokenizes the bytes before
+/// the guess (the end of the row the previous chunk left open), and if that leaves it exactly at
+/// a row start the guess was right and the worker's rows are used; otherwise (the LF was inside
+/// quotes) it tokenizes the whole chunk itself. It then tokenizes the bytes after the worker's
+/// last row, and hands every record to the callback in file order. The first chunk of each input
+/// (the header) is tokenized by the calling thread alone. At most `depth` chunks are in flight,
+/// so memory does not grow with the input.
+final class ChunkedRecordReader: @unchecked Sendable {
+    enum Item {
+        case chunk(ChunkWork)
+        case endOfFile(index: Int, encoding: EncodingInfo?, delimiter: UInt8)
+        case failed(any Error)
+        case done
+    }
+
+    /// Thrown inside the producer once the consumer has stopped.
+    struct Cancelled: Error {}
+
+    /// How the chunks went, for tests: worker rows used, and chunks tokenized again because the
+    /// guess of a row start was wrong.
+    struct Counters { var parallelChunks = 0; var retokenized = 0 }
+
+    let options: ReaderOptions
+    let sources: [InputSource]
+    let workers: Int
+    let depth: Int
+    let chunkBytes: Int
+    let lock = Condition()
+    var queue: [Item] = []
+    var head = 0
+    var free: [ChunkWork] = []
+    var templates: [Int: RowValidator] = [:]
+    var consumerWants = -1
+    var producerDone = false
+    var cancelled = false
+    var running = 0
+    private(set) var counters = Counters()
+
+    init(options: ReaderOptions, sources: [InputSource]) {
+        self.options = options
+        self.sources = sources
+        workers = max(1, options.threads)
+        depth = 2 * workers + 2
+        chunkBytes = max(1, min(options.chunkSize, 1 << 28))
+    }
+
+    // MARK: producer
+
+    func put(_ item: Item) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        while queue.count - head >= depth && !cancelled { lock.wait() }
+        if cancelled { throw Cancelled() }
+        queue.append(item)
+        lock.broadcast()
+    }
+
+    func freshChunk() -> ChunkWork {
+        lock.lock()
+        let c = free.popLast()
+        lock.unlock()
+        if let c { c.reset(); return c }
+        return ChunkWork(capacity: chunkBytes)
+    }
+
+    func produce() {
+        var seq = 0
+        do {
+            for (index, source) in sources.enumerated() {
+                let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
+                var delimiter: UInt8?
+                var current: ChunkWork?
+                var firstOfFile = true
+                try decoder.run { piece in
+                    let d = delimiter ?? options.delimiter ?? CSVTokenizer.detectDelimiter(piece)
+                    delimiter = d
+                    let encoding = decoder.info?.encoding.rawValue ?? "UTF-8"
+                    var off = 0
+                    while off < piece.count {
+                        if current == nil {
+                            let c = freshChunk()
+                            c.seq = seq; seq += 1
+                            c.fileIndex = index
+                            c.first = firstOfFile; firstOfFile = false
+                            c.delimiter = d
+                            current = c
+                        }
+                        let c = current!
+                        c.encodingName = encoding
+                        let n = min(c.capacity - c.count, piece.count - off)
+                        (c.buffer + c.count).update(from: piece.baseAddress! + off, count: n)
+                        c.count += n
+                        off += n
+                        if c.count == c.capacity {
+                            try put(.chunk(c))
+                            current = nil
+                        }
+                    }
+                }
+                if let c = current { try put(.chunk(c)) }
+                try put(.endOfFile(index: index, encoding: decoder.info, delimiter: delimiter ?? options.delimiter ?? 0x2C))
+            }
+            try put(.done)
+        } catch is Cancelled {
+        } catch {
+            try? put(.failed(error))
+        }
+        lock.lock()
+        producerDone = true
+        running -= 1
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    // MARK: workers
+
+    func work() {
+        lock.lock()
+        while true {
+            if cancelled { break }
+            var next: ChunkWork?
+            var i = head
+            while i < queue.count {
+                if case .chunk(let c) = queue[i], c.state == .pending, !c.first { next = c; break }
+                i += 1
+            }
+            guard let c = next else {
+                if producerDone { break }
+                lock.wait()
+                continue
+            }
+            c.state = .running
+            // The header of the chunk's input must be known; the consumer publishes it. If the
+            // consumer needs this chunk first, it tokenizes the chunk itself.
+            while templates[c.fileIndex] == nil && consumerWants < c.seq && !cancelled { lock.wait() }
+            let template = templates[c.fileIndex]
+            lock.unlock()
+            if let template { c.parse(template: template, options: options) }
+            lock.lock()
+            c.state = .done
+            lock.broadcast()
+        }
+        running -= 1
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    // MARK: consumer (the calling thread)
+
+    /// Stops the other threads and waits until they have left.
+    func stop() {
+        lock.lock()
+        cancelled = true
+        lock.broadcast()
+        while running > 0 { lock.wait() }
+        lock.unlock()
+    }
+
+    func run(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+        running = 1 + workers
+        startThread { [self] in produce() }
+        for _ in 0..<workers { startThread { [self] in work() } }
+        do {
+            let summary = try consume(onRecord)
+            stop()
+            return summary
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    func consume(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+        var summary = ReadSummary()
+        var rows: RowValidator?
+        var tokenizer: CSVTokenizer?
+        while true {
+            lock.lock()
+            while queue.count == head { lock.wait() }
+            let item = queue[head]
+            if case .chunk(let c) = item {
+                consumerWants = c.seq
+                lock.broadcast()
+                while c.state != .done && !c.first { lock.wait() }
+            }
+            lock.unlock()
+
+            switch item {
+            case .chunk(let c):
+                if rows == nil {
+                    rows = RowValidator(path: sources[c.fileIndex].name, maxKeptRejections: options.maxKeptRejections)
+                    tokenizer = CSVTokenizer(delimiter: c.delimiter, path: sources[c.fileIndex].name,
+                                             maxRowBytes: options.maxRowBytes, maxColumns: options.maxColumns)
+                }
+                let v = rows!
+                v.encodingName = c.encodingName
+                let index = c.fileIndex
+                func handle(_ row: CSVTokenizer.Row) throws {
+                    guard let ok = try v.validate(row, &summary) else { return }
+                    try v.columns.withUnsafeBufferPointer { cols in
+                        try onRecord(RecordView(fileIndex: index, line: row.line, date: ok.day, participants: ok.participants,
+                                                row: row, columns: cols, unmappedColumns: v.unmapped))
+                    }
+                }
+                func feed(_ lo: Int, _ hi: Int) throws {
+                    if hi > lo { try tokenizer!.feed(UnsafeBufferPointer(start: c.buffer + lo, count: hi - lo), handle) }
+                }
+                if c.regionEnd <= c.regionStart {
+                    try feed(0, c.count)
+                } else {
+                    try feed(0, c.regionStart)
+                    if tokenizer!.atRowStart {
+                        counters.parallelChunks += 1
+                        try use(c, rows: v, lineBase: tokenizer!.nextLine - 1, into: &summary, onRecord)
+                        tokenizer!.skip(lines: c.lines, endedWithCR: c.endedWithCR)
+                        try feed(c.regionEnd, c.count)
+                    } else {
+                        counters.retokenized += 1
+                        try feed(c.regionStart, c.count)
+                    }
+                }
+                if v.haveHeader {
+                    lock.lock()
+                    if templates[index] == nil { templates[index] = v.copyForRows(); lock.broadcast() }
+                    lock.unlock()
+                }
+            case .endOfFile(let index, let encoding, let delimiter):
+                let v = rows ?? RowValidator(path: sources[index].name, maxKeptRejections: options.maxKeptRejections)
+                if tokenizer != nil { try tokenizer!.finish { row in
+                    guard let ok = try v.validate(row, &summary) else { return }
+                    try v.columns.withUnsafeBufferPointer { cols in
+                        try onRecord(RecordView(fileIndex: index, line: row.line, date: ok.day, participants: ok.participants,
+                                                row: row, columns: cols, unmappedColumns: v.unmapped))
+                    }
+                } }
+                v.info.encoding = encoding
+                v.info.delimiter = delimiter
+                if !v.haveHeader { throw CSVError.empty(path: sources[index].name) }
+                summary.files.append(v.info)
+                rows = nil
+                tokenizer = nil
+                lock.lock()
+                templates[index] = nil
+                lock.unlock()
+            case .failed(let error):
+                throw error
+            case .done:
+                return summary
+            }
+
+            lock.lock()
+            head += 1
+            if head > 64 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
+            if case .chunk(let c) = item, free.count < depth + 2 { free.append(c) }
+            lock.broadcast()
+            lock.unlock()
+        }
+    }
+
+    /// Hands the worker's rows of chunk `c` to the callback, lines made absolute, and takes over
+    /// its counts and rejections.
+    func use(_ c: ChunkWork, rows v: RowValidator, lineBase: Int, into summary: inout ReadSummary,
+             _ onRecord: (RecordView) throws -> Void) throws {
+        v.info.rowsRead += c.rowsRead
+        v.info.accepted += c.accepted
+        for (k, n) in c.summary.rejectionCounts { summary.rejectionCounts[k, default: 0] += n }
+        for var r in c.summary.rejections where summary.rejections.count < options.maxKeptRejections {
+            r.line += lineBase
+            summary.rejections.append(r)
+        }
+        let fc = c.fieldCount
+        let base = UnsafePointer(c.buffer)
+        try c.spans.withUnsafeBufferPointer { spans in
+            try v.columns.withUnsafeBufferPointer { cols in
+                var s = 0
+                for e in c.entries {
+                    let line = Int(e.line) + lineBase
+                    let row = CSVTokenizer.Row(base: base, spans: UnsafeBufferPointer(rebasing: spans[s..<(s + fc)]), line: line)
+                    s += fc
+                    try onRecord(RecordView(fileIndex: c.fileIndex, line: line, date: e.day,
+                                            participants: e.participants == Int32.min ? nil : Int(e.participants),
+                                            row: row, columns: cols, unmappedColumns: v.unmapped))
+                }
+            }
+        }
+    }
+}
