@@ -93,10 +93,7 @@ public final class QualityChecker: Checker {
             uncountedCounts[id] += 1
         }
         // Duplicate: same date, org, type and title.
-        var h = DuplicateTable.seed(UInt64(UInt32(bitPattern: Int32(truncatingIfNeeded: r.org))))
-        h = DuplicateTable.mix(h, r.view.bytes(.type))
-        h = DuplicateTable.mix(h, r.view.bytes(.title))
-        switch duplicates.insert(day: r.date.ordinal, fingerprint: h) {
+        switch duplicates.insert(day: r.date.ordinal, fingerprint: r.view.fingerprint) {
         case .new: break
         case .duplicate:
             let own = index[Kind.duplicate.rawValue << 40 | (r.org + 1)] != nil || duplicateUnits < QualityChecker.maxDuplicateUnits
@@ -158,8 +155,8 @@ public final class QualityChecker: Checker {
     }
 }
 
-/// Duplicate detection in bounded memory: the fingerprints (64-bit hashes of org, type and title)
-/// of at most `maxKeys` records, kept per day.
+/// Duplicate detection in bounded memory: the fingerprints (64-bit hashes of org, type and title,
+/// ``RecordKeys/fingerprint(org:type:title:)``) of at most `maxKeys` records, kept per day.
 ///
 /// Semantics: a record is a duplicate when an earlier record has the same day and fingerprint.
 /// While the records seen hold at most `maxKeys` fingerprints, detection is exact (up to 64-bit

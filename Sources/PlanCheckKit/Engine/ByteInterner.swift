@@ -7,11 +7,14 @@ public struct ByteInterner {
     var hashes: [UInt64] = []
     var table: [Int32]
     var mask: Int
-    /// The interned strings, by id.
+    /// The interned strings, by id (empty when created with `keepStrings: false`).
     public private(set) var strings: [String] = []
+    let keepStrings: Bool
 
-    /// Creates an empty interner.
-    public init(capacity: Int = 1024) {
+    /// Creates an empty interner; `keepStrings: false` keeps bytes and ids only (no `String`
+    /// per entry), for tables only ever asked for ids.
+    public init(capacity: Int = 1024, keepStrings: Bool = true) {
+        self.keepStrings = keepStrings
         var n = 16
         while n < capacity * 2 { n <<= 1 }
         table = [Int32](repeating: -1, count: n)
@@ -19,7 +22,7 @@ public struct ByteInterner {
     }
 
     /// Number of distinct strings.
-    public var count: Int { strings.count }
+    public var count: Int { hashes.count }
 
     /// A 64-bit hash taking eight bytes at a time (the table index uses the low bits).
     @inline(__always)
@@ -76,15 +79,19 @@ public struct ByteInterner {
             if hashes[id] == h && equal(id, b) { return (id, false) }
             i = (i + 1) & mask
         }
-        let id = strings.count
+        let id = hashes.count
         pool.append(contentsOf: b)
         offsets.append(pool.count)
         hashes.append(h)
-        strings.append(String(decoding: b, as: UTF8.self))
+        if keepStrings { strings.append(String(decoding: b, as: UTF8.self)) }
         table[i] = Int32(id)
-        if strings.count * 2 > table.count { grow() }
+        if hashes.count * 2 > table.count { grow() }
         return (id, true)
     }
+
+    /// The id of `b`, interning it if new.
+    @inline(__always)
+    public mutating func internKey(_ b: UnsafeBufferPointer<UInt8>) -> Int { intern(b).id }
 
     /// Interns a `String`.
     @discardableResult

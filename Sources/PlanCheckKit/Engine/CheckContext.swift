@@ -91,6 +91,9 @@ public final class CheckEngine {
     var everyRecord: [any Checker] = []
     var types = ByteInterner(capacity: 256)
     var typeRules: [[Int]] = []
+    /// Worker-local org and type ids → ids of `context.units` and `types`.
+    var orgKeys = KeyTranslation()
+    var typeKeys = KeyTranslation()
     var keywords: [[[UInt8]]]
     var hasKeywords: [Bool]
     var quality: QualityChecker?
@@ -158,8 +161,8 @@ public final class CheckEngine {
     /// Counts one record.
     @inline(__always)
     public func consume(_ r: RecordView) {
-        let org = context.unitID(r.bytes(.org))
-        let typeID = rulesFor(type: r.bytes(.type))
+        let org = orgKeys.global(table: r.keys.table, local: r.keys.org) { context.unitID(r.bytes(.org)) }
+        let typeID = typeKeys.global(table: r.keys.table, local: r.keys.type) { rulesFor(type: r.bytes(.type)) }
         let matching = typeRules[typeID]
         let inReview = r.date >= reviewStart && r.date <= reviewEnd
         let m = MatchedRecord(view: r, org: org, typeCounted: !matching.isEmpty, inReview: inReview)

@@ -13,6 +13,7 @@ final class ChunkWork {
         var line: Int32
         var day: Day
         var participants: Int32   // Int32.min: empty cell
+        var keys: RecordKeys
     }
 
     enum State { case pending, running, done }
@@ -58,7 +59,7 @@ final class ChunkWork {
 
     /// Tokenizes and validates the chunk's complete rows that follow its first LF, on a worker
     /// thread. The consumer confirms afterwards that a row really starts there.
-    func parse(template: RowValidator, options: ReaderOptions) {
+    func parse(template: RowValidator, options: ReaderOptions, keys: LocalKeyTables) {
         guard count > 0, let firstLF = memchr(buffer, 0x0A, count) else { return }
         let start = UnsafeMutablePointer<UInt8>(firstLF.assumingMemoryBound(to: UInt8.self)) - buffer + 1
         var stop = count
@@ -72,8 +73,10 @@ final class ChunkWork {
         let outcome = tokenizer.parse(buffer, from: start, to: stop, side: capacity) { row in
             // Rows after the header never throw.
             guard let ok = try? rows.validate(row, &summary) else { return }
+            let k = keys.keys(org: FieldParsing.trim(row[rows.orgColumn]), type: FieldParsing.trim(row[rows.typeColumn]),
+                              title: rows.titleColumn >= 0 ? FieldParsing.trim(row[rows.titleColumn]) : UnsafeBufferPointer(start: nil, count: 0))
             entries.append(Entry(line: Int32(truncatingIfNeeded: row.line), day: ok.day,
-                                 participants: ok.participants.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min))
+                                 participants: ok.participants.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min, keys: k))
             spans.append(contentsOf: row.spans)
         }
         self.summary = summary
@@ -207,7 +210,8 @@ final class ChunkedRecordReader: @unchecked Sendable {
 
     // MARK: workers
 
-    func work() {
+    func work(_ index: Int) {
+        let keys = LocalKeyTables(index: index)
         lock.lock()
         while true {
             if cancelled { break }
@@ -228,7 +232,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
             while templates[c.fileIndex] == nil && consumerWants < c.seq && !cancelled { lock.wait() }
             let template = templates[c.fileIndex]
             lock.unlock()
-            if let template { c.parse(template: template, options: options) }
+            if let template { c.parse(template: template, options: options, keys: keys) }
             lock.lock()
             c.state = .done
             lock.broadcast()
@@ -252,7 +256,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
     func run(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
         running = 1 + workers
         startThread { [self] in produce() }
-        for _ in 0..<workers { startThread { [self] in work() } }
+        for w in 0..<workers { startThread { [self] in work(w) } }
         do {
             let summary = try consume(onRecord)
             stop()
@@ -372,7 +376,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
                     s += fc
                     try onRecord(RecordView(fileIndex: c.fileIndex, line: line, date: e.day,
                                             participants: e.participants == Int32.min ? nil : Int(e.participants),
-                                            row: row, columns: cols, unmappedColumns: v.unmapped))
+                                            row: row, columns: cols, unmappedColumns: v.unmapped, keys: e.keys))
                 }
             }
         }

@@ -83,6 +83,14 @@ public struct RecordView {
     let row: CSVTokenizer.Row
     let columns: UnsafeBufferPointer<Int>   // per RecordField.rawValue, -1 when absent
     let unmappedColumns: [Int]
+    /// What a worker thread already worked out (``RecordKeys/none`` otherwise).
+    var keys = RecordKeys.none
+
+    /// The duplicate fingerprint of org, type and title.
+    @inline(__always)
+    var fingerprint: UInt64 {
+        keys.table >= 0 ? keys.fingerprint : RecordKeys.fingerprint(org: bytes(.org), type: bytes(.type), title: bytes(.title))
+    }
 
     /// The trimmed bytes of a canonical field (empty when the file lacks the column).
     @inline(__always)
@@ -225,7 +233,7 @@ final class RowValidator {
     var haveHeader = false
     /// Canonical fields present in the file, in `RecordField.allCases` order, with their columns.
     var present: [(field: RecordField, column: Int)] = []
-    var dateColumn = -1, orgColumn = -1, typeColumn = -1, participantsColumn = -1
+    var dateColumn = -1, orgColumn = -1, typeColumn = -1, participantsColumn = -1, titleColumn = -1
 
     init(path: String, maxKeptRejections: Int) {
         self.path = path
@@ -245,6 +253,7 @@ final class RowValidator {
         v.present = present
         v.dateColumn = dateColumn; v.orgColumn = orgColumn; v.typeColumn = typeColumn
         v.participantsColumn = participantsColumn
+        v.titleColumn = titleColumn
         return v
     }
 
@@ -279,6 +288,7 @@ final class RowValidator {
         orgColumn = columns[RecordField.org.rawValue]
         typeColumn = columns[RecordField.type.rawValue]
         participantsColumn = columns[RecordField.participants.rawValue]
+        titleColumn = columns[RecordField.title.rawValue]
         let missing = RecordField.allCases.filter { $0.isRequired && m.columns[$0] == nil }
         if !missing.isEmpty {
             throw CSVError.missingColumns(

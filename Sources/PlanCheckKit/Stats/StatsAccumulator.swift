@@ -10,6 +10,9 @@ public final class StatsAccumulator {
     let start: Day, end: Day
     var orgs = ByteInterner(capacity: 256)
     var types = ByteInterner(capacity: 64)
+    /// Worker-local org and type ids → ids of `orgs` and `types`.
+    var orgKeys = KeyTranslation()
+    var typeKeys = KeyTranslation()
     let rosterUnits: [Unit]
     let hasRoster: Bool
     /// Per unit id: `typeID * 12 + month - 1` → count / participants.
@@ -40,9 +43,9 @@ public final class StatsAccumulator {
         let d = r.date
         if d < start || d > end { outsideYear += 1; return }
         if d > asOf { afterAsOf += 1; return }
-        let o = orgs.intern(r.bytes(.org)).id
+        let o = orgKeys.global(table: r.keys.table, local: r.keys.org) { orgs.intern(r.bytes(.org)).id }
         if o == counts.count { counts.append([]); parts.append([]) }
-        let t = types.intern(r.bytes(.type)).id
+        let t = typeKeys.global(table: r.keys.table, local: r.keys.type) { types.intern(r.bytes(.type)).id }
         let idx = t &* 12 &+ d.month &- 1
         if counts[o].count <= idx {
             let n = (types.count * 12) - counts[o].count

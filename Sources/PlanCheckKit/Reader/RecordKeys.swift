@@ -1,0 +1,73 @@
+/// Keys a worker thread of the parallel reader computes for each record, so that the one thread
+/// that consumes the records in order does less: the record's org and type interned in the
+/// worker's own tables, and the duplicate fingerprint of its org, type and title.
+///
+/// Local ids mean nothing outside their worker's tables; ``KeyTranslation`` turns them into ids
+/// of the consumer's interner, interning each distinct string there once, when the consumer
+/// first meets it, so global ids come out in the same order as without workers.
+struct RecordKeys {
+    /// Which worker's tables `org` and `type` index; -1 when no keys were computed.
+    var table: Int32 = -1
+    /// The org's id in the worker's table, -1 when the table was full.
+    var org: Int32 = -1
+    /// The type's id in the worker's table, -1 when the table was full.
+    var type: Int32 = -1
+    /// ``fingerprint(org:type:title:)`` of the record (valid when `table` ≥ 0).
+    var fingerprint: UInt64 = 0
+
+    /// No keys: the consumer works them out itself.
+    static let none = RecordKeys()
+
+    /// The duplicate fingerprint: a 64-bit hash of org, type and title (each with its length).
+    @inline(__always)
+    static func fingerprint(org: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>,
+                            title: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        DuplicateTable.mix(DuplicateTable.mix(DuplicateTable.mix(DuplicateTable.seed(0), org), type), title)
+    }
+}
+
+/// One worker's intern tables, kept across chunks and inputs. Bounded: past ``limit`` strings a
+/// table stops growing and the consumer interns the rest itself.
+final class LocalKeyTables {
+    var orgs = ByteInterner(capacity: 1024, keepStrings: false)
+    var types = ByteInterner(capacity: 64, keepStrings: false)
+    let index: Int32
+    static let limit = 1 << 16
+
+    init(index: Int) { self.index = Int32(index) }
+
+    @inline(__always)
+    static func local(_ t: inout ByteInterner, _ b: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if t.count < limit { return Int32(truncatingIfNeeded: t.internKey(b)) }
+        return t.lookup(b).map { Int32(truncatingIfNeeded: $0) } ?? -1
+    }
+
+    /// The keys of a record whose org, type and title (trimmed) are given.
+    @inline(__always)
+    func keys(org: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>) -> RecordKeys {
+        RecordKeys(table: index, org: LocalKeyTables.local(&orgs, org), type: LocalKeyTables.local(&types, type),
+                   fingerprint: RecordKeys.fingerprint(org: org, type: type, title: title))
+    }
+}
+
+/// The consumer's map from workers' local ids to the ids of one global interner.
+struct KeyTranslation {
+    var maps: [[Int32]] = []
+
+    /// The global id of a record's string: from the map when this local id was met before, else
+    /// `intern()` (which interns the record's bytes globally) and remembered.
+    @inline(__always)
+    mutating func global(table: Int32, local: Int32, _ intern: () -> Int) -> Int {
+        if table < 0 || local < 0 { return intern() }
+        let t = Int(table), l = Int(local)
+        if t < maps.count && l < maps[t].count {
+            let g = maps[t][l]
+            if g >= 0 { return Int(g) }
+        }
+        let g = intern()
+        if maps.count <= t { maps += [[Int32]](repeating: [], count: t + 1 - maps.count) }
+        if maps[t].count <= l { maps[t] += [Int32](repeating: -1, count: max(l + 1, 2 * maps[t].count) - maps[t].count) }
+        maps[t][l] = Int32(truncatingIfNeeded: g)
+        return g
+    }
+}
