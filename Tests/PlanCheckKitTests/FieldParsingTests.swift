@@ -56,6 +56,28 @@ struct FieldParsingTests {
         #expect(truncated.withUnsafeBufferPointer { FieldParsing.firstInvalidUTF8($0, allowTruncatedTail: true) } == nil)
     }
 
+    /// The whole-region check the parallel reader uses agrees with the per-field one on random
+    /// mixes of ASCII, Chinese, other UTF-8 lengths, NUL, stray and truncated bytes, at every offset.
+    @Test("region UTF-8 check agrees with the field scan", arguments: [UInt64(1), 2, 3, 4])
+    func regionCheckAgrees(seed: UInt64) {
+        var rng = TestRNG(state: seed)
+        let pieces: [[UInt8]] = [Array("ab,c 12".utf8), Array("党建工作".utf8), Array("é".utf8), Array("😀".utf8), [0x00], [0xFF],
+                                 [0xE6, 0xB4], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80],
+                                 Array("\u{10FFFF}".utf8), Array("abcdefgh".utf8), [0x80]]
+        for _ in 0..<3000 {
+            var b: [UInt8] = []
+            for _ in 0..<rng.below(12) {
+                let k = rng.below(pieces.count)
+                // Mostly clean text, so that the clean paths are long.
+                b += rng.below(4) == 0 ? pieces[k] : pieces[[0, 1, 1, 12][rng.below(4)]]
+            }
+            b.withUnsafeBufferPointer { buf in
+                let clean = FieldParsing.firstInvalidUTF8(buf) == nil && !buf.contains(0)
+                #expect(FieldParsing.isCleanUTF8(buf) == clean, "\(b)")
+            }
+        }
+    }
+
     @Test("Day arithmetic: ISO weeks, leap years, weekdays")
     func days() {
         #expect(Day.parseISO("2022-01-02")!.isoWeek == (2021, 52))

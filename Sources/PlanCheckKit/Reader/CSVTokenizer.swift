@@ -167,7 +167,9 @@ public struct CSVTokenizer {
     }
 
     /// Skips, eight bytes at a time, bytes that are none of `delimiter`, LF and CR: returns the
-    /// offset of the first word holding one of them (the caller finishes byte by byte), or `n`.
+    /// offset of the first of them in a word (exact: the zero-byte test has no false positive
+    /// below the first true one), or where fewer than eight bytes remain (the caller finishes
+    /// byte by byte).
     @inline(__always)
     static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, delimiter: UInt8) -> Int {
         let n = buf.count
@@ -180,7 +182,8 @@ public struct CSVTokenizer {
             let v = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
             let a = v ^ dm, b = v ^ lf, c = v ^ cr
             let m = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c)
-            if m & highs != 0 { return j }
+            let hit = m & highs
+            if hit != 0 { return j + hit.trailingZeroBitCount >> 3 }
             j += 8; p += 8
         }
         return j

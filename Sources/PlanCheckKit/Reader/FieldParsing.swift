@@ -206,22 +206,47 @@ public enum FieldParsing {
         guard let p = b.baseAddress else { return true }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var i = 0
-        while i < n {
-            if i + 8 <= n {
-                let v = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if (v | ((v &- ones) & ~v)) & highs == 0 { i += 8; continue }
+        while i + 8 <= n {
+            let v = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let high = v & highs
+            // The first zero byte below the first high byte is found exactly.
+            let zero = (v &- ones) & ~v & highs
+            if high == 0 {
+                if zero != 0 { return false }
+                i += 8
+                continue
             }
+            let k = high.trailingZeroBitCount >> 3   // ASCII bytes before the first high one
+            if zero != 0 && zero.trailingZeroBitCount >> 3 < k { return false }
+            i += k
+            // Multi-byte sequences, the common three-byte ones with one 32-bit test.
+            while i + 4 <= n {
+                let c = p[i]
+                if c < 0x80 { break }
+                if c >= 0xE1 && c <= 0xEF && c != 0xED {
+                    let w = UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))
+                    if w & 0x00C0_C000 != 0x0080_8000 { return false }
+                    i += 3
+                    continue
+                }
+                guard let (need, minNext, maxNext) = utf8Lead(c) else { return false }
+                let b1 = p[i + 1]
+                if b1 < minNext || b1 > maxNext { return false }
+                if need >= 2 {
+                    if p[i + 2] & 0xC0 != 0x80 { return false }
+                    if need == 3 && p[i + 3] & 0xC0 != 0x80 { return false }
+                }
+                i += need + 1
+            }
+            if i + 4 > n { break }
+        }
+        // The last few bytes.
+        while i < n {
             let c = p[i]
             if c < 0x80 {
                 if c == 0 { return false }
                 i += 1
                 continue
-            }
-            if c >= 0xE1 && c != 0xED && c <= 0xEF && i + 4 <= n {
-                // The common case: a three-byte sequence whose second byte may be any continuation.
-                let w = UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))
-                if w & 0x00C0_C000 == 0x0080_8000 { i += 3; continue }
-                return false
             }
             guard let (need, minNext, maxNext) = utf8Lead(c), i + need < n else { return false }
             let b1 = p[i + 1]
