@@ -48,8 +48,11 @@ public struct ByteInterner {
 
     /// The id of `b`, or nil if it was never interned.
     @inline(__always)
-    public func lookup(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        let h = ByteInterner.hash(b)
+    public func lookup(_ b: UnsafeBufferPointer<UInt8>) -> Int? { lookup(b, hash: ByteInterner.hash(b)) }
+
+    /// ``lookup(_:)`` with `b`'s ``hash(_:)`` already computed.
+    @inline(__always)
+    func lookup(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let id = Int(table[i])
@@ -62,16 +65,36 @@ public struct ByteInterner {
     @inline(__always)
     func equal(_ id: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let lo = offsets[id], hi = offsets[id + 1]
-        if hi - lo != b.count { return false }
-        return pool.withUnsafeBufferPointer { p in
-            b.count == 0 || memcmp(p.baseAddress! + lo, b.baseAddress!, b.count) == 0
+        let n = b.count
+        if hi - lo != n { return false }
+        if n == 0 { return true }
+        return pool.withUnsafeBufferPointer { p in ByteInterner.same(p.baseAddress! + lo, b.baseAddress!, n) }
+    }
+
+    /// Byte equality, eight bytes at a time (keys are short: a call to memcmp costs more).
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
         }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The id of `b`, interning it if new; `isNew` tells which.
     @inline(__always)
     public mutating func intern(_ b: UnsafeBufferPointer<UInt8>) -> (id: Int, isNew: Bool) {
-        let h = ByteInterner.hash(b)
+        intern(b, hash: ByteInterner.hash(b))
+    }
+
+    /// ``intern(_:)`` with `b`'s ``hash(_:)`` already computed.
+    @inline(__always)
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int, isNew: Bool) {
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let id = Int(table[i])
@@ -89,9 +112,6 @@ public struct ByteInterner {
         return (id, true)
     }
 
-    /// The id of `b`, interning it if new.
-    @inline(__always)
-    public mutating func internKey(_ b: UnsafeBufferPointer<UInt8>) -> Int { intern(b).id }
 
     /// Interns a `String`.
     @discardableResult

@@ -68,7 +68,7 @@ final class ChunkWork {
         let rows = template.copyForRows()
         rows.textIsClean = FieldParsing.isCleanUTF8(UnsafeBufferPointer(start: buffer + start, count: stop - start))
         fieldCount = rows.headerCount
-        var tokenizer = RegionTokenizer(delimiter: delimiter, maxRowBytes: options.maxRowBytes, maxColumns: options.maxColumns)
+        let tokenizer = RegionTokenizer(delimiter: delimiter, maxRowBytes: options.maxRowBytes, maxColumns: options.maxColumns)
         var summary = ReadSummary()
         let outcome = tokenizer.parse(buffer, from: start, to: stop, side: capacity) { row in
             // Rows after the header never throw.

@@ -18,11 +18,18 @@ struct RecordKeys {
     /// No keys: the consumer works them out itself.
     static let none = RecordKeys()
 
-    /// The duplicate fingerprint: a 64-bit hash of org, type and title (each with its length).
+    /// The duplicate fingerprint: a 64-bit hash of org, type and title (each with its length;
+    /// org and type through ``ByteInterner/hash(_:)``, which the intern tables compute anyway).
     @inline(__always)
     static func fingerprint(org: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>,
                             title: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        DuplicateTable.mix(DuplicateTable.mix(DuplicateTable.mix(DuplicateTable.seed(0), org), type), title)
+        fingerprint(orgHash: ByteInterner.hash(org), typeHash: ByteInterner.hash(type), title: title)
+    }
+
+    @inline(__always)
+    static func fingerprint(orgHash: UInt64, typeHash: UInt64, title: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let h = DuplicateTable.seed(orgHash) ^ (typeHash &* 0xC2B2_AE3D_27D4_EB4F)
+        return DuplicateTable.mix(h, title)
     }
 }
 
@@ -37,16 +44,17 @@ final class LocalKeyTables {
     init(index: Int) { self.index = Int32(index) }
 
     @inline(__always)
-    static func local(_ t: inout ByteInterner, _ b: UnsafeBufferPointer<UInt8>) -> Int32 {
-        if t.count < limit { return Int32(truncatingIfNeeded: t.internKey(b)) }
-        return t.lookup(b).map { Int32(truncatingIfNeeded: $0) } ?? -1
+    static func local(_ t: inout ByteInterner, _ b: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int32 {
+        if t.count < limit { return Int32(truncatingIfNeeded: t.intern(b, hash: h).id) }
+        return t.lookup(b, hash: h).map { Int32(truncatingIfNeeded: $0) } ?? -1
     }
 
     /// The keys of a record whose org, type and title (trimmed) are given.
     @inline(__always)
     func keys(org: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>) -> RecordKeys {
-        RecordKeys(table: index, org: LocalKeyTables.local(&orgs, org), type: LocalKeyTables.local(&types, type),
-                   fingerprint: RecordKeys.fingerprint(org: org, type: type, title: title))
+        let ho = ByteInterner.hash(org), ht = ByteInterner.hash(type)
+        return RecordKeys(table: index, org: LocalKeyTables.local(&orgs, org, ho), type: LocalKeyTables.local(&types, type, ht),
+                          fingerprint: RecordKeys.fingerprint(orgHash: ho, typeHash: ht, title: title))
     }
 }
 

@@ -11,18 +11,21 @@ import Glibc
 /// ``CSVTokenizer``'s. Parsing stops early, before the row concerned, at anything it leaves to
 /// the streaming tokenizer: a row that does not end inside the region (an LF inside quotes), a
 /// row over the byte or column limit (so that the streaming tokenizer reports it).
-struct RegionTokenizer {
+final class RegionTokenizer {
     let delimiter: UInt8
     let maxRowBytes: Int
     let maxColumns: Int
-    var spans: [FieldSpan] = []
+    /// The current row's fields (room for one more than `maxColumns`).
+    let spans: UnsafeMutablePointer<FieldSpan>
 
     init(delimiter: UInt8, maxRowBytes: Int, maxColumns: Int) {
         self.delimiter = delimiter
         self.maxRowBytes = min(maxRowBytes, CSVTokenizer.rowBytesCeiling)
         self.maxColumns = maxColumns
-        spans.reserveCapacity(64)
+        spans = .allocate(capacity: maxColumns + 2)
     }
+
+    deinit { spans.deallocate() }
 
     /// What a parse covered.
     struct Outcome {
@@ -37,7 +40,7 @@ struct RegionTokenizer {
     /// Parses `base[from..<to]`, calling `emit` with each non-blank row and its line relative to
     /// `from` (1 = the line holding `from`). Unescaped text goes to `base + side…`, which must have
     /// room for `to - from` bytes.
-    mutating func parse(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int, side sideStart: Int,
+    func parse(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int, side sideStart: Int,
                         _ emit: (CSVTokenizer.Row) throws -> Void) rethrows -> Outcome {
         let d = delimiter
         let buf = UnsafeBufferPointer(start: UnsafePointer(base), count: to)
@@ -55,7 +58,7 @@ struct RegionTokenizer {
                 lastEnd = i; lastLines = line - 1; lastCR = c0 == 0x0D && base[i - 1] == 0x0D
                 continue
             }
-            spans.removeAll(keepingCapacity: true)
+            var fields = 0
             var rowBytes = 0
             while true {
                 if i >= to { break rows }
@@ -129,19 +132,18 @@ struct RegionTokenizer {
                     span = FieldSpan(lo: Int32(truncatingIfNeeded: i), hi: Int32(truncatingIfNeeded: j))
                     i = j
                 }
-                spans.append(span)
+                spans[fields] = span
+                fields += 1
                 rowBytes += Int(span.hi - span.lo)
                 // Over a limit: the streaming tokenizer takes it from here and reports it.
-                if spans.count > maxColumns || rowBytes > maxRowBytes { break rows }
+                if fields > maxColumns || rowBytes > maxRowBytes { break rows }
                 if i >= to { break rows }
                 let t = base[i]
                 i += 1
                 if t == d { continue }
                 if t == 0x0D && base[i] == 0x0A { i += 1 }
                 line += 1
-                try spans.withUnsafeBufferPointer { s in
-                    try emit(CSVTokenizer.Row(base: UnsafePointer(base), spans: s, line: rowLine))
-                }
+                try emit(CSVTokenizer.Row(base: UnsafePointer(base), spans: UnsafeBufferPointer(start: spans, count: fields), line: rowLine))
                 lastEnd = i; lastLines = line - 1; lastCR = t == 0x0D && base[i - 1] == 0x0D
                 break
             }
