@@ -126,4 +126,21 @@ import Testing
         #expect(t.insert(day: 1, fingerprint: 10) == .new)       // day 1 again: cannot be compared
         #expect(t.partial?.unchecked == 1)
     }
+
+    /// Memory is bounded in slots as well as keys, so a province's 27,000 records a day and a
+    /// street's 30 use the same table size; input in date order stays exact either way.
+    @Test(arguments: [3, 50, 700, 1500])
+    func slotsStayWithinTheBudget(perDay: Int) {
+        var t = DuplicateTable(maxKeys: 1000)
+        var most = 0
+        for d in 0..<60 {
+            for k in 0..<perDay {
+                #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + k + 1)) == .new)
+                most = max(most, t.parkedSlots + t.current.slots.count)
+            }
+            #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + 1)) == .duplicate)
+        }
+        #expect(most <= t.maxSlots)
+        if perDay * 4 <= t.maxSlots { #expect(t.partial == nil) }   // a day's table fits: exact
+    }
 }

@@ -173,7 +173,7 @@ struct DuplicateTable {
     struct DaySet {
         var slots: [UInt64]
         var count = 0
-        init() { slots = [UInt64](repeating: 0, count: 64) }
+        init() { slots = [UInt64](repeating: 0, count: 8) }
 
         /// Inserts; returns false when the fingerprint was present. `room` false: look up only.
         @inline(__always)
@@ -193,6 +193,9 @@ struct DuplicateTable {
             return (false, true)
         }
 
+        /// Slots after one more insert (the table doubles at three quarters full).
+        var slotsAfterInsert: Int { (count + 1) * 4 > slots.count * 3 ? 2 * slots.count : slots.count }
+
         mutating func grow() {
             let old = slots
             slots = [UInt64](repeating: 0, count: old.count * 2)
@@ -207,8 +210,14 @@ struct DuplicateTable {
 
     /// Most fingerprints kept.
     let maxKeys: Int
+    /// Most table slots (8 bytes each) held over all days: 2 × `maxKeys`, at least 1,024. A day's
+    /// table doubles as it fills, so its slots per key vary with the records per day; bounding
+    /// slots as well keeps memory the same whatever the input's size.
+    let maxSlots: Int
     var days: [Int32: DaySet] = [:]
     var held = 0
+    /// Slots of the parked days' tables.
+    var parkedSlots = 0
     var dropped = Set<Int32>()
     var unchecked = 0
     var unstored = 0
@@ -217,7 +226,14 @@ struct DuplicateTable {
     var haveCurrent = false
     var droppedCurrent = false
 
-    init(maxKeys: Int) { self.maxKeys = max(1, maxKeys) }
+    init(maxKeys: Int) {
+        self.maxKeys = max(1, maxKeys)
+        maxSlots = max(1024, 2 * self.maxKeys)
+    }
+
+    /// Whether a new fingerprint needs room made first.
+    @inline(__always)
+    var full: Bool { held >= maxKeys || parkedSlots + current.slotsAfterInsert > maxSlots }
 
     /// Non-nil when detection was not exact (see the type's documentation).
     var partial: (unchecked: Int, unstored: Int)? {
@@ -265,11 +281,11 @@ struct DuplicateTable {
         let f = fingerprint == 0 ? 1 : fingerprint
         if !haveCurrent || day != currentDay { switchTo(day) }
         if droppedCurrent { unchecked += 1 }
-        if held >= maxKeys {
+        if full {
             // Full: a repeat is still found; a new fingerprint needs room first.
             if current.insert(f, room: false).present { return .duplicate }
             makeRoom()
-            if held >= maxKeys { unstored += 1; return .new }
+            if full { unstored += 1; return .new }
         }
         if current.insert(f, room: true).present { return .duplicate }
         held += 1
@@ -278,8 +294,13 @@ struct DuplicateTable {
 
     /// Parks the current day's set and takes out `day`'s (records of a day come in runs).
     mutating func switchTo(_ day: Int32) {
-        if haveCurrent { days[currentDay] = current }
-        current = days.removeValue(forKey: day) ?? DaySet()
+        if haveCurrent { days[currentDay] = current; parkedSlots += current.slots.count }
+        if let parked = days.removeValue(forKey: day) {
+            current = parked
+            parkedSlots -= parked.slots.count
+        } else {
+            current = DaySet()
+        }
         currentDay = day
         haveCurrent = true
         droppedCurrent = dropped.contains(day)
@@ -287,8 +308,10 @@ struct DuplicateTable {
 
     /// Drops whole days, earliest first, other than the current one, until there is room.
     mutating func makeRoom() {
-        while held >= maxKeys, let victim = days.keys.min() {
-            held -= days.removeValue(forKey: victim)!.count
+        while full, let victim = days.keys.min() {
+            let set = days.removeValue(forKey: victim)!
+            held -= set.count
+            parkedSlots -= set.slots.count
             dropped.insert(victim)
         }
     }

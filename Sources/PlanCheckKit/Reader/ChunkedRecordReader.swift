@@ -136,7 +136,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
         self.options = options
         self.sources = sources
         workers = max(1, options.threads)
-        depth = 2 * workers + 2
+        depth = 2 * workers + 1
         chunkBytes = max(1, min(options.chunkSize, 1 << 28))
     }
 
@@ -348,7 +348,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
             lock.lock()
             head += 1
             if head > 64 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
-            if case .chunk(let c) = item, free.count < depth + 2 { free.append(c) }
+            if case .chunk(let c) = item, free.count < depth { free.append(c) }
             lock.broadcast()
             lock.unlock()
         }

@@ -20,10 +20,10 @@ public struct ReaderOptions: Sendable {
     /// (see ``ChunkedRecordReader``). Records reach the callback in file order either way and
     /// every result is the same. Default: the number of cores, at most 4.
     public var threads = min(4, onlineProcessors)
-    /// Bytes per chunk (default 1 MiB): what the tokenizer is fed at a time, and with two or more
-    /// threads what one worker parses. Small values only serve tests that force rows, quotes and
-    /// CRLFs to straddle chunk boundaries.
-    public var chunkSize = 1 << 20
+    /// Bytes per chunk (default 512 KiB): what the tokenizer is fed at a time, and with two or
+    /// more threads what one worker parses. Small values only serve tests that force rows, quotes
+    /// and CRLFs to straddle chunk boundaries.
+    public var chunkSize = 1 << 19
     /// Creates default options.
     public init() {}
 }
