@@ -84,9 +84,11 @@ public func fuzzRecordReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     var two = base
     two.threads = 2
     check(reference, readOutcome(sources, two), "two threads")
-    two.batchBytes = 1
+    two.chunkSize = [7, 16, 61, 200][Int(ctl & 3)]
+    check(reference, readOutcome(sources, two), "two threads, chunks of \(two.chunkSize) bytes")
+    two.threads = 3
     two.chunkSize = tiny.chunkSize
-    check(reference, readOutcome(sources, two), "two threads, one-row batches, tiny pieces")
+    check(reference, readOutcome(sources, two), "three threads, tiny chunks")
 
     // Then the whole check over these records with a fixed plan, rendered in every format.
     if reference.error == nil && ctl & 0x20 == 0 {

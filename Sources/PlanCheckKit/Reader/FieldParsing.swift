@@ -185,15 +185,9 @@ public enum FieldParsing {
         while i < n {
             let c = b[i]
             if c < 0x80 { if c == 0 { nul = true }; i += 1; continue }
-            guard let (need, minNext, maxNext) = utf8Lead(c) else { return (i, nul) }
-            if i + need >= n { return (i, nul) }
-            let b1 = b[i + 1]
-            if b1 < minNext || b1 > maxNext { return (i, nul) }
-            if need >= 2 {
-                if b[i + 2] & 0xC0 != 0x80 { return (i, nul) }
-                if need == 3 && b[i + 3] & 0xC0 != 0x80 { return (i, nul) }
-            }
-            i += need + 1
+            let len = sequenceLength(p, i, n)
+            if len == 0 { return (i, nul) }
+            i += len
         }
         return (-1, nul)
     }
@@ -229,14 +223,9 @@ public enum FieldParsing {
                     i += 3
                     continue
                 }
-                guard let (need, minNext, maxNext) = utf8Lead(c) else { return false }
-                let b1 = p[i + 1]
-                if b1 < minNext || b1 > maxNext { return false }
-                if need >= 2 {
-                    if p[i + 2] & 0xC0 != 0x80 { return false }
-                    if need == 3 && p[i + 3] & 0xC0 != 0x80 { return false }
-                }
-                i += need + 1
+                let len = sequenceLength(p, i, n)
+                if len == 0 { return false }
+                i += len
             }
             if i + 4 > n { break }
         }
@@ -248,16 +237,25 @@ public enum FieldParsing {
                 i += 1
                 continue
             }
-            guard let (need, minNext, maxNext) = utf8Lead(c), i + need < n else { return false }
-            let b1 = p[i + 1]
-            if b1 < minNext || b1 > maxNext { return false }
-            if need >= 2 {
-                if p[i + 2] & 0xC0 != 0x80 { return false }
-                if need == 3 && p[i + 3] & 0xC0 != 0x80 { return false }
-            }
-            i += need + 1
+            let len = sequenceLength(p, i, n)
+            if len == 0 { return false }
+            i += len
         }
         return true
+    }
+
+    /// The length of the valid multi-byte sequence whose lead byte (≥ 0x80) is `p[i]`, or 0 when
+    /// it is invalid or runs past `n`.
+    @inline(__always)
+    static func sequenceLength(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        guard let (need, minNext, maxNext) = utf8Lead(p[i]), i + need < n else { return 0 }
+        let b1 = p[i + 1]
+        if b1 < minNext || b1 > maxNext { return 0 }
+        if need >= 2 {
+            if p[i + 2] & 0xC0 != 0x80 { return 0 }
+            if need == 3 && p[i + 3] & 0xC0 != 0x80 { return 0 }
+        }
+        return need + 1
     }
 
     /// For a UTF-8 lead byte ≥ 0x80: how many continuation bytes follow and the range allowed for
