@@ -108,12 +108,7 @@ public struct CSVTokenizer {
                     continue
                 }
                 // Scan an unquoted run (eight bytes at a time, then byte by byte).
-                var j = CSVTokenizer.scan(buf, from: i, delimiter: d)
-                while j < n {
-                    let x = buf[j]
-                    if x == d || x == 0x0A || x == 0x0D { break }
-                    j += 1
-                }
+                let j = CSVTokenizer.fieldEnd(buf, from: i, delimiter: d)
                 if j > i {
                     row.append(contentsOf: UnsafeBufferPointer(rebasing: buf[i..<j]))
                     rowHasContent = true
@@ -189,6 +184,18 @@ public struct CSVTokenizer {
         return j
     }
 
+    /// The offset of the first delimiter, LF or CR at or after `start`, or the buffer's end.
+    @inline(__always)
+    static func fieldEnd(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, delimiter d: UInt8) -> Int {
+        var j = scan(buf, from: start, delimiter: d)
+        while j < buf.count {
+            let x = buf[j]
+            if x == d || x == 0x0A || x == 0x0D { break }
+            j += 1
+        }
+        return j
+    }
+
     /// Ends the input: emits a last row without a final newline, or throws on an open quote.
     public mutating func finish(_ emit: (Row) throws -> Void) throws {
         if state == .quoted {
@@ -200,9 +207,6 @@ public struct CSVTokenizer {
     /// Whether the tokenizer stands at the start of a row: no field begun, no quote open, no CR
     /// waiting for its LF. The parallel reader checks this to confirm where a chunk's rows start.
     var atRowStart: Bool { state == .fieldStart && !rowHasContent && ends.isEmpty && row.isEmpty && !skipLF }
-
-    /// The physical line the next row starts on.
-    var nextLine: Int { line }
 
     /// Continues after `lines` line breaks that were tokenized elsewhere (a chunk's rows parsed by
     /// a worker), at a row start; `endedWithCR` says whether the last of them was a lone CR.

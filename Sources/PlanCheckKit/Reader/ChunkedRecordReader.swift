@@ -292,13 +292,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
                 let v = rows!
                 v.encodingName = c.encodingName
                 let index = c.fileIndex
-                func handle(_ row: CSVTokenizer.Row) throws {
-                    guard let ok = try v.validate(row, &summary) else { return }
-                    try v.columns.withUnsafeBufferPointer { cols in
-                        try onRecord(RecordView(fileIndex: index, line: row.line, date: ok.day, participants: ok.participants,
-                                                row: row, columns: cols, unmappedColumns: v.unmapped))
-                    }
-                }
+                func handle(_ row: CSVTokenizer.Row) throws { try v.pass(row, fileIndex: index, &summary, onRecord) }
                 func feed(_ lo: Int, _ hi: Int) throws {
                     if hi > lo { try tokenizer!.feed(UnsafeBufferPointer(start: c.buffer + lo, count: hi - lo), handle) }
                 }
@@ -308,7 +302,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
                     try feed(0, c.regionStart)
                     if tokenizer!.atRowStart {
                         counters.parallelChunks += 1
-                        try use(c, rows: v, lineBase: tokenizer!.nextLine - 1, into: &summary, onRecord)
+                        try use(c, rows: v, lineBase: tokenizer!.line - 1, into: &summary, onRecord)
                         tokenizer!.skip(lines: c.lines, endedWithCR: c.endedWithCR)
                         try feed(c.regionEnd, c.count)
                     } else {
@@ -323,13 +317,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
                 }
             case .endOfFile(let index, let encoding, let delimiter):
                 let v = rows ?? RowValidator(path: sources[index].name, maxKeptRejections: options.maxKeptRejections)
-                if tokenizer != nil { try tokenizer!.finish { row in
-                    guard let ok = try v.validate(row, &summary) else { return }
-                    try v.columns.withUnsafeBufferPointer { cols in
-                        try onRecord(RecordView(fileIndex: index, line: row.line, date: ok.day, participants: ok.participants,
-                                                row: row, columns: cols, unmappedColumns: v.unmapped))
-                    }
-                } }
+                if tokenizer != nil { try tokenizer!.finish { row in try v.pass(row, fileIndex: index, &summary, onRecord) } }
                 v.info.encoding = encoding
                 v.info.delimiter = delimiter
                 if !v.haveHeader { throw CSVError.empty(path: sources[index].name) }

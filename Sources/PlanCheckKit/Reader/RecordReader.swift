@@ -192,11 +192,7 @@ public struct RecordReader {
         do {
             try RecordReader.tokenize(decoder, path: source.name, options: options, delimiter: &delimiter,
                                       onChunk: { rows.encodingName = decoder.info?.encoding.rawValue ?? "UTF-8" }) { row in
-                guard let ok = try rows.validate(row, &summary) else { return }
-                try rows.columns.withUnsafeBufferPointer { cols in
-                    try onRecord(RecordView(fileIndex: index, line: row.line, date: ok.day, participants: ok.participants,
-                                            row: row, columns: cols, unmappedColumns: rows.unmapped))
-                }
+                try rows.pass(row, fileIndex: index, &summary, onRecord)
             }
         } catch {
             rows.info.encoding = decoder.info
@@ -294,6 +290,17 @@ final class RowValidator {
             throw CSVError.missingColumns(
                 path: path, line: row.line, missing: missing.map(\.name), found: headers,
                 accepted: missing.map { "\($0.name) = " + $0.aliases.joined(separator: " / ") })
+        }
+    }
+
+    /// Validates a row and, when it is accepted, hands it to `onRecord` as a record of input `fileIndex`.
+    @inline(__always)
+    func pass(_ row: CSVTokenizer.Row, fileIndex: Int, _ summary: inout ReadSummary,
+              _ onRecord: (RecordView) throws -> Void) throws {
+        guard let ok = try validate(row, &summary) else { return }
+        try columns.withUnsafeBufferPointer { cols in
+            try onRecord(RecordView(fileIndex: fileIndex, line: row.line, date: ok.day, participants: ok.participants,
+                                    row: row, columns: cols, unmappedColumns: unmapped))
         }
     }
 

@@ -107,14 +107,7 @@ final class RegionTokenizer {
                         var n = j - seg
                         memmove(base + side, base + seg, n)
                         side += n
-                        var k = j + 1
-                        while k < to {
-                            k = CSVTokenizer.scan(buf, from: k, delimiter: d)
-                            if k == to { break }
-                            let x = base[k]
-                            if x == d || x == 0x0A || x == 0x0D { break }
-                            k += 1
-                        }
+                        let k = CSVTokenizer.fieldEnd(buf, from: j + 1, delimiter: d)
                         n = k - (j + 1)
                         memmove(base + side, base + j + 1, n)
                         side += n
@@ -123,12 +116,7 @@ final class RegionTokenizer {
                         break
                     }
                 } else {
-                    var j = CSVTokenizer.scan(buf, from: i, delimiter: d)
-                    while j < to {
-                        let x = base[j]
-                        if x == d || x == 0x0A || x == 0x0D { break }
-                        j += 1
-                    }
+                    let j = CSVTokenizer.fieldEnd(buf, from: i, delimiter: d)
                     span = FieldSpan(lo: Int32(truncatingIfNeeded: i), hi: Int32(truncatingIfNeeded: j))
                     i = j
                 }
