@@ -172,3 +172,29 @@ struct StatsCountTests {
         #expect(out.map(\.rank) == [1, 1, 3, 4, nil])
     }
 }
+
+/// The dense counts behind `stats`: growth keeps every cell, sums past 32 bits carry exactly.
+@Suite("Stats cube")
+struct StatsCubeTests {
+    @Test func growthKeepsCells() {
+        let cube = StatsCube()
+        cube.reserve(units: 1, types: 1)
+        cube.add(type: 0, unit: 0, month: 11, participants: 5)
+        cube.reserve(units: 1_000, types: 3)   // units grow after a plane exists, then new planes
+        cube.add(type: 2, unit: 999, month: 0, participants: nil)
+        cube.reserve(units: 5_000, types: 3)
+        #expect(cube.cell(type: 0, unit: 0, month: 11) == StatsCell(count: 1, participants: 5))
+        #expect(cube.cell(type: 2, unit: 999, month: 0) == StatsCell(count: 1, participants: 0))
+        #expect(cube.cell(type: 1, unit: 999, month: 0) == StatsCell())
+        #expect(cube.cell(type: 7, unit: 0, month: 0) == StatsCell())   // a type never reserved
+    }
+
+    @Test func participantSumsPast32BitsAreExact() {
+        let cube = StatsCube()
+        cube.reserve(units: 3, types: 2)
+        for _ in 0..<10 { cube.add(type: 1, unit: 2, month: 6, participants: 999_999_999) }
+        cube.add(type: 1, unit: 2, month: 6, participants: nil)
+        #expect(cube.cell(type: 1, unit: 2, month: 6) == StatsCell(count: 11, participants: 9_999_999_990))
+        #expect(cube.cell(type: 1, unit: 2, month: 5) == StatsCell())
+    }
+}

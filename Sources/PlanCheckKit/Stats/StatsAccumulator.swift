@@ -15,9 +15,8 @@ public final class StatsAccumulator {
     var typeKeys = KeyTranslation()
     let rosterUnits: [Unit]
     let hasRoster: Bool
-    /// Per unit id: `typeID * 12 + month - 1` → count / participants.
-    var counts: [[Int]] = []
-    var parts: [[Int]] = []
+    /// Unit × type × month counts and participants.
+    let cube = StatsCube()
     var outsideYear = 0
     var afterAsOf = 0
     var missingParticipants = 0
@@ -31,10 +30,8 @@ public final class StatsAccumulator {
         if asOf < start { lastMonth = 0 } else if asOf > end { lastMonth = 12 } else { lastMonth = asOf.month }
         rosterUnits = roster?.units ?? []
         hasRoster = roster != nil && !(roster!.units.isEmpty)
-        for u in rosterUnits {
-            let id = orgs.intern(u.name)
-            if id == counts.count { counts.append([]); parts.append([]) }
-        }
+        for u in rosterUnits { _ = orgs.intern(u.name) }
+        cube.reserve(units: orgs.count, types: 0)
     }
 
     /// Counts one accepted record.
@@ -44,16 +41,11 @@ public final class StatsAccumulator {
         if d < start || d > end { outsideYear += 1; return }
         if d > asOf { afterAsOf += 1; return }
         let o = orgKeys.global(table: r.keys.table, local: r.keys.org) { orgs.intern(r.bytes(.org)).id }
-        if o == counts.count { counts.append([]); parts.append([]) }
         let t = typeKeys.global(table: r.keys.table, local: r.keys.type) { types.intern(r.bytes(.type)).id }
-        let idx = t &* 12 &+ d.month &- 1
-        if counts[o].count <= idx {
-            let n = (types.count * 12) - counts[o].count
-            counts[o].append(contentsOf: repeatElement(0, count: n))
-            parts[o].append(contentsOf: repeatElement(0, count: n))
-        }
-        counts[o][idx] &+= 1
-        if let p = r.participants { parts[o][idx] &+= p } else { missingParticipants &+= 1 }
+        if o >= cube.unitCapacity || t >= cube.typeCount { cube.reserve(units: o + 1, types: t + 1) }
+        let p = r.participants
+        if p == nil { missingParticipants &+= 1 }
+        cube.add(type: t, unit: o, month: d.month &- 1, participants: p)
     }
 
     /// Builds the report from the counts and the check that ran in the same pass (with an empty
@@ -68,20 +60,23 @@ public final class StatsAccumulator {
         var typeTotals = [StatsCell](repeating: StatsCell(), count: nt)
         var typeMonths = [[StatsCell]](repeating: Array(repeating: StatsCell(), count: months), count: nt)
         var units: [StatsUnit] = []
+        var longCount = 0
         for o in 0..<orgs.count {
             let inRoster = o < rosterUnits.count
             var u = StatsUnit(name: orgs.strings[o], kind: inRoster ? rosterUnits[o].kind : "", inRoster: inRoster,
                               months: Array(repeating: StatsCell(), count: months), silentMonths: [])
-            let c = counts[o], p = parts[o]
-            for i in 0..<c.count where c[i] > 0 {
-                let cell = StatsCell(count: c[i], participants: p[i])
-                let t = i / 12, m = i % 12
-                u.months[m] += cell
-                u.total += cell
-                typeTotals[t] += cell
-                typeMonths[t][m] += cell
-                r.months[m] += cell
-                r.total += cell
+            for t in 0..<nt {
+                for m in 0..<months {
+                    let cell = cube.cell(type: t, unit: o, month: m)
+                    guard cell.count > 0 else { continue }
+                    longCount += 1
+                    u.months[m] += cell
+                    u.total += cell
+                    typeTotals[t] += cell
+                    typeMonths[t][m] += cell
+                    r.months[m] += cell
+                    r.total += cell
+                }
             }
             u.silentMonths = (0..<months).filter { u.months[$0].count == 0 }.map { $0 + 1 }
             units.append(u)
@@ -94,18 +89,7 @@ public final class StatsAccumulator {
             return typeNames[a] < typeNames[b]
         }
         r.types = typeOrder.map { StatsType(name: types.strings[$0], total: typeTotals[$0], months: typeMonths[$0]) }
-        for o in 0..<orgs.count {
-            let c = counts[o], p = parts[o]
-            for t in typeOrder {
-                for m in 0..<12 {
-                    let i = t * 12 + m
-                    if i < c.count && c[i] > 0 {
-                        r.long.append(StatsLongRow(org: orgs.strings[o], type: types.strings[t], month: m + 1,
-                                                   cell: StatsCell(count: c[i], participants: p[i])))
-                    }
-                }
-            }
-        }
+        r.long = StatsLongTable(cube: cube, orgs: orgs.strings, types: typeNames, typeOrder: typeOrder, count: longCount)
         // Plan results.
         r.hasPlan = !plan.rules.isEmpty
         r.notes = check.notes

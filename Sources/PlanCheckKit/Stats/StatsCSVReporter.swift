@@ -26,9 +26,25 @@ public enum StatsCSVReporter {
 
     /// The rows of a table (without the header).
     public static func rows(_ t: Table, _ r: StatsReport) -> [[String]] {
+        var out: [[String]] = []
+        forEachRow(t, r) { out.append($0) }
+        return out
+    }
+
+    /// Hands each row of a table (without the header) to `body`, one at a time: the long table
+    /// of a province's year has millions of rows, made here as they are written.
+    public static func forEachRow(_ t: Table, _ r: StatsReport, _ body: ([String]) -> Void) {
+        if t == .long {
+            for x in r.long { body([x.org, x.type, r.period(x.month), String(x.cell.count), String(x.cell.participants)]) }
+            return
+        }
+        for row in smallRows(t, r) { body(row) }
+    }
+
+    static func smallRows(_ t: Table, _ r: StatsReport) -> [[String]] {
         switch t {
         case .long:
-            return r.long.map { [$0.org, $0.type, r.period($0.month), String($0.cell.count), String($0.cell.participants)] }
+            return []
         case .pivot:
             var out = r.units.map { u in [u.name, u.kind] + u.months.map { String($0.count) } + [String(u.total.count), String(u.total.participants)] }
             out.append(["合计", ""] + r.months.map { String($0.count) } + [String(r.total.count), String(r.total.participants)])
@@ -63,6 +79,6 @@ public enum StatsCSVReporter {
     public static func write(_ t: Table, _ r: StatsReport, to sink: OutputSink, options o: ReportOptions) {
         let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
         w.row(header(t, r))
-        for row in rows(t, r) { w.row(row) }
+        forEachRow(t, r) { w.row($0) }
     }
 }

@@ -48,6 +48,57 @@ public struct StatsLongRow: Sendable, Equatable {
     public var cell: StatsCell
 }
 
+/// The long table as a sequence over the dense counts: rows are made as they are read, so a
+/// report of millions of rows holds none of them.
+public struct StatsLongTable: Sequence, @unchecked Sendable {   // the cube is read-only once a report holds it
+    let cube: StatsCube?
+    let orgs: [String]
+    let types: [String]
+    /// Type ids in report order.
+    let typeOrder: [Int]
+    /// Rows (cells with count > 0).
+    public let count: Int
+
+    /// An empty table.
+    public init() { cube = nil; orgs = []; types = []; typeOrder = []; count = 0 }
+
+    init(cube: StatsCube, orgs: [String], types: [String], typeOrder: [Int], count: Int) {
+        self.cube = cube; self.orgs = orgs; self.types = types; self.typeOrder = typeOrder; self.count = count
+    }
+
+    /// Whether no unit × type × month has a record.
+    public var isEmpty: Bool { count == 0 }
+
+    /// Visits unit by unit, then type in report order, then month.
+    public struct Iterator: IteratorProtocol {
+        let table: StatsLongTable
+        var org = 0, typeIndex = 0, month = 0
+
+        public mutating func next() -> StatsLongRow? {
+            guard let cube = table.cube else { return nil }
+            while org < table.orgs.count {
+                while typeIndex < table.typeOrder.count {
+                    let t = table.typeOrder[typeIndex]
+                    while month < 12 {
+                        let m = month
+                        month += 1
+                        let c = cube.cell(type: t, unit: org, month: m)
+                        if c.count > 0 { return StatsLongRow(org: table.orgs[org], type: table.types[t], month: m + 1, cell: c) }
+                    }
+                    month = 0
+                    typeIndex += 1
+                }
+                typeIndex = 0
+                org += 1
+            }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(table: self) }
+    public var underestimatedCount: Int { count }
+}
+
 /// Status counts of a group of plan-check results (one rule, one unit, or all).
 public struct StatsCompletion: Sendable, Equatable {
     public var checks = 0, met = 0, missed = 0, atRisk = 0, onTrack = 0, upcoming = 0
@@ -131,8 +182,9 @@ public struct StatsReport: Sendable {
     public var units: [StatsUnit] = []
     /// Types by count (most first), then name.
     public var types: [StatsType] = []
-    /// Unit × type × month where count > 0, in unit, type and month order.
-    public var long: [StatsLongRow] = []
+    /// Unit × type × month where count > 0, in unit, type and month order: generated from the
+    /// counts as it is read (a province's year has millions of such rows).
+    public var long = StatsLongTable()
     /// Whether a plan with rules was given.
     public var hasPlan = false
     /// Per rule, in plan order.

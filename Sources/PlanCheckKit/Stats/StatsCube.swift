@@ -1,0 +1,87 @@
+/// Dense counts of `stats`: per activity type a plane of `units × 12` cells (count and participants
+/// of one unit in one month), 8 bytes a cell.
+///
+/// Why dense and flat: a year of a province's records fills most unit × type × month cells (10M
+/// records over 20,000 units and 31 types fill 5.5M of 7.4M), so a hash map would be larger than
+/// the cube; and a record costs one cell update in one plane, with no per-unit array to check or
+/// grow. Memory is `8 × units × types × 12` bytes (20,000 units × 31 types: 57 MiB) whatever the
+/// number of records.
+///
+/// Cells hold 32-bit halves; a sum that passes 2³² carries into ``carries`` (a participant count
+/// has at most 9 digits, so one record never carries more than once), so no total is ever
+/// wrong, however large.
+final class StatsCube {
+    /// One cell: 32-bit count and 32-bit participant sum (their carries are in ``carries``).
+    struct Cell {
+        var count: UInt32 = 0
+        var participants: UInt32 = 0
+    }
+
+    /// Per type, the start of its plane; each plane has `unitCapacity * 12` cells.
+    private var planes: [UnsafeMutablePointer<Cell>] = []
+    /// Units each plane has room for.
+    private(set) var unitCapacity = 0
+    /// Cell index (`(type * unitCapacity + unit) * 12 + month` is not stable under growth, so the
+    /// key is `(type, unit, month)` packed) → carries of count and participants, in units of 2³².
+    private var carries: [Int: (count: Int, participants: Int)] = [:]
+
+    /// Types with a plane.
+    var typeCount: Int { planes.count }
+
+    deinit { for p in planes { p.deallocate() } }
+
+    private static func key(_ type: Int, _ unit: Int, _ month: Int) -> Int { (type << 40) | (unit << 4) | month }
+
+    /// Makes room for unit ids below `units` and type ids below `types`.
+    func reserve(units: Int, types: Int) {
+        if units > unitCapacity {
+            let cap = max(units, unitCapacity * 2, 64)
+            for i in planes.indices {
+                let q = UnsafeMutablePointer<Cell>.allocate(capacity: cap * 12)
+                q.initialize(from: planes[i], count: unitCapacity * 12)
+                (q + unitCapacity * 12).initialize(repeating: Cell(), count: (cap - unitCapacity) * 12)
+                planes[i].deallocate()
+                planes[i] = q
+            }
+            unitCapacity = cap
+        }
+        while planes.count < types {
+            let q = UnsafeMutablePointer<Cell>.allocate(capacity: unitCapacity * 12)
+            q.initialize(repeating: Cell(), count: unitCapacity * 12)
+            planes.append(q)
+        }
+    }
+
+    /// Adds one record (month 0-based; participants nil when unknown). The ids must be reserved.
+    @inline(__always)
+    func add(type: Int, unit: Int, month: Int, participants: Int?) {
+        let c = planes[type] + (unit &* 12 &+ month)
+        let (n, o1) = c.pointee.count.addingReportingOverflow(1)
+        c.pointee.count = n
+        var o2 = false
+        if let p = participants {
+            let (s, o) = c.pointee.participants.addingReportingOverflow(UInt32(truncatingIfNeeded: p))
+            c.pointee.participants = s
+            o2 = o
+        }
+        if o1 || o2 { carry(type, unit, month, o1 ? 1 : 0, o2 ? 1 : 0) }
+    }
+
+    private func carry(_ t: Int, _ u: Int, _ m: Int, _ count: Int, _ participants: Int) {
+        carries[StatsCube.key(t, u, m), default: (0, 0)].count += count
+        carries[StatsCube.key(t, u, m), default: (0, 0)].participants += participants
+    }
+
+    /// The cell of a type, unit and 0-based month, carries included.
+    @inline(__always)
+    func cell(type: Int, unit: Int, month: Int) -> StatsCell {
+        guard type < planes.count, unit < unitCapacity else { return StatsCell() }
+        let c = planes[type][unit * 12 + month]
+        var out = StatsCell(count: Int(c.count), participants: Int(c.participants))
+        if !carries.isEmpty, let k = carries[StatsCube.key(type, unit, month)] {
+            out.count += k.count << 32
+            out.participants += k.participants << 32
+        }
+        return out
+    }
+}
