@@ -1,0 +1,51 @@
+import Testing
+@testable import PlanCheckKit
+
+/// The interner every hot path keys units and types with: ids dense in first-seen order, equal
+/// bytes always the same id, different bytes never (even when their hashes collide).
+@Suite("Byte interner")
+struct ByteInternerTests {
+    static func withBytes<R>(_ s: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        s.withUnsafeBufferPointer(body)
+    }
+
+    /// Random keys with shared prefixes, empty keys, lengths around the 8-byte steps and many
+    /// repeats, from a table far too small at first (so it grows several times).
+    @Test(arguments: [1, 2, 3, 4])
+    func agreesWithADictionary(seed: UInt64) {
+        var rng = TestRNG(state: seed)
+        var t = ByteInterner(capacity: 1, keepStrings: seed % 2 == 0)
+        var model: [[UInt8]: Int] = [:]
+        let prefixes: [[UInt8]] = [[], Array("第0".utf8), Array("社区党支部".utf8), [0, 0, 0, 0, 0, 0, 0]]
+        for _ in 0..<5_000 {
+            var key = rng.pick(prefixes)
+            for _ in 0..<rng.below(19) { key.append(UInt8(rng.below(4) + 0x30)) }
+            let expected = model[key] ?? model.count
+            let isNew = model[key] == nil
+            model[key] = expected
+            let got = Self.withBytes(key) { t.intern($0) }
+            #expect(got.id == expected && got.isNew == isNew)
+        }
+        #expect(t.count == model.count)
+        for (key, id) in model { #expect(Self.withBytes(key) { t.lookup($0) } == id) }
+        #expect(Self.withBytes(Array("不在表中的键".utf8)) { t.lookup($0) } == nil)
+        if seed % 2 == 0 {
+            #expect(t.strings.count == model.count)
+            for (key, id) in model { #expect(Array(t.strings[id].utf8) == key) }
+        }
+    }
+
+    /// Keys whose hashes are all the same still get their own ids: the bytes decide, not the hash.
+    @Test func collidingHashesAreTellApart() {
+        var t = ByteInterner(capacity: 4, keepStrings: false)
+        let keys: [[UInt8]] = (0..<100).map { Array("单位\($0)".utf8) } + [[], Array("单位1".utf8) + [0]]
+        for (i, k) in keys.enumerated() {
+            #expect(Self.withBytes(k) { t.intern($0, hash: 42) } == (i, true))
+        }
+        for (i, k) in keys.enumerated() {
+            #expect(Self.withBytes(k) { t.intern($0, hash: 42) } == (i, false))
+            #expect(Self.withBytes(k) { t.lookup($0, hash: 42) } == i)
+        }
+        #expect(Self.withBytes(Array("单位100".utf8)) { t.lookup($0, hash: 42) } == nil)
+    }
+}
