@@ -85,6 +85,24 @@ public struct ByteInterner {
         return Int(base.loadUnaligned(as: UInt32.self))
     }
 
+    /// Loads the slot and the entry that a lookup of each of `count` hashes reads first, in two
+    /// passes of independent loads, so that the processor overlaps their cache misses; the lookups
+    /// that follow then find them in cache. Returns a value made of the loads only so that they
+    /// are not optimised away.
+    func warm(count: Int, _ hash: (Int) -> UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { t in
+            pool.withUnsafeBufferPointer { p in
+                var acc: UInt64 = 0
+                for k in 0..<count { acc &+= t[Int(truncatingIfNeeded: hash(k)) & mask].hash }
+                for k in 0..<count {
+                    let e = t[Int(truncatingIfNeeded: hash(k)) & mask].entry
+                    if e >= 0 { acc &+= UInt64(p[e]) }
+                }
+                return acc
+            }
+        }
+    }
+
     /// Byte equality, eight bytes at a time (keys are short: a call to memcmp costs more).
     @inline(__always)
     static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {

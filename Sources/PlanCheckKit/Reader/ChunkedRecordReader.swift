@@ -37,6 +37,8 @@ final class ChunkWork {
     var fieldCount = 0
     var spans: [FieldSpan] = []
     var entries: [Entry] = []
+    /// Each entry's org, interned only once the whole region is parsed (see ``LocalKeyTables/internOrgs(_:into:)``).
+    var orgs: [LocalKeyTables.PendingKey] = []
     var summary = ReadSummary()
     var rowsRead = 0, accepted = 0
 
@@ -53,6 +55,7 @@ final class ChunkWork {
         regionStart = 0; regionEnd = 0; lines = 0; endedWithCR = false
         spans.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
+        orgs.removeAll(keepingCapacity: true)
         summary = ReadSummary()
         rowsRead = 0; accepted = 0
     }
@@ -73,12 +76,15 @@ final class ChunkWork {
         let outcome = tokenizer.parse(buffer, from: start, to: stop, side: capacity) { row in
             // Rows after the header never throw.
             guard let ok = try? rows.validate(row, &summary) else { return }
-            let k = keys.keys(org: FieldParsing.trim(row[rows.orgColumn]), type: FieldParsing.trim(row[rows.typeColumn]),
-                              title: rows.titleColumn >= 0 ? FieldParsing.trim(row[rows.titleColumn]) : UnsafeBufferPointer(start: nil, count: 0))
+            let org = FieldParsing.trim(row[rows.orgColumn])
+            let k = keys.keys(org: org, type: FieldParsing.trim(row[rows.typeColumn]),
+                              title: rows.titleColumn >= 0 ? FieldParsing.trim(row[rows.titleColumn]) : UnsafeBufferPointer(start: nil, count: 0),
+                              pending: &orgs)
             entries.append(Entry(line: Int32(truncatingIfNeeded: row.line), day: ok.day,
                                  participants: ok.participants.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min, keys: k))
             spans.append(contentsOf: row.spans)
         }
+        keys.internOrgs(orgs, into: &entries)
         self.summary = summary
         regionStart = start
         regionEnd = outcome.end
