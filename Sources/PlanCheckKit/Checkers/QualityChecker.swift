@@ -173,7 +173,8 @@ struct DuplicateTable {
     struct DaySet {
         var slots: [UInt64]
         var count = 0
-        init() { slots = [UInt64](repeating: 0, count: 8) }
+        /// An empty set of `capacity` slots (a power of two, at least 8).
+        init(capacity: Int = 8) { slots = [UInt64](repeating: 0, count: capacity) }
 
         /// Inserts; returns false when the fingerprint was present. `room` false: look up only.
         @inline(__always)
@@ -225,6 +226,10 @@ struct DuplicateTable {
     var currentDay = Int32.min
     var haveCurrent = false
     var droppedCurrent = false
+    /// Slots the last day set out of the parked ones reached: a new day starts at that size, within
+    /// the budget (the days of one export are alike; growing from 8 slots each day rehashed every
+    /// fingerprint about twice).
+    var lastDaySlots = 8
 
     init(maxKeys: Int) {
         self.maxKeys = max(1, maxKeys)
@@ -294,12 +299,17 @@ struct DuplicateTable {
 
     /// Parks the current day's set and takes out `day`'s (records of a day come in runs).
     mutating func switchTo(_ day: Int32) {
-        if haveCurrent { days[currentDay] = current; parkedSlots += current.slots.count }
+        if haveCurrent {
+            days[currentDay] = current
+            parkedSlots += current.slots.count
+            lastDaySlots = current.slots.count
+        }
         if let parked = days.removeValue(forKey: day) {
             current = parked
             parkedSlots -= parked.slots.count
         } else {
-            current = DaySet()
+            let hint = lastDaySlots
+            current = DaySet(capacity: hint > 8 && parkedSlots + 2 * hint <= maxSlots ? hint : 8)
         }
         currentDay = day
         haveCurrent = true

@@ -87,16 +87,19 @@ public final class CheckEngine {
     public let context: CheckContext
     /// The rules, in plan order.
     public let rules: [Rule]
-    var checkers: [any Checker] = []
-    var everyRecord: [any Checker] = []
+    let checkers: [any Checker]
+    let everyRecord: [any Checker]
     var types = ByteInterner(capacity: 256)
-    var typeRules: [[Int]] = []
+    /// Per type id, its rules: `typeRuleList[typeRuleStart[t] ..< typeRuleStart[t + 1]]` (one flat
+    /// array, so no per-record reference counting of a per-type array).
+    var typeRuleStart: [Int] = [0]
+    var typeRuleList: [Int] = []
     /// Worker-local org and type ids → ids of `context.units` and `types`.
     var orgKeys = KeyTranslation()
     var typeKeys = KeyTranslation()
     var keywords: [[[UInt8]]]
     var hasKeywords: [Bool]
-    var quality: QualityChecker?
+    let quality: QualityChecker?
     let reviewStart: Day
     let reviewEnd: Day
     /// Explanations the report prints (no roster, unresolved scopes …).
@@ -111,6 +114,7 @@ public final class CheckEngine {
         // ISO weeks of the year may start up to 3 days before Jan 1 and end up to 3 days after Dec 31.
         reviewStart = context.yearStart.adding(days: -3)
         reviewEnd = min(context.asOf, context.yearEnd.adding(days: 3))
+        var checkers: [any Checker] = [], everyRecord: [any Checker] = []
         for r in plan.rules {
             let t = CheckerRegistry.named(r.checker)!
             checkers.append(t.init(rule: r, context: context))
@@ -125,6 +129,8 @@ public final class CheckEngine {
         }
         // The usual case, the quality checker alone, is called directly.
         quality = everyRecord.count == 1 ? everyRecord[0] as? QualityChecker : nil
+        self.checkers = checkers
+        self.everyRecord = everyRecord
         if !context.hasRoster {
             notes.append("未提供花名册（--roster）：只能检查记录中出现过的单位，完全没有记录的单位无法发现")
         }
@@ -135,7 +141,8 @@ public final class CheckEngine {
         let (id, isNew) = types.intern(b)
         if isNew {
             let name = types.strings[id]
-            typeRules.append(rules.indices.filter { rules[$0].types.contains(name) })
+            typeRuleList += rules.indices.filter { rules[$0].types.contains(name) }
+            typeRuleStart.append(typeRuleList.count)
         }
         return id
     }
@@ -163,12 +170,13 @@ public final class CheckEngine {
     public func consume(_ r: RecordView) {
         let org = orgKeys.global(table: r.keys.table, local: r.keys.org) { context.unitID(r.bytes(.org)) }
         let typeID = typeKeys.global(table: r.keys.table, local: r.keys.type) { rulesFor(type: r.bytes(.type)) }
-        let matching = typeRules[typeID]
+        let matching = typeRuleStart[typeID]..<typeRuleStart[typeID + 1]
         let inReview = r.date >= reviewStart && r.date <= reviewEnd
         let m = MatchedRecord(view: r, org: org, typeCounted: !matching.isEmpty, inReview: inReview)
         if let q = quality { q.observe(m) } else { for c in everyRecord { c.observe(m) } }
         guard inReview else { return }
-        for ri in matching {
+        for k in matching {
+            let ri = typeRuleList[k]
             if hasKeywords[ri] {
                 let title = r.bytes(.title)
                 if !keywords[ri].contains(where: { CheckEngine.contains(title, $0) }) { continue }

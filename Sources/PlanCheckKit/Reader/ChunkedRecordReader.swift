@@ -363,14 +363,16 @@ final class ChunkedRecordReader: @unchecked Sendable {
         let base = UnsafePointer(c.buffer)
         try c.spans.withUnsafeBufferPointer { spans in
             try v.columns.withUnsafeBufferPointer { cols in
-                var s = 0
-                for e in c.entries {
-                    let line = Int(e.line) + lineBase
-                    let row = CSVTokenizer.Row(base: base, spans: UnsafeBufferPointer(rebasing: spans[s..<(s + fc)]), line: line)
-                    s += fc
-                    try onRecord(RecordView(fileIndex: c.fileIndex, line: line, date: e.day,
-                                            participants: e.participants == Int32.min ? nil : Int(e.participants),
-                                            row: row, columns: cols, unmappedColumns: v.unmapped, keys: e.keys))
+                try v.unmapped.withUnsafeBufferPointer { extra in
+                    var s = 0
+                    for e in c.entries {
+                        let line = Int(e.line) + lineBase
+                        let row = CSVTokenizer.Row(base: base, spans: UnsafeBufferPointer(rebasing: spans[s..<(s + fc)]), line: line)
+                        s += fc
+                        try onRecord(RecordView(fileIndex: c.fileIndex, line: line, date: e.day,
+                                                participants: e.participants == Int32.min ? nil : Int(e.participants),
+                                                row: row, columns: cols, unmappedColumns: extra, keys: e.keys))
+                    }
                 }
             }
         }

@@ -82,7 +82,7 @@ public struct RecordView {
     public let participants: Int?
     let row: CSVTokenizer.Row
     let columns: UnsafeBufferPointer<Int>   // per RecordField.rawValue, -1 when absent
-    let unmappedColumns: [Int]
+    let unmappedColumns: UnsafeBufferPointer<Int>   // a buffer, like `columns`: no reference counting per record
     /// What a worker thread already worked out (``RecordKeys/none`` otherwise).
     var keys = RecordKeys.none
 
@@ -299,8 +299,10 @@ final class RowValidator {
               _ onRecord: (RecordView) throws -> Void) throws {
         guard let ok = try validate(row, &summary) else { return }
         try columns.withUnsafeBufferPointer { cols in
-            try onRecord(RecordView(fileIndex: fileIndex, line: row.line, date: ok.day, participants: ok.participants,
-                                    row: row, columns: cols, unmappedColumns: unmapped))
+            try unmapped.withUnsafeBufferPointer { extra in
+                try onRecord(RecordView(fileIndex: fileIndex, line: row.line, date: ok.day, participants: ok.participants,
+                                        row: row, columns: cols, unmappedColumns: extra))
+            }
         }
     }
 
