@@ -81,8 +81,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var iso: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(10)
+        appendISO(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``iso``'s bytes (what report writers use, without a `String` per day).
+    public func appendISO(to out: inout [UInt8]) {
         let (y, m, d) = components
-        return String(y) + "-" + Day.pad2(m) + "-" + Day.pad2(d)
+        if y >= 1000 && y <= 9999 {
+            out.append(UInt8(truncatingIfNeeded: y / 1000) &+ 0x30)
+            out.append(UInt8(truncatingIfNeeded: y / 100 % 10) &+ 0x30)
+            out.append(UInt8(truncatingIfNeeded: y / 10 % 10) &+ 0x30)
+            out.append(UInt8(truncatingIfNeeded: y % 10) &+ 0x30)
+        } else {
+            out.append(contentsOf: String(y).utf8)
+        }
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(truncatingIfNeeded: m / 10) &+ 0x30)
+        out.append(UInt8(truncatingIfNeeded: m % 10) &+ 0x30)
+        out.append(UInt8(ascii: "-"))
+        out.append(UInt8(truncatingIfNeeded: d / 10) &+ 0x30)
+        out.append(UInt8(truncatingIfNeeded: d % 10) &+ 0x30)
     }
 
     public var description: String { iso }

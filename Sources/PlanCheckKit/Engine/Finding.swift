@@ -109,13 +109,20 @@ public final class EvidencePool: @unchecked Sendable {
     /// How a record is cited: `file:line`, with `#id` when the record has an id (a 序号 is only
     /// unique within its file, so the location always comes first).
     public func label(_ e: EvidenceRef) -> String {
-        let f = Int(e.file) < fileNames.count ? fileNames[Int(e.file)] : "?"
-        if e.id.0 == 0 { return "\(f):\(e.line)" }
+        var out: [UInt8] = []
+        appendLabel(e, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``label(_:)``'s bytes.
+    func appendLabel(_ e: EvidenceRef, to out: inout [UInt8]) {
+        if Int(e.file) < fileNames.count { out.append(contentsOf: fileNames[Int(e.file)].utf8) } else { out.append(UInt8(ascii: "?")) }
+        out.append(UInt8(ascii: ":"))
+        CSVWriter.appendDecimal(Int(e.line), to: &out)
+        if e.id.0 == 0 { return }
+        out.append(UInt8(ascii: "#"))
         var id = e.id
-        let text = withUnsafeBytes(of: &id) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        return "\(f):\(e.line)#" + text
+        withUnsafeBytes(of: &id) { raw in out.append(contentsOf: raw.prefix { $0 != 0 }) }
     }
 }
 
@@ -269,6 +276,30 @@ public struct Finding: Sendable, Equatable {
         }
     }
 
+    /// Appends ``evidence`` joined by spaces, as bytes (what the CSV report writes).
+    func appendEvidence(to out: inout [UInt8]) {
+        switch storage {
+        case .cell(let t, let e, let s):
+            let pool = t.context.evidence
+            for (i, r) in t.evidenceRefs(entity: Int(e), slot: Int(s)).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: " ")) }
+                pool.appendLabel(r, to: &out)
+            }
+        case .stored(let f):
+            if let pool = f.pool {
+                for (i, r) in f.evidenceRefs.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: " ")) }
+                    pool.appendLabel(r, to: &out)
+                }
+            } else {
+                for (i, x) in f.evidence.enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: " ")) }
+                    out.append(contentsOf: x.utf8)
+                }
+            }
+        }
+    }
+
     /// Rule id (`quality` for data-quality warnings).
     public var rule: String { info.id }
     /// Rule title.
@@ -296,13 +327,26 @@ public struct Finding: Sendable, Equatable {
     /// What is still needed and by when, in the office's words
     /// ("还需 2 次，截至 2022-12-31 还有 40 天").
     public func advice(asOf: Day) -> String {
+        var out: [UInt8] = []
+        appendAdvice(asOf: asOf, status: status, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``advice(asOf:)``'s bytes; `status` is this finding's (callers have it already).
+    func appendAdvice(asOf: Day, status: Status, to out: inout [UInt8]) {
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out) }
         switch status {
-        case .met: return ""
-        case .warning: return note
-        case .missed: return "缺 \(shortfall) \(measure)，已于 \(due.iso) 截止"
-        case .upcoming: return "需 \(required) \(measure)，\(start.iso) 开始，截至 \(due.iso)"
+        case .met: return
+        case .warning: text(note)
+        case .missed:
+            text("缺 "); number(shortfall); text(" "); text(measure); text("，已于 "); due.appendISO(to: &out); text(" 截止")
+        case .upcoming:
+            text("需 "); number(required); text(" "); text(measure); text("，"); start.appendISO(to: &out)
+            text(" 开始，截至 "); due.appendISO(to: &out)
         case .onTrack, .atRisk:
-            return "还需 \(shortfall) \(measure)，截至 \(due.iso) 还有 \(asOf.days(to: due) + 1) 天"
+            text("还需 "); number(shortfall); text(" "); text(measure); text("，截至 "); due.appendISO(to: &out)
+            text(" 还有 "); number(asOf.days(to: due) + 1); text(" 天")
         }
     }
 }

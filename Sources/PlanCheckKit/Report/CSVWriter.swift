@@ -5,6 +5,14 @@ public struct CSVWriter {
     /// Whether to neutralise formula-like cells (on by default; `--no-formula-guard` turns it off).
     public var formulaGuard: Bool
     let sink: OutputSink
+    let line = LineBuffer()
+
+    /// The row being written, as bytes (reused from row to row).
+    final class LineBuffer {
+        var bytes: [UInt8] = []
+        var cells = 0
+        init() { bytes.reserveCapacity(1024) }
+    }
 
     /// Creates a writer; with `bom` a UTF-8 byte order mark is written first (for Excel).
     public init(sink: OutputSink, bom: Bool, formulaGuard: Bool = true) {
@@ -15,54 +23,137 @@ public struct CSVWriter {
 
     /// Writes one row.
     public func row(_ fields: [String]) {
-        var line = ""
-        for (i, f) in fields.enumerated() {
-            if i > 0 { line += "," }
-            line += CSVWriter.escape(f, formulaGuard: formulaGuard)
-        }
-        line += "\r\n"
-        sink.write(line)
+        for f in fields { cell(f) }
+        endRow()
     }
 
     /// Writes one row whose cells are already escaped with ``escape(_:formulaGuard:)`` (for
     /// texts repeated on many rows, escaped once).
     public func escapedRow(_ cells: [String]) {
-        var line = ""
-        line.reserveCapacity(cells.reduce(2 + cells.count) { $0 + $1.utf8.count })
-        for (i, c) in cells.enumerated() {
-            if i > 0 { line += "," }
-            line += c
+        for c in cells { cell(escaped: c) }
+        endRow()
+    }
+
+    // Cell by cell: a report of hundreds of thousands of rows is written without a `String` per
+    // cell or per row (building them was a third of a million-record check).
+
+    @inline(__always)
+    func nextCell() {
+        if line.cells > 0 { line.bytes.append(UInt8(ascii: ",")) }
+        line.cells += 1
+    }
+
+    /// Appends a cell, escaped.
+    public func cell(_ s: String) {
+        var s = s
+        s.withUTF8 { cell(bytes: $0) }
+    }
+
+    /// Appends a cell given as UTF-8 bytes, escaped.
+    public func cell(bytes b: UnsafeBufferPointer<UInt8>) {
+        nextCell()
+        CSVWriter.appendEscaped(b, formulaGuard: formulaGuard, to: &line.bytes)
+    }
+
+    /// Appends a cell already escaped (or needing no escaping: digits, fixed words).
+    public func cell(escaped s: String) {
+        nextCell()
+        line.bytes.append(contentsOf: s.utf8)
+    }
+
+    /// Appends a cell already escaped, as bytes.
+    public func cell(escaped b: [UInt8]) {
+        nextCell()
+        line.bytes.append(contentsOf: b)
+    }
+
+    /// Appends a number.
+    public func cell(_ n: Int) {
+        nextCell()
+        CSVWriter.appendDecimal(n, to: &line.bytes)
+    }
+
+    /// Appends a cell whose bytes `fill` appends unescaped; they are escaped here.
+    public func cell(scratch: inout [UInt8], _ fill: (inout [UInt8]) -> Void) {
+        scratch.removeAll(keepingCapacity: true)
+        fill(&scratch)
+        scratch.withUnsafeBufferPointer { cell(bytes: $0) }
+    }
+
+    /// Ends the row (CRLF) and hands it to the sink.
+    public func endRow() {
+        line.bytes.append(0x0D)
+        line.bytes.append(0x0A)
+        line.bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
+        line.bytes.removeAll(keepingCapacity: true)
+        line.cells = 0
+    }
+
+    /// Appends `n` in decimal.
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n < 0 {
+            out.append(UInt8(ascii: "-"))
+            if n == Int.min { out.append(contentsOf: String(n).utf8.dropFirst()); return }
+            appendDecimal(-n, to: &out)
+            return
         }
-        line += "\r\n"
-        sink.write(line)
+        if n < 10 { out.append(UInt8(truncatingIfNeeded: n) &+ 0x30); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
+        var k = 0
+        var v = n
+        withUnsafeMutableBytes(of: &digits) { d in
+            while v > 0 { d[23 - k] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30; v /= 10; k += 1 }
+            out.append(contentsOf: d[(24 - k)...])
+        }
     }
 
     /// `s` escaped with this writer's formula guard.
     public func escape(_ s: String) -> String { CSVWriter.escape(s, formulaGuard: formulaGuard) }
 
+    /// Whether a cell's first byte makes a spreadsheet run it as a formula: `=`, `+`, `-`, `@`,
+    /// tab or CR, when the cell is more than that one character (`-` for standard input is no formula).
+    @inline(__always)
+    static func looksLikeFormula(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count > 1 else { return false }
+        switch b[0] {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+        default: return false
+        }
+    }
+
     /// Neutralises formula-like text: `'` before a leading `=`, `+`, `-`, `@`, tab or CR. A cell
     /// of that one character alone (`-` for standard input) is no formula and is left as it is.
     public static func neutralise(_ s: String) -> String {
-        guard let c = s.utf8.first, s.utf8.count > 1 else { return s }
-        switch c {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + s
-        default: return s
+        var s = s
+        return s.withUTF8 { looksLikeFormula($0) } ? "'" + s : s
+    }
+
+    /// Appends a field, neutralised when `formulaGuard` and quoted when it holds a comma, a quote,
+    /// CR or LF (quotes doubled). Works on bytes: no byte of a multi-byte UTF-8 sequence is ASCII.
+    static func appendEscaped(_ b: UnsafeBufferPointer<UInt8>, formulaGuard: Bool, to out: inout [UInt8]) {
+        var needs = false
+        for c in b where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == 0x0A || c == 0x0D {
+            needs = true; break
+        }
+        if needs { out.append(UInt8(ascii: "\"")) }
+        if formulaGuard && looksLikeFormula(b) { out.append(UInt8(ascii: "'")) }
+        if needs {
+            for c in b {
+                if c == UInt8(ascii: "\"") { out.append(c) }
+                out.append(c)
+            }
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: b)
         }
     }
 
     /// Quotes a field if needed (and neutralises it when `formulaGuard`).
     public static func escape(_ f: String, formulaGuard: Bool) -> String {
-        let s = formulaGuard ? neutralise(f) : f
-        var needs = false
-        for c in s.utf8 where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == 0x0A || c == 0x0D {
-            needs = true; break
-        }
-        if !needs { return s }
-        var out = "\""
-        for ch in s.unicodeScalars {
-            if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
-        }
-        return out + "\""
+        var f = f
+        var out: [UInt8] = []
+        f.withUTF8 { appendEscaped($0, formulaGuard: formulaGuard, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
