@@ -198,3 +198,29 @@ struct StatsCubeTests {
         #expect(cube.cell(type: 1, unit: 2, month: 5) == StatsCell())
     }
 }
+
+extension StatsCubeTests {
+    /// Queued records (added a batch at a time, flushed when the cube grows) end up exactly where
+    /// records added one by one do.
+    @Test(arguments: [1, 2])
+    func queuedEqualsAdded(seed: UInt64) {
+        var rng = TestRNG(state: seed)
+        let queued = StatsCube(), added = StatsCube()
+        var units = 1, types = 1
+        queued.reserve(units: units, types: types)
+        added.reserve(units: units, types: types)
+        for _ in 0..<5_000 {
+            if rng.chance(1) { units += rng.below(200); types += rng.below(3) }
+            let u = rng.below(units), t = rng.below(types), m = rng.below(12)
+            let p: Int? = rng.chance(20) ? nil : rng.below(1_000_000_000)
+            if u >= queued.unitCapacity || t >= queued.typeCount { queued.reserve(units: u + 1, types: t + 1) }
+            if u >= added.unitCapacity || t >= added.typeCount { added.reserve(units: u + 1, types: t + 1) }
+            queued.queue(type: t, unit: u, month: m, participants: p)
+            added.add(type: t, unit: u, month: m, participants: p)
+        }
+        queued.flush()
+        for t in 0..<types { for u in 0..<units { for m in 0..<12 {
+            #expect(queued.cell(type: t, unit: u, month: m) == added.cell(type: t, unit: u, month: m))
+        } } }
+    }
+}

@@ -17,6 +17,8 @@ public final class StatsAccumulator {
     let hasRoster: Bool
     /// Unit × type × month counts and participants.
     let cube = StatsCube()
+    /// The last day's ordinal and 0-based month.
+    var monthOf: (ordinal: Int32, month: Int) = (Int32.min, 0)
     var outsideYear = 0
     var afterAsOf = 0
     var missingParticipants = 0
@@ -45,12 +47,14 @@ public final class StatsAccumulator {
         if o >= cube.unitCapacity || t >= cube.typeCount { cube.reserve(units: o + 1, types: t + 1) }
         let p = r.participants
         if p == nil { missingParticipants &+= 1 }
-        cube.add(type: t, unit: o, month: d.month &- 1, participants: p)
+        if d.ordinal != monthOf.ordinal { monthOf = (d.ordinal, d.month &- 1) }   // records come in runs of a day
+        cube.queue(type: t, unit: o, month: monthOf.month, participants: p)
     }
 
     /// Builds the report from the counts and the check that ran in the same pass (with an empty
     /// plan it still gives reading facts and duplicates).
     public func report(check: CheckReport, plan: Plan) -> StatsReport {
+        cube.flush()
         let months = lastMonth
         var r = StatsReport(year: year, asOf: asOf, planPaths: check.planPaths, rosterPaths: check.rosterPaths,
                             files: check.read.files.map(\.path), lastMonth: months, fullYear: asOf >= end)

@@ -79,6 +79,21 @@ public enum StatsCSVReporter {
     public static func write(_ t: Table, _ r: StatsReport, to sink: OutputSink, options o: ReportOptions) {
         let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
         w.row(header(t, r))
+        if t == .long {
+            // Millions of rows: names escaped once per unit and type, no String per cell.
+            let orgs = r.long.orgNames.map { Array(w.escape($0).utf8) }
+            let types = r.long.typeNames.map { Array(w.escape($0).utf8) }
+            let periods = (0...12).map { Array(w.escape(r.period($0)).utf8) }
+            r.long.forEachCell { org, type, month, cell in
+                w.cell(escaped: orgs[org])
+                w.cell(escaped: types[type])
+                w.cell(escaped: periods[month])
+                w.cell(cell.count)
+                w.cell(cell.participants)
+                w.endRow()
+            }
+            return
+        }
         forEachRow(t, r) { w.row($0) }
     }
 }

@@ -96,6 +96,25 @@ public struct StatsLongTable: Sequence, @unchecked Sendable {   // the cube is r
     }
 
     public func makeIterator() -> Iterator { Iterator(table: self) }
+
+    /// Visits the rows in the same order as ids: unit id (into ``orgNames``), type id (into
+    /// ``typeNames``), 1-based month and cell — for writers that keep per-id bytes.
+    func forEachCell(_ body: (_ org: Int, _ type: Int, _ month: Int, _ cell: StatsCell) -> Void) {
+        guard let cube else { return }
+        for o in orgs.indices {
+            for t in typeOrder {
+                for m in 0..<12 {
+                    let c = cube.cell(type: t, unit: o, month: m)
+                    if c.count > 0 { body(o, t, m + 1, c) }
+                }
+            }
+        }
+    }
+
+    /// Unit names by id.
+    var orgNames: [String] { orgs }
+    /// Type names by id.
+    var typeNames: [String] { types }
     public var underestimatedCount: Int { count }
 }
 
