@@ -28,6 +28,24 @@ struct QualityCheckerTests {
         #expect(CheckHarness.summary(fs.filter { $0.rule == "R" }) == ["甲支部||2022|3|met"])
     }
 
+    @Test("uncounted types are listed by name with their counts, most first, then by name")
+    func uncountedTypes() throws {
+        let rows = """
+        date,org,type
+        2022-06-01,甲支部,志愿服务
+        2022-06-02,甲支部,主题党日
+        2022-06-03,甲支部, 其他
+        2022-06-04,甲支部,志愿服务
+        2022-06-05,甲支部,帮扶走访
+        2022-06-06,甲支部,其他
+        2022-06-07,甲支部,志愿服务
+        """
+        let fs = try CheckHarness.run(rule: Self.rule, records: rows, asOf: "2022-12-31", units: ["甲支部|社区党支部"], quality: true)
+        let u = try #require(fs.first { $0.title == "活动类型未被任何规则计入" })
+        #expect(u.actual == 6)
+        #expect(u.note == "3 种活动类型没有规则计入（共 6 条记录）：志愿服务 3、其他 2、帮扶走访 1")
+    }
+
     @Test("without a roster there are no unknown-unit warnings")
     func noRoster() throws {
         let fs = try CheckHarness.run(rule: Self.rule, records: "date,org,type\n2022-06-01,无名支部,主题党日\n", asOf: "2022-12-31", quality: true)

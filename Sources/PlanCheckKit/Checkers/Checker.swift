@@ -6,6 +6,8 @@ public struct MatchedRecord {
     public let org: Int
     /// Whether any rule of the plan counts this record's type.
     public let typeCounted: Bool
+    /// The record's type as an id of the engine's type table (the same id for the same type).
+    public let typeID: Int
     /// Whether the record is within the year under review and not after as-of (quality sees all).
     public let inReview: Bool
     /// The record's day.

@@ -41,8 +41,10 @@ public final class QualityChecker: Checker {
     var tallies: [Tally] = []
     var index: [Int: Int] = [:]
     var uncountedTally = -1
-    var uncountedTypes = ByteInterner(capacity: 64)
+    /// Per type id (``MatchedRecord/typeID``): records of that type when no rule counts it, and
+    /// its name, taken from the first such record.
     var uncountedCounts: [Int] = []
+    var uncountedNames: [String] = []
     var duplicates: DuplicateTable
     /// Records per unit not in the roster, by unit id − roster size.
     var unknownCounts: [Int32] = []
@@ -88,8 +90,12 @@ public final class QualityChecker: Checker {
         }
         if !r.typeCounted {
             note(.uncountedType, org: -1, r)
-            let (id, isNew) = uncountedTypes.intern(r.view.bytes(.type))
-            if isNew { uncountedCounts.append(0) }
+            let id = r.typeID
+            if uncountedCounts.count <= id {
+                uncountedCounts += [Int](repeating: 0, count: id + 1 - uncountedCounts.count)
+                uncountedNames += [String](repeating: "", count: id + 1 - uncountedNames.count)
+            }
+            if uncountedCounts[id] == 0 { uncountedNames[id] = r.view.string(.type) }
             uncountedCounts[id] += 1
         }
         // Duplicate: same date, org, type and title.
@@ -131,7 +137,7 @@ public final class QualityChecker: Checker {
                 }
             case .uncountedType:
                 var list: [(key: String, value: Int)] = []
-                for i in 0..<uncountedTypes.count { list.append((uncountedTypes.strings[i], uncountedCounts[i])) }
+                for i in uncountedCounts.indices where uncountedCounts[i] > 0 { list.append((uncountedNames[i], uncountedCounts[i])) }
                 list.sort { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
                 detail = "\(list.count) 种活动类型没有规则计入（共 \(t.count) 条记录）：" + list.map { "\($0.key) \($0.value)" }.joined(separator: "、")
             case .duplicatePartial: continue

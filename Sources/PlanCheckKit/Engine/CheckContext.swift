@@ -172,7 +172,7 @@ public final class CheckEngine {
         let typeID = typeKeys.global(table: r.keys.table, local: r.keys.type) { rulesFor(type: r.bytes(.type)) }
         let matching = typeRuleStart[typeID]..<typeRuleStart[typeID + 1]
         let inReview = r.date >= reviewStart && r.date <= reviewEnd
-        let m = MatchedRecord(view: r, org: org, typeCounted: !matching.isEmpty, inReview: inReview)
+        let m = MatchedRecord(view: r, org: org, typeCounted: !matching.isEmpty, typeID: typeID, inReview: inReview)
         if let q = quality { q.observe(m) } else { for c in everyRecord { c.observe(m) } }
         guard inReview else { return }
         for k in matching {
