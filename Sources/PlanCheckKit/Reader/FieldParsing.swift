@@ -193,55 +193,65 @@ public enum FieldParsing {
     }
 
     /// Whether a whole region is valid UTF-8 without a NUL byte: then every field cut from it is
-    /// too, and the reader skips ``scanField(_:)`` per field. Tuned for Chinese text: ASCII goes
-    /// eight bytes at a time, three-byte sequences with one 32-bit test.
+    /// too, and the reader skips ``scanField(_:)`` per field.
+    ///
+    /// Eight bytes at a time, tuned for Chinese text: a word of ASCII and three-byte sequences
+    /// (leads E1–EC, EE, EF: every continuation byte allowed) is checked with a few word
+    /// operations — each continuation byte must be exactly where a lead two or one bytes before
+    /// asks for one, carrying into the next word. Any other word (two- or four-byte sequences,
+    /// E0 or ED leads, invalid bytes) is checked byte by byte from the start of the character
+    /// holding its first byte.
     static func isCleanUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         guard let p = b.baseAddress else { return true }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let nibbles: UInt64 = 0x0F0F_0F0F_0F0F_0F0F, sevens: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        /// Validates byte by byte from `j` (a character start) until at or past `stop`; the
+        /// character boundary reached, or nil.
+        func slow(_ j0: Int, _ stop: Int) -> Int? {
+            var j = j0
+            while j < stop {
+                let c = p[j]
+                if c < 0x80 {
+                    if c == 0 { return nil }
+                    j += 1
+                    continue
+                }
+                let len = sequenceLength(p, j, n)
+                if len == 0 { return nil }
+                j += len
+            }
+            return j
+        }
         var i = 0
+        // Continuation bytes the previous word's leads ask for: 0x80 flags on bytes 0 and 1.
+        var carry: UInt64 = 0
         while i + 8 <= n {
             let v = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            let high = v & highs
-            // The first zero byte below the first high byte is found exactly.
-            let zero = (v &- ones) & ~v & highs
-            if high == 0 {
+            let hi = v & highs
+            let zero = (v &- ones) & ~v & highs   // non-zero exactly when some byte is 0
+            if hi == 0 && carry == 0 {
                 if zero != 0 { return false }
                 i += 8
                 continue
             }
-            let k = high.trailingZeroBitCount >> 3   // ASCII bytes before the first high one
-            if zero != 0 && zero.trailingZeroBitCount >> 3 < k { return false }
-            i += k
-            // Multi-byte sequences, the common three-byte ones with one 32-bit test.
-            while i + 4 <= n {
-                let c = p[i]
-                if c < 0x80 { break }
-                if c >= 0xE1 && c <= 0xEF && c != 0xED {
-                    let w = UInt32(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt32.self))
-                    if w & 0x00C0_C000 != 0x0080_8000 { return false }
-                    i += 3
-                    continue
-                }
-                let len = sequenceLength(p, i, n)
-                if len == 0 { return false }
-                i += len
-            }
-            if i + 4 > n { break }
-        }
-        // The last few bytes.
-        while i < n {
-            let c = p[i]
-            if c < 0x80 {
-                if c == 0 { return false }
-                i += 1
+            let s1 = v << 1, s2 = v << 2, s3 = v << 3   // bits 6, 5, 4 of each byte moved to bit 7
+            let cont = hi & ~s1                        // 10xx_xxxx
+            let lead3 = hi & s1 & s2 & ~s3             // 1110_xxxx
+            let low = v & nibbles
+            let odd = lead3 & (~(low &+ sevens) | ~((low ^ (0x0D &* ones)) &+ sevens)) & highs   // E0, ED
+            if zero == 0 && odd == 0 && cont | lead3 == hi && cont == (lead3 << 8) | (lead3 << 16) | carry {
+                carry = (lead3 >> 56) | (lead3 >> 48)
+                i += 8
                 continue
             }
-            let len = sequenceLength(p, i, n)
-            if len == 0 { return false }
-            i += len
+            let start = carry & 0x8000 != 0 ? i - 1 : (carry & 0x80 != 0 ? i - 2 : i)
+            guard let j = slow(start, i + 8) else { return false }
+            i = j
+            carry = 0
         }
-        return true
+        let start = carry & 0x8000 != 0 ? i - 1 : (carry & 0x80 != 0 ? i - 2 : i)
+        return slow(start, n) != nil
     }
 
     /// The length of the valid multi-byte sequence whose lead byte (≥ 0x80) is `p[i]`, or 0 when
