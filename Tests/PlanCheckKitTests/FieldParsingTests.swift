@@ -80,6 +80,24 @@ struct FieldParsingTests {
         }
     }
 
+    /// The per-reader date cache gives what parsing from scratch gives, cell after cell: runs of
+    /// one day with other times, impossible days and times, other shapes sharing a prefix.
+    @Test("cached date parsing agrees with parsing", arguments: [UInt64(1), 2])
+    func dateCacheAgrees(seed: UInt64) {
+        var rng = TestRNG(state: seed)
+        let days = ["2022-03-05", "2022-02-30", "2022-12-31", "2024-02-29", "2023-02-29", "0000-01-01", "2022-13-01", "2022-03-0"]
+        let tails = ["", " 18:38", " 18:38:59", "T09:00", " 24:00", " 9:7", " 18:38:60", "x", " ", "  08:00", "5", "-", " 12:00:00:00"]
+        let others = ["2022/3/5", "2022.03.05 10:00", "2022年3月5日", "20220305", "20220305 12:00", "44626", "2022-3-5", "２０２２-03-05", ""]
+        var cache = FieldParsing.DateCache()
+        for _ in 0..<20_000 {
+            let cell = rng.chance(10) ? rng.pick(others) : rng.pick(days) + rng.pick(tails)
+            let b = Array(cell.utf8)
+            b.withUnsafeBufferPointer { p in
+                #expect(FieldParsing.parseDate(p, cache: &cache) == FieldParsing.parseDate(p), "\(cell)")
+            }
+        }
+    }
+
     @Test("Day arithmetic: ISO weeks, leap years, weekdays")
     func days() {
         #expect(Day.parseISO("2022-01-02")!.isoWeek == (2021, 52))

@@ -92,6 +92,35 @@ public enum FieldParsing {
         return finishTime(b, from: i, day: day)
     }
 
+    /// The last `YYYY-MM-DD` a reader parsed and its day. Records come in runs of one day, and for
+    /// any cell starting with those ten bytes ``parseDate(_:)`` comes to the same day and goes on
+    /// with ``finishTime(_:from:day:)`` at offset 10; so a cell with the same start skips the
+    /// calendar arithmetic.
+    struct DateCache {
+        var head: UInt64 = 0
+        var tail: UInt16 = 0
+        var day = Day(ordinal: 0)
+        var valid = false
+    }
+
+    /// ``parseDate(_:)`` through a ``DateCache`` (same results for every input).
+    @inline(__always)
+    static func parseDate(_ b: UnsafeBufferPointer<UInt8>, cache: inout DateCache) -> DateResult {
+        guard b.count >= 10, let p = b.baseAddress else { return parseDate(b) }
+        let raw = UnsafeRawPointer(p)
+        let head = raw.loadUnaligned(as: UInt64.self), tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if cache.valid && head == cache.head && tail == cache.tail { return finishTime(b, from: 10, day: cache.day) }
+        let r = parseDate(b)
+        // Only the plain shape DDDD-DD-DD is cached: for it parseDate reads exactly ten bytes.
+        if case .day = r, isDigit(p[0]), isDigit(p[1]), isDigit(p[2]), isDigit(p[3]), p[4] == 0x2D,
+           isDigit(p[5]), isDigit(p[6]), p[7] == 0x2D, isDigit(p[8]), isDigit(p[9]),
+           let day = Day(year: Int(p[0] &- 0x30) * 1000 + Int(p[1] &- 0x30) * 100 + Int(p[2] &- 0x30) * 10 + Int(p[3] &- 0x30),
+                         month: Int(p[5] &- 0x30) * 10 + Int(p[6] &- 0x30), day: Int(p[8] &- 0x30) * 10 + Int(p[9] &- 0x30)) {
+            cache = DateCache(head: head, tail: tail, day: day, valid: true)
+        }
+        return r
+    }
+
     @inline(__always)
     static func matches(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ seq: (UInt8, UInt8, UInt8)) -> Bool {
         i + 3 <= b.count && b[i] == seq.0 && b[i + 1] == seq.1 && b[i + 2] == seq.2

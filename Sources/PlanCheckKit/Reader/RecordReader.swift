@@ -230,6 +230,8 @@ final class RowValidator {
     /// Canonical fields present in the file, in `RecordField.allCases` order, with their columns.
     var present: [(field: RecordField, column: Int)] = []
     var dateColumn = -1, orgColumn = -1, typeColumn = -1, participantsColumn = -1, titleColumn = -1
+    /// The last plain date parsed (a chunk's records come in runs of one day).
+    var dateCache = FieldParsing.DateCache()
 
     init(path: String, maxKeptRejections: Int) {
         self.path = path
@@ -341,7 +343,7 @@ final class RowValidator {
         }
         let dc = dateColumn
         let day: Day
-        switch FieldParsing.parseDate(FieldParsing.trim(row[dc])) {
+        switch FieldParsing.parseDate(FieldParsing.trim(row[dc]), cache: &dateCache) {
         case .day(let d): day = d
         case .impossible(let why):
             reject(row.line, dc + 1, "impossible date", "\(headerName(dc)) '\(row.string(dc))': \(why)", &summary)
