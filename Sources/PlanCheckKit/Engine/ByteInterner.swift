@@ -61,14 +61,18 @@ public struct ByteInterner {
 
     /// ``lookup(_:)`` with `b`'s ``hash(_:)`` already computed.
     @inline(__always)
-    func lookup(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
+    func lookup(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? { probe(b, hash: h).id }
+
+    /// Where `b` is: its id, or nil and the empty slot where it would go.
+    @inline(__always)
+    func probe(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int?, slot: Int) {
         slots.withUnsafeBufferPointer { t in
             pool.withUnsafeBufferPointer { p in
                 var i = Int(truncatingIfNeeded: h) & mask
                 while true {
                     let s = t[i]
-                    if s.entry < 0 { return nil }
-                    if s.hash == h, let id = ByteInterner.match(p, s.entry, b) { return id }
+                    if s.entry < 0 { return (nil, i) }
+                    if s.hash == h, let id = ByteInterner.match(p, s.entry, b) { return (id, i) }
                     i = (i + 1) & mask
                 }
             }
@@ -127,17 +131,7 @@ public struct ByteInterner {
     /// ``intern(_:)`` with `b`'s ``hash(_:)`` already computed.
     @inline(__always)
     mutating func intern(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int, isNew: Bool) {
-        var i = Int(truncatingIfNeeded: h) & mask
-        let found: Int? = slots.withUnsafeBufferPointer { t in
-            pool.withUnsafeBufferPointer { p in
-                while true {
-                    let s = t[i]
-                    if s.entry < 0 { return nil }
-                    if s.hash == h, let id = ByteInterner.match(p, s.entry, b) { return id }
-                    i = (i + 1) & mask
-                }
-            }
-        }
+        let (found, i) = probe(b, hash: h)
         if let id = found { return (id, false) }
         let id = count
         let e = pool.count

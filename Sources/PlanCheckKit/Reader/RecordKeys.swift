@@ -55,16 +55,8 @@ final class LocalKeyTables {
         var hash: UInt64
     }
 
-    /// The keys of a record whose org, type and title (trimmed) are given.
-    @inline(__always)
-    func keys(org: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>) -> RecordKeys {
-        let ho = ByteInterner.hash(org), ht = ByteInterner.hash(type)
-        return RecordKeys(table: index, org: LocalKeyTables.local(&orgs, org, ho), type: LocalKeyTables.local(&types, type, ht),
-                          fingerprint: RecordKeys.fingerprint(orgHash: ho, typeHash: ht, title: title))
-    }
-
-    /// ``keys(org:type:title:)`` with the org left for ``internOrgs(_:into:)``: appended to
-    /// `pending`, its id -1 until then.
+    /// The keys of a record whose org, type and title (trimmed) are given, with the org left for
+    /// ``internOrgs(_:into:)``: appended to `pending`, its id -1 until then.
     @inline(__always)
     func keys(org: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>,
               pending: inout [PendingKey]) -> RecordKeys {
