@@ -114,6 +114,14 @@ public final class EvidencePool: @unchecked Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Appends the labels of `refs`, separated by spaces.
+    func appendLabels<C: Collection<EvidenceRef>>(_ refs: C, to out: inout [UInt8]) {
+        for (i, r) in refs.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: " ")) }
+            appendLabel(r, to: &out)
+        }
+    }
+
     /// Appends ``label(_:)``'s bytes.
     func appendLabel(_ e: EvidenceRef, to out: inout [UInt8]) {
         if Int(e.file) < fileNames.count { out.append(contentsOf: fileNames[Int(e.file)].utf8) } else { out.append(UInt8(ascii: "?")) }
@@ -279,24 +287,10 @@ public struct Finding: Sendable, Equatable {
     /// Appends ``evidence`` joined by spaces, as bytes (what the CSV report writes).
     func appendEvidence(to out: inout [UInt8]) {
         switch storage {
-        case .cell(let t, let e, let s):
-            let pool = t.context.evidence
-            for (i, r) in t.evidenceRefs(entity: Int(e), slot: Int(s)).enumerated() {
-                if i > 0 { out.append(UInt8(ascii: " ")) }
-                pool.appendLabel(r, to: &out)
-            }
+        case .cell(let t, let e, let s): t.context.evidence.appendLabels(t.evidenceRefs(entity: Int(e), slot: Int(s)), to: &out)
         case .stored(let f):
-            if let pool = f.pool {
-                for (i, r) in f.evidenceRefs.enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: " ")) }
-                    pool.appendLabel(r, to: &out)
-                }
-            } else {
-                for (i, x) in f.evidence.enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: " ")) }
-                    out.append(contentsOf: x.utf8)
-                }
-            }
+            if let pool = f.pool { pool.appendLabels(f.evidenceRefs, to: &out); return }
+            out.append(contentsOf: f.evidence.joined(separator: " ").utf8)
         }
     }
 
