@@ -80,6 +80,27 @@ struct FieldParsingTests {
         }
     }
 
+    /// The 64-byte vector path and the word path meet at every offset: one odd character (bad,
+    /// or valid but not of the fast kind) put at each position of long clean text.
+    @Test("region UTF-8 check: one odd character at every offset of long clean text")
+    func regionCheckEveryOffset() {
+        let clean = Array(String(repeating: "党建工作ab,\"c ", count: 24).utf8)   // 384 bytes
+        let odd: [([UInt8], Bool)] = [([0xFF], false), ([0x00], false), ([0xC0, 0x80], false), ([0x80], false),
+                                      ([0xE0, 0x80, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0xE6, 0xB4], false),
+                                      (Array("é".utf8), true), (Array("😀".utf8), true), (Array("\u{0800}\u{D7FF}".utf8), true)]
+        for (piece, valid) in odd {
+            for at in 0...clean.count {
+                let b = Array(clean[..<at]) + piece + Array(clean[at...])
+                // Inserted inside a character, even a valid piece makes the text invalid.
+                b.withUnsafeBufferPointer { buf in
+                    let expected = FieldParsing.firstInvalidUTF8(buf) == nil && !b.contains(0)
+                    #expect(FieldParsing.isCleanUTF8(buf) == expected, "\(piece) at \(at)")
+                    if at % 18 == 0 { #expect(expected == valid, "\(piece) at \(at)") }   // between two of the 18-byte runs
+                }
+            }
+        }
+    }
+
     /// The per-reader date cache gives what parsing from scratch gives, cell after cell: runs of
     /// one day with other times, impossible days and times, other shapes sharing a prefix.
     @Test("cached date parsing agrees with parsing", arguments: [UInt64(1), 2])

@@ -224,38 +224,32 @@ public enum FieldParsing {
     /// Whether a whole region is valid UTF-8 without a NUL byte: then every field cut from it is
     /// too, and the reader skips ``scanField(_:)`` per field.
     ///
-    /// Eight bytes at a time, tuned for Chinese text: a word of ASCII and three-byte sequences
-    /// (leads E1–EC, EE, EF: every continuation byte allowed) is checked with a few word
-    /// operations — each continuation byte must be exactly where a lead two or one bytes before
-    /// asks for one, carrying into the next word. Any other word (two- or four-byte sequences,
-    /// E0 or ED leads, invalid bytes) is checked byte by byte from the start of the character
-    /// holding its first byte.
+    /// Tuned for Chinese text: a word of ASCII and three-byte sequences (leads E1–EC, EE, EF:
+    /// every continuation byte allowed) is checked with a few word operations — each continuation
+    /// byte must be exactly where a lead two or one bytes before asks for one, carrying into the
+    /// next word — eight words at once while they are all of that kind (``cleanBlock(_:carry:)``),
+    /// else one word at a time. Any other word (two- or four-byte sequences, E0 or ED leads,
+    /// invalid bytes) is checked byte by byte from the start of the character holding its first
+    /// byte.
     static func isCleanUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = b.count
         guard let p = b.baseAddress else { return true }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         let nibbles: UInt64 = 0x0F0F_0F0F_0F0F_0F0F, sevens: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        /// Validates byte by byte from `j` (a character start) until at or past `stop`; the
-        /// character boundary reached, or nil.
-        func slow(_ j0: Int, _ stop: Int) -> Int? {
-            var j = j0
-            while j < stop {
-                let c = p[j]
-                if c < 0x80 {
-                    if c == 0 { return nil }
-                    j += 1
-                    continue
-                }
-                let len = sequenceLength(p, j, n)
-                if len == 0 { return nil }
-                j += len
-            }
-            return j
-        }
+        func slow(_ j0: Int, _ stop: Int) -> Int? { cleanCharacters(p, from: j0, until: stop, count: n) }
         var i = 0
         // Continuation bytes the previous word's leads ask for: 0x80 flags on bytes 0 and 1.
         var carry: UInt64 = 0
+        var wordsUntil = 0
         while i + 8 <= n {
+            // 64 bytes at once while the text is of the fast kind; a block that is not goes word by word.
+            if i >= wordsUntil {
+                if i + 64 <= n && cleanBlock(UnsafeRawPointer(p + i).loadUnaligned(as: Block.self), carry: &carry) {
+                    i += 64
+                    continue
+                }
+                wordsUntil = i + 64
+            }
             let v = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
             let hi = v & highs
             let zero = (v &- ones) & ~v & highs   // non-zero exactly when some byte is 0
@@ -274,13 +268,67 @@ public enum FieldParsing {
                 i += 8
                 continue
             }
-            let start = carry & 0x8000 != 0 ? i - 1 : (carry & 0x80 != 0 ? i - 2 : i)
-            guard let j = slow(start, i + 8) else { return false }
+            guard let j = slow(characterStart(i, carry: carry), i + 8) else { return false }
             i = j
             carry = 0
         }
-        let start = carry & 0x8000 != 0 ? i - 1 : (carry & 0x80 != 0 ? i - 2 : i)
-        return slow(start, n) != nil
+        return slow(characterStart(i, carry: carry), n) != nil
+    }
+
+    /// Eight 64-bit words of text: what ``isCleanUTF8(_:)`` checks a word at a time, done for 64
+    /// bytes at once as vector operations (one SSE2 instruction works two words).
+    typealias Block = SIMD8<UInt64>
+
+    /// The fast case of ``isCleanUTF8(_:)`` for one 64-byte block: true when every byte is ASCII
+    /// (not NUL) or part of a three-byte sequence with lead E1–EC, EE or EF, the continuation
+    /// bytes exactly where the leads ask for them. `carry` flags (0x80 on bytes 0 and 1, as in
+    /// ``isCleanUTF8(_:)``) the continuations that the previous block's last leads ask for; on
+    /// true it is updated for the next block. False says only that the block needs the word-by-word
+    /// check, not that it is invalid.
+    @inline(__always)
+    static func cleanBlock(_ v: Block, carry: inout UInt64) -> Bool {
+        let ones = Block(repeating: 0x0101_0101_0101_0101), highs = Block(repeating: 0x8080_8080_8080_8080)
+        let nibbles = Block(repeating: 0x0F0F_0F0F_0F0F_0F0F), sevens = Block(repeating: 0x7F7F_7F7F_7F7F_7F7F)
+        let thirteens = Block(repeating: 0x0D0D_0D0D_0D0D_0D0D)
+        let hi = v & highs
+        let zero = (v &- ones) & ~v & highs
+        let s1 = v &<< 1, s2 = v &<< 2, s3 = v &<< 3
+        let cont = hi & ~s1
+        let lead3 = hi & s1 & s2 & ~s3
+        let low = v & nibbles
+        let odd = lead3 & (~(low &+ sevens) | ~((low ^ thirteens) &+ sevens))
+        let out = (lead3 &>> 56) | (lead3 &>> 48)
+        // Each word's carry comes from the word before it.
+        let cin = Block(carry, out[0], out[1], out[2], out[3], out[4], out[5], out[6])
+        let bad = zero | odd | (hi ^ (cont | lead3)) | (cont ^ ((lead3 &<< 8) | (lead3 &<< 16) | cin))
+        if (bad[0] | bad[1]) | (bad[2] | bad[3]) | (bad[4] | bad[5]) | (bad[6] | bad[7]) != 0 { return false }
+        carry = out[7]
+        return true
+    }
+
+    /// Validates `p[j0...]` (`j0` a character start, `p` holding `n` bytes) byte by byte until at
+    /// or past `stop`: the character boundary reached, or nil at a byte that is not valid UTF-8,
+    /// a character cut at `n`, or a NUL.
+    static func cleanCharacters(_ p: UnsafePointer<UInt8>, from j0: Int, until stop: Int, count n: Int) -> Int? {
+        var j = j0
+        while j < stop {
+            let c = p[j]
+            if c < 0x80 {
+                if c == 0 { return nil }
+                j += 1
+                continue
+            }
+            let len = sequenceLength(p, j, n)
+            if len == 0 { return nil }
+            j += len
+        }
+        return j
+    }
+
+    /// Where the character holding byte `i` starts, given the carry flags of the block before `i`.
+    @inline(__always)
+    static func characterStart(_ i: Int, carry: UInt64) -> Int {
+        carry & 0x8000 != 0 ? i - 1 : (carry & 0x80 != 0 ? i - 2 : i)
     }
 
     /// The length of the valid multi-byte sequence whose lead byte (≥ 0x80) is `p[i]`, or 0 when
