@@ -63,3 +63,29 @@ struct CSVWriterTests {
         #expect(day.iso == "\(y)-\(pad(m))-\(pad(d))")
     }
 }
+
+/// Terminal widths and the aligned tables of the text reports.
+@Suite("Display width and text tables")
+struct DisplayWidthTests {
+    /// Width by summing each scalar's width: what ``DisplayWidth/of(_:)`` computes from the bytes.
+    static func reference(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + DisplayWidth.width($1) } }
+
+    @Test("width from UTF-8 bytes is the sum of the scalars' widths", arguments: [
+        "", "abc", "党建工作汇报", "S000-01", "第01231社区党支部", "é", "e\u{301}", "😀", "\u{FEFF}x", "a\u{0}b", "\u{200B}",
+        "ｱ全角", "한국어", "𠀀𪛖", "\u{10FFFF}", "·—“”", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}",
+    ])
+    func widthAgrees(s: String) {
+        #expect(DisplayWidth.of(s) == Self.reference(s))
+    }
+
+    @Test("table: columns padded to the widest cell by display width, right-aligned ones on the left, no trailing spaces")
+    func table() {
+        let rows = [["  状态", "规则", "实际", "说明"], ["  met", "S000-01", "12", ""], ["  missed", "党建", "3", "还差 9 次"]]
+        let lines = DisplayWidth.tableLines(rows, rightAligned: [2])
+        #expect(lines == ["  状态    规则     实际  说明",
+                          "  met     S000-01    12",
+                          "  missed  党建        3  还差 9 次"])
+        #expect(DisplayWidth.table(rows, rightAligned: [2]) == lines.map { $0 + "\n" }.joined())
+        #expect(DisplayWidth.tableLines([]) == [])
+    }
+}

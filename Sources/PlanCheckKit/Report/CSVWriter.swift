@@ -161,9 +161,25 @@ public struct CSVWriter {
 public enum DisplayWidth {
     /// Columns `s` takes on a terminal.
     public static func of(_ s: String) -> Int {
-        var w = 0
-        for u in s.unicodeScalars { w += width(u) }
-        return w
+        var s = s
+        return s.withUTF8 { b in
+            // The scalars decoded straight from the (valid) UTF-8: ASCII, the common case, is one
+            // column without decoding.
+            var w = 0, i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 { w += c == 0 ? 0 : 1; i += 1; continue }
+                var v: UInt32, len: Int
+                if c < 0xE0 { v = UInt32(c & 0x1F); len = 2 }
+                else if c < 0xF0 { v = UInt32(c & 0x0F); len = 3 }
+                else { v = UInt32(c & 0x07); len = 4 }
+                for k in 1..<len where i + k < n { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                w += Unicode.Scalar(v).map(width) ?? 1
+                i += len
+            }
+            return w
+        }
     }
 
     static func width(_ u: Unicode.Scalar) -> Int {
@@ -189,22 +205,42 @@ public enum DisplayWidth {
         return right ? p + s : s + p
     }
 
-    /// Lays out rows as an aligned table (columns separated by two spaces).
+    /// Lays out rows as an aligned table (columns separated by two spaces), one line per row,
+    /// ending in a line break.
     public static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
-        guard let n = rows.map(\.count).max() else { return "" }
-        var widths = [Int](repeating: 0, count: n)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], of(c)) } }
         var out = ""
-        for r in rows {
-            var line = ""
-            for (i, c) in r.enumerated() {
-                let last = i == r.count - 1
-                line += last && !rightAligned.contains(i) ? c : pad(c, widths[i], right: rightAligned.contains(i))
-                if !last { line += "  " }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
+        for line in tableLines(rows, rightAligned: rightAligned) {
+            out += line
+            out += "\n"
         }
         return out
+    }
+
+    /// ``table(_:rightAligned:)`` as its lines (without line breaks). Each cell's width is
+    /// worked out once and each line is put together as bytes: a province's report has a
+    /// hundred thousand of these lines.
+    public static func tableLines(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
+        guard let n = rows.map(\.count).max() else { return [] }
+        let cellWidths = rows.map { $0.map(of) }
+        var widths = [Int](repeating: 0, count: n)
+        for r in cellWidths { for (i, w) in r.enumerated() { widths[i] = max(widths[i], w) } }
+        let right = (0..<n).map { rightAligned.contains($0) }
+        var lines: [String] = []
+        lines.reserveCapacity(rows.count)
+        var line: [UInt8] = []
+        for (ri, r) in rows.enumerated() {
+            line.removeAll(keepingCapacity: true)
+            for (i, c) in r.enumerated() {
+                let last = i == r.count - 1
+                let fill = last && !right[i] ? 0 : max(0, widths[i] - cellWidths[ri][i])
+                if right[i] { line.append(contentsOf: repeatElement(0x20, count: fill)) }
+                line.append(contentsOf: c.utf8)
+                if !right[i] { line.append(contentsOf: repeatElement(0x20, count: fill)) }
+                if !last { line.append(0x20); line.append(0x20) }
+            }
+            while line.last == 0x20 { line.removeLast() }
+            lines.append(String(decoding: line, as: UTF8.self))
+        }
+        return lines
     }
 }

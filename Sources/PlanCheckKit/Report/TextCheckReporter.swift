@@ -60,26 +60,30 @@ public enum TextCheckReporter: CheckReporter {
             var statuses: [Status?] = [nil]
             // A rule with several periods: its met periods fold into one line (CSV/JSON keep them all).
             // Periods and met periods per rule and person, counted once (a group can hold many rules).
-            struct Fold { var periods = 0; var met = 0; var firstMet = ""; var lastMet = "" }
-            var folds: [String: Fold] = [:]
+            struct Fold { var periods = 0; var met = 0; var firstMet = ""; var lastMet = ""; var shown = false }
+            struct FoldKey: Hashable { var rule: String; var person: String }
+            var foldIndex: [FoldKey: Int] = [:]
+            var folds: [Fold] = []
+            var foldOf: [Int] = []   // per finding of the group, its fold
+            foldOf.reserveCapacity(fs.count)
             let statusOf = fs.map(\.status)
             for (i, f) in fs.enumerated() {
-                var x = folds[f.rule + "|" + f.person, default: Fold()]
-                x.periods += 1
+                let k = FoldKey(rule: f.rule, person: f.person)
+                let x: Int
+                if let j = foldIndex[k] { x = j } else { x = folds.count; foldIndex[k] = x; folds.append(Fold()) }
+                foldOf.append(x)
+                folds[x].periods += 1
                 if statusOf[i] == .met {
-                    if x.met == 0 { x.firstMet = f.period }
-                    x.met += 1
-                    x.lastMet = f.period
+                    if folds[x].met == 0 { folds[x].firstMet = f.period }
+                    folds[x].met += 1
+                    folds[x].lastMet = f.period
                 }
-                folds[f.rule + "|" + f.person] = x
             }
-            var metFolded: Set<String> = []
             for (i, f) in fs.enumerated() {
-                let key = f.rule + "|" + f.person
-                let fold = folds[key]!
+                let fold = folds[foldOf[i]]
                 if !o.evidence && fold.periods > 1 && fold.met > 1 && statusOf[i] == .met {
-                    if metFolded.contains(key) { continue }
-                    metFolded.insert(key)
+                    if fold.shown { continue }
+                    folds[foldOf[i]].shown = true
                     let all = fold.met == fold.periods
                     let span = all ? fold.firstMet + "…" + fold.lastMet : "其余周期"
                     rows.append(["  met", f.rule, f.title, f.person, span, String(f.required), "", "",
@@ -96,15 +100,14 @@ public enum TextCheckReporter: CheckReporter {
                     statuses.append(nil)
                 }
             }
-            let table = DisplayWidth.table(rows, rightAligned: [5, 6, 7]).split(separator: "\n", omittingEmptySubsequences: false)
-            for (i, line) in table.enumerated() where i < rows.count {
+            for (i, line) in DisplayWidth.tableLines(rows, rightAligned: [5, 6, 7]).enumerated() {
                 if let st = statuses[i], o.colour {
-                    let s = String(line)
                     let word = st.rawValue
-                    out += s.replacingAll("  " + word, with: "  " + colour(word, st, true)) + "\n"
+                    out += line.replacingAll("  " + word, with: "  " + colour(word, st, true))
                 } else {
-                    out += line + "\n"
+                    out += line
                 }
+                out += "\n"
             }
         }
         let quality = shown.filter { $0.checker == QualityChecker.identifier }
