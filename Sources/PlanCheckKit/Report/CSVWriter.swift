@@ -197,14 +197,6 @@ public enum DisplayWidth {
         return 1
     }
 
-    /// `s` padded with spaces to `width` columns (left-aligned), or right-aligned when `right`.
-    public static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
-        let w = of(s)
-        if w >= width { return s }
-        let p = String(repeating: " ", count: width - w)
-        return right ? p + s : s + p
-    }
-
     /// Lays out rows as an aligned table (columns separated by two spaces), one line per row,
     /// ending in a line break.
     public static func table(_ rows: [[String]], rightAligned: Set<Int> = []) -> String {
