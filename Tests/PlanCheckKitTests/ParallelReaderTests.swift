@@ -142,6 +142,22 @@ import Testing
         #expect(reader.counters.retokenized > 0, "a chunk whose first LF is quoted")
     }
 
+    /// The calling thread parses chunks itself while the one it needs is not ready; with no
+    /// worker threads at all it parses every chunk, and the records are still the same.
+    @Test(arguments: [7, 64, 150, 4096])
+    func callingThreadParsesChunksItself(chunk: Int) throws {
+        let path = TestSupport.write(Self.makeInput(seed: 31, rows: 1500, crlf: chunk % 2 == 0))
+        let (reference, refSummary) = try Self.read(path, Self.options(threads: 1))
+        var rows: [String] = []
+        let reader = ChunkedRecordReader(options: Self.options(threads: 2, chunk: chunk), sources: [.file(path)], workers: 0)
+        let summary = try reader.run { r in rows.append("\(r.fileIndex)|\(r.line)|\(r.date.iso)|\(r.participants.map(String.init) ?? "-")" + RecordField.allCases.map { "|" + r.string($0) }.joined() + r.extras.map { "|\($0.column)=\($0.value)" }.joined()) }
+        #expect(rows == reference)
+        Self.same(summary, refSummary)
+        #expect(reader.counters.parsedByConsumer > 3, "chunks parsed by the calling thread")
+        #expect(reader.counters.parallelChunks > 3, "and their rows used")
+        #expect(reader.counters.parsedByConsumer >= reader.counters.parallelChunks + reader.counters.retokenized)
+    }
+
     @Test func lineNumbersCountQuotedNewlines() throws {
         // Row 2 spans lines 2–4 (LF, then CRLF inside quotes), row 3 starts on line 5 and is rejected.
         let text = "date,org,type,title\n2022-01-05,甲,培训,\"a\nb\r\nc\"\"d\"\r\n2022-02-30,甲,培训,x\n2022-03-01,甲,培训,\"\"\"q\"\"\"\n"
