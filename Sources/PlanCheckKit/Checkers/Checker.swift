@@ -263,8 +263,13 @@ public final class SlotTally: @unchecked Sendable {
     public let scope: ScopeEntities
     /// Period slots.
     public let slots: [PeriodSlot]
-    var values: [Int]
-    var counts: [Int]
+    /// One cell's sum and number of records, side by side: a record's add touches one cache line.
+    struct Cell { var value = 0; var count = 0 }
+    /// Per entity × slot.
+    var cells: [Cell]
+    /// The slot of each day from `dayBase` on (−1: none), for the rule's period in the year.
+    let daySlot: [Int8]
+    let dayBase: Int32
     /// `evidenceCap` slots per cell; the first min(count, cap) are filled.
     var evidence: [EvidenceRef]
     let cap: Int
@@ -281,8 +286,12 @@ public final class SlotTally: @unchecked Sendable {
         self.rule = rule; self.context = context; self.slots = slots
         self.scope = scope ?? ScopeEntities(rule.scope, context: context)
         let n = self.scope.count * slots.count
-        values = [Int](repeating: 0, count: n)
-        counts = [Int](repeating: 0, count: n)
+        cells = [Cell](repeating: Cell(), count: n)
+        // ISO weeks reach up to 3 days into the years around; a week's slot table covers them.
+        let first = context.yearStart.adding(days: -7), last = context.yearEnd.adding(days: 7)
+        dayBase = first.ordinal
+        let period = rule.period, year = context.year
+        daySlot = (0...first.days(to: last)).map { Int8(PeriodSlot.index(of: first.adding(days: $0), period, year: year) ?? -1) }
         cap = context.evidenceCap
         evidence = [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap)
         findingInfo = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: "次", clause: rule.clause, source: rule.source)
@@ -291,15 +300,14 @@ public final class SlotTally: @unchecked Sendable {
     /// The evidence kept for one cell.
     func evidenceRefs(entity e: Int, slot s: Int) -> ArraySlice<EvidenceRef> {
         let k = e * slots.count + s
-        return evidence[(k * cap)..<(k * cap + min(counts[k], cap))]
+        return evidence[(k * cap)..<(k * cap + min(cells[k].count, cap))]
     }
 
     func grow() {
         scope.syncUnits()
         let n = scope.count * slots.count
-        if values.count < n {
-            values += [Int](repeating: 0, count: n - values.count)
-            counts += [Int](repeating: 0, count: n - counts.count)
+        if cells.count < n {
+            cells += [Cell](repeating: Cell(), count: n - cells.count)
             evidence += [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap - evidence.count)
         }
     }
@@ -308,10 +316,10 @@ public final class SlotTally: @unchecked Sendable {
     @inline(__always)
     public func add(entity e: Int, slot s: Int, value: Int, record: MatchedRecord) {
         let k = e * slots.count + s
-        if k >= values.count { grow() }
-        values[k] += value
-        let c = counts[k]
-        counts[k] = c + 1
+        if k >= cells.count { grow() }
+        cells[k].value += value
+        let c = cells[k].count
+        cells[k].count = c + 1
         if c < cap { evidence[k * cap + c] = context.evidence.ref(record.view) }
     }
 
@@ -325,7 +333,9 @@ public final class SlotTally: @unchecked Sendable {
     /// common case of `count` and `sum`).
     @inline(__always)
     public func addByPeriod(_ r: MatchedRecord, value: Int) {
-        guard let s = PeriodSlot.index(of: r.date, rule.period, year: context.year) else { return }
+        let i = Int(r.date.ordinal &- dayBase)
+        let s = i >= 0 && i < daySlot.count ? Int(daySlot[i]) : PeriodSlot.index(of: r.date, rule.period, year: context.year) ?? -1
+        guard s >= 0 else { return }
         add(r, slot: s, value: value)
     }
 

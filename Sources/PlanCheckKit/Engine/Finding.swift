@@ -248,14 +248,14 @@ public struct Finding: Sendable, Equatable {
     /// Actual count or sum.
     public var actual: Int {
         switch storage {
-        case .cell(let t, let e, let s): return t.values[Int(e) * t.slots.count + Int(s)]
+        case .cell(let t, let e, let s): return t.cells[Int(e) * t.slots.count + Int(s)].value
         case .stored(let f): return f.actual
         }
     }
     /// How many records counted in all (evidence may be capped).
     public var evidenceCount: Int {
         switch storage {
-        case .cell(let t, let e, let s): return t.counts[Int(e) * t.slots.count + Int(s)]
+        case .cell(let t, let e, let s): return t.cells[Int(e) * t.slots.count + Int(s)].count
         case .stored(let f): return f.evidenceCount
         }
     }
