@@ -127,21 +127,6 @@ import Testing
         #expect(t.partial?.unchecked == 1)
     }
 
-    /// Once the budget is full, a new day still starts at the size the day before reached (earlier
-    /// days dropped for it), not at 8 slots regrown a dozen times; date order stays exact.
-    @Test func newDaysStartAtTheLastDaysSize() {
-        var t = DuplicateTable(maxKeys: 1000)
-        for d in 0..<60 {
-            for k in 0..<50 {
-                #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + k + 1)) == .new)
-                if d > 0 && k == 0 { #expect(t.current.slots.count == 128, "day \(d)") }
-            }
-            #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + 7)) == .duplicate)
-            #expect(t.parkedSlots + t.current.slots.count <= t.maxSlots)
-        }
-        #expect(t.partial == nil)
-    }
-
     /// Memory is bounded in slots as well as keys, so a province's 27,000 records a day and a
     /// street's 30 use the same table size; input in date order stays exact either way.
     @Test(arguments: [3, 50, 700, 1500])

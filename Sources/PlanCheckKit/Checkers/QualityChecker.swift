@@ -167,7 +167,7 @@ public final class QualityChecker: Checker {
 /// Semantics: a record is a duplicate when an earlier record has the same day and fingerprint.
 /// While the records seen hold at most `maxKeys` fingerprints, detection is exact (up to 64-bit
 /// hash collisions). Past that, the whole table of the earliest day held (other than the current
-/// record's) is dropped to make room, also for a new day's table at the size the day before reached. Input in date order loses nothing by that — a day once
+/// record's) is dropped to make room. Input in date order loses nothing by that — a day once
 /// passed does not come back — so detection stays exact; otherwise a later record of a dropped
 /// day is counted as `unchecked`, and a record that finds the table full of its own day is counted
 /// as `unstored`. Either count makes ``partial`` non-nil, and the check report says so: a limit is
@@ -233,8 +233,8 @@ struct DuplicateTable {
     var haveCurrent = false
     var droppedCurrent = false
     /// Slots the last day set out of the parked ones reached: a new day starts at that size, within
-    /// the budget, dropping earlier days for it (the days of one export are alike; growing from 8
-    /// slots each day rehashed every fingerprint about twice).
+    /// the budget (the days of one export are alike; growing from 8 slots each day rehashed every
+    /// fingerprint about twice).
     var lastDaySlots = 8
 
     init(maxKeys: Int) {
@@ -314,15 +314,8 @@ struct DuplicateTable {
             current = parked
             parkedSlots -= parked.slots.count
         } else {
-            // A new day starts at the size the last one reached, the earliest days dropped first
-            // if that is what it takes (a day once passed does not come back in input in date
-            // order; otherwise the report counts what could not be compared). Starting at 8 slots
-            // instead, once the budget was full, regrew every day's table through a dozen sizes.
             let hint = lastDaySlots
-            if hint > 8 && hint <= maxSlots / 2 {
-                while parkedSlots + hint > maxSlots, let victim = days.keys.min() { drop(victim) }
-            }
-            current = DaySet(capacity: hint > 8 && parkedSlots + hint <= maxSlots ? hint : 8)
+            current = DaySet(capacity: hint > 8 && parkedSlots + 2 * hint <= maxSlots ? hint : 8)
         }
         currentDay = day
         haveCurrent = true
@@ -331,14 +324,11 @@ struct DuplicateTable {
 
     /// Drops whole days, earliest first, other than the current one, until there is room.
     mutating func makeRoom() {
-        while full, let victim = days.keys.min() { drop(victim) }
-    }
-
-    /// Drops a parked day's table.
-    mutating func drop(_ day: Int32) {
-        let set = days.removeValue(forKey: day)!
-        held -= set.count
-        parkedSlots -= set.slots.count
-        dropped.insert(day)
+        while full, let victim = days.keys.min() {
+            let set = days.removeValue(forKey: victim)!
+            held -= set.count
+            parkedSlots -= set.slots.count
+            dropped.insert(victim)
+        }
     }
 }
