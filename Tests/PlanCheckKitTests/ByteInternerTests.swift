@@ -35,6 +35,40 @@ struct ByteInternerTests {
         }
     }
 
+    /// The hash's last partial word, taken from one load of the last eight bytes, is the same as
+    /// byte by byte: so hashes and duplicate fingerprints did not change with it.
+    @Test func tailWordIsTheLastBytesInOrder() {
+        let bytes: [UInt8] = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 0x80) }
+        func reference(_ b: ArraySlice<UInt8>) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(b.count)
+            let a = Array(b)
+            var i = 0
+            while i + 8 <= a.count {
+                var w: UInt64 = 0
+                for k in 0..<8 { w |= UInt64(a[i + k]) << (8 * UInt64(k)) }
+                h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+                h ^= h >> 32
+                i += 8
+            }
+            if i < a.count {
+                var w: UInt64 = 0
+                for k in i..<a.count { w |= UInt64(a[k]) << (8 * UInt64(k - i)) }
+                h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            }
+            h ^= h >> 29
+            h = h &* 0xBF58_476D_1CE4_E5B9
+            return h ^ (h >> 32)
+        }
+        bytes.withUnsafeBufferPointer { all in
+            for start in 0..<8 {
+                for n in 0...(bytes.count - start) {
+                    let b = UnsafeBufferPointer(rebasing: all[start..<(start + n)])
+                    #expect(ByteInterner.hash(b) == reference(bytes[start..<(start + n)]), "start \(start) length \(n)")
+                }
+            }
+        }
+    }
+
     /// Keys whose hashes are all the same still get their own ids: the bytes decide, not the hash.
     @Test func collidingHashesAreTellApart() {
         var t = ByteInterner(capacity: 4, keepStrings: false)

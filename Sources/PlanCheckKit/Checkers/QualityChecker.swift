@@ -268,10 +268,7 @@ struct DuplicateTable {
             i += 8
         }
         if i < n {
-            var w: UInt64 = 0
-            var k = 0
-            while i < n { w |= UInt64(p[i]) << (8 * k); i += 1; k += 1 }
-            h = (h ^ w) &* 0xC2B2_AE3D_27D4_EB4F
+            h = (h ^ ByteInterner.tail(p, i, n)) &* 0xC2B2_AE3D_27D4_EB4F
             h ^= h >> 31
         }
         return finalize(h)

@@ -46,13 +46,21 @@ public struct ByteInterner {
             i += 8
         }
         if i < n {
-            var w: UInt64 = 0, k: UInt64 = 0
-            while i < n { w |= UInt64(p[i]) << k; i += 1; k += 8 }
-            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+            h = (h ^ ByteInterner.tail(p, i, n)) &* 0x9E37_79B9_7F4A_7C15
         }
         h ^= h >> 29
         h = h &* 0xBF58_476D_1CE4_E5B9
         return h ^ (h >> 32)
+    }
+
+    /// The last `n - i` (1–7) bytes of `p[0..<n]` as one word: from a load of the last eight bytes
+    /// when there are eight (the bytes already hashed shifted out), else byte by byte.
+    @inline(__always)
+    static func tail(_ p: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> UInt64 {
+        if n >= 8 { return UnsafeRawPointer(p + n - 8).loadUnaligned(as: UInt64.self) >> UInt64(8 * (8 - (n - i))) }
+        var w: UInt64 = 0, k: UInt64 = 0, j = i
+        while j < n { w |= UInt64(p[j]) << k; j += 1; k += 8 }
+        return w
     }
 
     /// The id of `b`, or nil if it was never interned.
