@@ -76,8 +76,7 @@ final class ChunkWork {
         let outcome = tokenizer.parse(buffer, from: start, to: stop, side: capacity) { row in
             // Rows after the header never throw.
             guard let ok = try? rows.validate(row, &summary) else { return }
-            let org = FieldParsing.trim(row[rows.orgColumn])
-            let k = keys.keys(org: org, type: FieldParsing.trim(row[rows.typeColumn]),
+            let k = keys.keys(org: ok.org, type: ok.type,
                               title: rows.titleColumn >= 0 ? FieldParsing.trim(row[rows.titleColumn]) : UnsafeBufferPointer(start: nil, count: 0),
                               pending: &orgs)
             entries.append(Entry(line: Int32(truncatingIfNeeded: row.line), day: ok.day,

@@ -209,6 +209,9 @@ public struct RecordReader {
 struct AcceptedRow {
     var day: Day
     var participants: Int?
+    /// The org and type cells, trimmed (validation trims them anyway; the keys reuse them).
+    var org: UnsafeBufferPointer<UInt8>
+    var type: UnsafeBufferPointer<UInt8>
 }
 
 /// The per-file row logic shared by the single- and two-thread paths: maps the header, then
@@ -333,17 +336,19 @@ final class RowValidator {
                 }
             }
         }
+        let date = FieldParsing.trim(row[dateColumn]), org = FieldParsing.trim(row[orgColumn])
+        let type = FieldParsing.trim(row[typeColumn])
         let empty: (RecordField, Int)? =
-            FieldParsing.trim(row[dateColumn]).isEmpty ? (.date, dateColumn)
-            : FieldParsing.trim(row[orgColumn]).isEmpty ? (.org, orgColumn)
-            : FieldParsing.trim(row[typeColumn]).isEmpty ? (.type, typeColumn) : nil
+            date.isEmpty ? (.date, dateColumn)
+            : org.isEmpty ? (.org, orgColumn)
+            : type.isEmpty ? (.type, typeColumn) : nil
         if let (f, c) = empty {
             reject(row.line, c + 1, "missing \(f.name)", "\(headerName(c)) (\(f.name)) is empty; every record needs a date, an org and a type", &summary)
             return nil
         }
         let dc = dateColumn
         let day: Day
-        switch FieldParsing.parseDate(FieldParsing.trim(row[dc]), cache: &dateCache) {
+        switch FieldParsing.parseDate(date, cache: &dateCache) {
         case .day(let d): day = d
         case .impossible(let why):
             reject(row.line, dc + 1, "impossible date", "\(headerName(dc)) '\(row.string(dc))': \(why)", &summary)
@@ -364,6 +369,6 @@ final class RowValidator {
             }
         }
         info.accepted += 1
-        return AcceptedRow(day: day, participants: participants)
+        return AcceptedRow(day: day, participants: participants, org: org, type: type)
     }
 }
