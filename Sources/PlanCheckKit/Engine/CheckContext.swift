@@ -125,8 +125,8 @@ public final class CheckEngine {
     var typeKeys = KeyTranslation()
     var keywords: [[[UInt8]]]
     var hasKeywords: [Bool]
-    let quality: QualityChecker?
-    /// `quality` without reference counting.
+    /// The quality checker when it is the only one that sees every record (the usual case), called
+    /// directly and without reference counting (`everyRecord` keeps it alive).
     let qualityCall: Unmanaged<QualityChecker>?
     let reviewStart: Day
     let reviewEnd: Day
@@ -155,9 +155,7 @@ public final class CheckEngine {
         for t in CheckerRegistry.all where t.seesEveryRecord {
             everyRecord.append(t.init(rule: Rule(id: t.identifier, title: "数据质量", checker: t.identifier, types: [], scope: .all), context: context))
         }
-        // The usual case, the quality checker alone, is called directly.
-        quality = everyRecord.count == 1 ? everyRecord[0] as? QualityChecker : nil
-        qualityCall = quality.map { Unmanaged.passUnretained($0) }
+        qualityCall = (everyRecord.count == 1 ? everyRecord[0] as? QualityChecker : nil).map { Unmanaged.passUnretained($0) }
         self.checkers = checkers
         calls = ContiguousArray(checkers.map { CheckerCall($0) })
         self.everyRecord = everyRecord

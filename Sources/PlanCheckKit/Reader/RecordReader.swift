@@ -17,8 +17,9 @@ public struct ReaderOptions: Sendable {
     /// Threads used to parse (`--threads`): 1 reads on the calling thread only; with N ≥ 2, a
     /// thread decodes the input into chunks, N − 1 worker threads tokenize and validate chunks in
     /// parallel, and the calling thread stitches the chunks together and consumes the records,
-    /// parsing chunks itself while the one it needs is not ready (see ``ChunkedRecordReader``). Records reach the callback in file order either way and
-    /// every result is the same. Default: the number of cores, at most 4.
+    /// parsing chunks itself while the one it needs is not ready (see ``ChunkedRecordReader``).
+    /// Records reach the callback in file order either way and every result is the same. Default:
+    /// the number of cores, at most 4.
     public var threads = min(4, onlineProcessors)
     /// Bytes per chunk (default 512 KiB): what the tokenizer is fed at a time, and with two or
     /// more threads what one worker parses. Small values only serve tests that force rows, quotes
