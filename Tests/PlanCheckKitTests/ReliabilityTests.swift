@@ -181,6 +181,21 @@ struct ReliabilityTests {
 
     // MARK: atomic reports
 
+    @Test("a unit roster listing a unit twice or naming a parent it does not list: every problem at once, with its line")
+    func rosterUnitProblems() throws {
+        let path = TestSupport.write("name,kind,parent\n甲党委,党委,\n一支部,社区党支部,甲党委\n一支部,社区党支部,甲党委\n二支部,社区党支部,乙党委\n")
+        do {
+            _ = try Roster.read([path])
+            Issue.record("expected a roster error")
+        } catch let PlanError.invalid(problems) {
+            #expect(problems.map(\.line) == [4, 0])
+            #expect(problems[0].column == 1 && problems[0].message == "unit 一支部 is listed twice")
+            #expect(problems[1].message == "parent 乙党委 of unit 二支部 is not in the roster")
+        }
+        let ok = try Roster.read([TestSupport.write("name,kind,parent\n甲党委,党委,\n一支部,社区党支部,甲党委\n")])
+        #expect(ok.units.map(\.name) == ["甲党委", "一支部"])
+    }
+
     @Test("a run killed with SIGKILL while writing leaves the previous report byte-identical")
     func sigkill() throws {
         let dir = TestSupport.tempDir("kill")

@@ -43,7 +43,9 @@ public struct Roster: Sendable {
     public static func read(_ paths: [String], options: ReaderOptions = ReaderOptions()) throws -> Roster {
         var roster = Roster(paths: paths)
         var problems: [PlanProblem] = []
-        var seenUnits: [String: Int] = [:]
+        // Unit names seen, through a byte interner: a `String`-keyed dictionary normalises every
+        // Chinese name to hash it, which with 20,000 units was most of reading the roster.
+        var seenUnits = ByteInterner(capacity: 1024, keepStrings: false)
         for path in paths {
             let table = try TableFile.read(path, options: options)
             let pm = HeaderNames.map(table.headers, fields: PersonColumn.allCases) { c -> [String] in
@@ -83,13 +85,13 @@ public struct Roster: Sendable {
                     let parent = um.columns[.parent].map { row.cell($0) } ?? ""
                     if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit name is empty")); continue }
                     if kind.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: kc + 1, message: "kind of unit \(name) is empty; expected e.g. 社区党支部")); continue }
-                    if seenUnits[name] != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit \(name) is listed twice")); continue }
-                    seenUnits[name] = roster.units.count
+                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit \(name) is listed twice")); continue }
+                    seenUnits.intern(name)
                     roster.units.append(Unit(name: name, kind: kind, parent: parent))
                 }
             }
         }
-        for u in roster.units where !u.parent.isEmpty && seenUnits[u.parent] == nil {
+        for u in roster.units where !u.parent.isEmpty && seenUnits.lookup(u.parent) == nil {
             problems.append(PlanProblem(file: paths.first ?? "", line: 0, column: 0, message: "parent \(u.parent) of unit \(u.name) is not in the roster"))
         }
         if !problems.isEmpty { throw PlanError.invalid(problems: problems) }
