@@ -328,7 +328,8 @@ public struct Finding: Sendable, Equatable {
 
     /// Appends ``advice(asOf:)``'s bytes; `status` is this finding's (callers have it already).
     func appendAdvice(asOf: Day, status: Status, to out: inout [UInt8]) {
-        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        // Through `withUTF8`: appending a `String`'s `utf8` view went character by character.
+        func text(_ s: String) { var s = s; s.withUTF8 { out.append(contentsOf: $0) } }
         func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out) }
         switch status {
         case .met: return

@@ -14,15 +14,7 @@ public enum CSVCheckReporter: CheckReporter {
         var ruleCells: [ObjectIdentifier: [[UInt8]]] = [:]
         var lastInfo: RuleInfo? = nil
         var cells: [[UInt8]] = []
-        var iso: [Int32: [UInt8]] = [:]
-        func day(_ d: Day) {
-            if let s = iso[d.ordinal] { w.cell(escaped: s); return }
-            var s: [UInt8] = []
-            d.appendISO(to: &s)
-            iso[d.ordinal] = s
-            w.cell(escaped: s)
-        }
-        let statusCells = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0, Array($0.rawValue.utf8)) })
+        func day(_ d: Day) { w.cell(unescaped: { d.appendISO(to: &$0) }) }
         var scratch: [UInt8] = []
         for f in r.findings {
             let status = f.status
@@ -44,7 +36,7 @@ public enum CSVCheckReporter: CheckReporter {
             w.cell(required)
             w.cell(actual)
             w.cell(max(0, required - actual))
-            w.cell(escaped: statusCells[status]!)
+            w.cell(escaped: status.rawValue)
             day(f.due)
             w.cell(escaped: cells[2])
             w.cell(scratch: &scratch) { f.appendEvidence(to: &$0) }

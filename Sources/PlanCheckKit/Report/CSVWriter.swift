@@ -67,6 +67,14 @@ public struct CSVWriter {
         line.bytes.append(contentsOf: b)
     }
 
+    /// Appends a cell whose bytes `fill` appends as they are (they must need no escaping, like
+    /// an ISO day).
+    @inline(__always)
+    public func cell(unescaped fill: (inout [UInt8]) -> Void) {
+        nextCell()
+        fill(&line.bytes)
+    }
+
     /// Appends a number.
     public func cell(_ n: Int) {
         nextCell()
