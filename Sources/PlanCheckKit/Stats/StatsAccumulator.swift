@@ -100,10 +100,10 @@ public final class StatsAccumulator {
         // Rules and units by name through byte interners, not `String`-keyed dictionaries: hashing a
         // Chinese unit name as a `String` normalises it first, and with 140,000 findings that was
         // a third of the report's work.
-        var ruleIDs = ByteInterner(capacity: 2 * plan.rules.count + 16, keepStrings: false)
+        var ruleIDs = ByteInterner(capacity: plan.rules.count, keepStrings: false)
         for rule in plan.rules { ruleIDs.intern(rule.id) }
         // Units in report order: those with records first, then the check's other units.
-        var unitIDs = ByteInterner(capacity: 2 * (units.count + check.unitOrder.count) + 16, keepStrings: false)
+        var unitIDs = ByteInterner(capacity: units.count + check.unitOrder.count, keepStrings: false)
         var order: [(String, String)] = []
         for (name, kind) in units.map({ ($0.name, $0.kind) }) + check.unitOrder {
             let n = unitIDs.count
