@@ -44,7 +44,7 @@ public struct Roster: Sendable {
         var roster = Roster(paths: paths)
         var problems: [PlanProblem] = []
         // Unit names seen, through a byte interner: a `String`-keyed dictionary normalises every
-        // Chinese name to hash it, which with 20,000 units was most of reading the roster.
+        // Chinese name to hash it, which with 20,000 units was over a third of reading the roster.
         var seenUnits = ByteInterner(capacity: 1024, keepStrings: false)
         for path in paths {
             let table = try TableFile.read(path, options: options)
