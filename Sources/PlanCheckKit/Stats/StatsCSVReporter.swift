@@ -89,7 +89,7 @@ public enum StatsCSVReporter {
                 names.append(contentsOf: w.escape(s).utf8)
                 return lo..<names.count
             }
-            let orgs = r.long.orgNames.map(escaped), types = r.long.typeNames.map(escaped)
+            let orgs = r.long.orgs.map(escaped), types = r.long.types.map(escaped)
             let periods = (0...12).map { escaped(r.period($0)) }
             var out: [UInt8] = []
             out.reserveCapacity(1 << 16 + 1024)

@@ -69,52 +69,49 @@ public struct StatsLongTable: Sequence, @unchecked Sendable {   // the cube is r
     /// Whether no unit × type × month has a record.
     public var isEmpty: Bool { count == 0 }
 
-    /// Visits unit by unit, then type in report order, then month.
+    /// Where a walk over the counts stands: unit id, index into ``typeOrder``, 0-based month.
+    struct Cursor { var org = 0, typeIndex = 0, month = 0 }
+
+    /// The next cell with records from `c` on — unit id (into `orgs`), type id (into `types`),
+    /// 1-based month and counts — walking unit by unit, then type in report order, then month.
+    func nextCell(_ c: inout Cursor) -> (org: Int, type: Int, month: Int, cell: StatsCell)? {
+        guard let cube else { return nil }
+        while c.org < orgs.count {
+            while c.typeIndex < typeOrder.count {
+                let t = typeOrder[c.typeIndex]
+                while c.month < 12 {
+                    let m = c.month
+                    c.month += 1
+                    let cell = cube.cell(type: t, unit: c.org, month: m)
+                    if cell.count > 0 { return (c.org, t, m + 1, cell) }
+                }
+                c.month = 0
+                c.typeIndex += 1
+            }
+            c.typeIndex = 0
+            c.org += 1
+        }
+        return nil
+    }
+
+    /// Rows as ``StatsLongRow``s, in ``nextCell(_:)``'s order.
     public struct Iterator: IteratorProtocol {
         let table: StatsLongTable
-        var org = 0, typeIndex = 0, month = 0
+        var cursor = Cursor()
 
         public mutating func next() -> StatsLongRow? {
-            guard let cube = table.cube else { return nil }
-            while org < table.orgs.count {
-                while typeIndex < table.typeOrder.count {
-                    let t = table.typeOrder[typeIndex]
-                    while month < 12 {
-                        let m = month
-                        month += 1
-                        let c = cube.cell(type: t, unit: org, month: m)
-                        if c.count > 0 { return StatsLongRow(org: table.orgs[org], type: table.types[t], month: m + 1, cell: c) }
-                    }
-                    month = 0
-                    typeIndex += 1
-                }
-                typeIndex = 0
-                org += 1
-            }
-            return nil
+            table.nextCell(&cursor).map { StatsLongRow(org: table.orgs[$0.org], type: table.types[$0.type], month: $0.month, cell: $0.cell) }
         }
     }
 
     public func makeIterator() -> Iterator { Iterator(table: self) }
 
-    /// Visits the rows in the same order as ids: unit id (into ``orgNames``), type id (into
-    /// ``typeNames``), 1-based month and cell — for writers that keep per-id bytes.
+    /// Visits the rows by ids (no `String` per row), for writers that keep per-id bytes.
     func forEachCell(_ body: (_ org: Int, _ type: Int, _ month: Int, _ cell: StatsCell) -> Void) {
-        guard let cube else { return }
-        for o in orgs.indices {
-            for t in typeOrder {
-                for m in 0..<12 {
-                    let c = cube.cell(type: t, unit: o, month: m)
-                    if c.count > 0 { body(o, t, m + 1, c) }
-                }
-            }
-        }
+        var c = Cursor()
+        while let x = nextCell(&c) { body(x.org, x.type, x.month, x.cell) }
     }
 
-    /// Unit names by id.
-    var orgNames: [String] { orgs }
-    /// Type names by id.
-    var typeNames: [String] { types }
     public var underestimatedCount: Int { count }
 }
 
