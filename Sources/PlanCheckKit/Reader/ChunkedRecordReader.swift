@@ -121,8 +121,8 @@ final class ChunkedRecordReader: @unchecked Sendable {
     /// Thrown inside the producer once the consumer has stopped.
     struct Cancelled: Error {}
 
-    /// How the chunks went, for tests: worker rows used, and chunks tokenized again because the
-    /// guess of a row start was wrong.
+    /// How the chunks went, for tests: worker rows used, chunks tokenized again because the guess
+    /// of a row start was wrong, and chunks the calling thread parsed itself while it waited.
     struct Counters { var parallelChunks = 0; var retokenized = 0; var parsedByConsumer = 0 }
 
     let options: ReaderOptions
