@@ -71,4 +71,36 @@ struct CSVTokenizerTests {
     func delimiter(header: String, expected: UInt8) {
         #expect(Array(header.utf8).withUnsafeBufferPointer { CSVTokenizer.detectDelimiter($0) } == expected)
     }
+
+    /// Every byte value that matters to the word scan: the targets, bytes just below and above the
+    /// one-test threshold of each delimiter, digits, letters and the bytes of Chinese text.
+    static let scanBytes: [UInt8] = [0x00, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x20, 0x21, 0x22, 0x23, 0x2B, 0x2C, 0x2D,
+                                     0x2E, 0x2F, 0x30, 0x3B, 0x3C, 0x41, 0x7C, 0x7F, 0x80, 0xA0, 0xE4, 0xFF]
+
+    @Test("the word scan stops exactly where a byte-by-byte search does, for every delimiter", arguments: [UInt8(0x2C), 0x09, 0x22, 0x3B, 0x7C])
+    func scanMatchesByteSearch(delimiter d: UInt8) {
+        var rng = TestRNG(state: UInt64(d))
+        for round in 0..<4000 {
+            // Mostly text without targets, so that scans run over many words before stopping.
+            let count = rng.below(40)
+            let sparse = round % 2 == 0
+            var bytes = [UInt8]()
+            for _ in 0..<count {
+                let b = rng.pick(Self.scanBytes)
+                let isTarget = b == d || b == 0x0A || b == 0x0D
+                bytes.append(isTarget && sparse && !rng.chance(10) ? 0xE4 : b)
+            }
+            bytes.withUnsafeBufferPointer { buf in
+                for start in 0...count {
+                    var expected = start
+                    while expected < count && bytes[expected] != d && bytes[expected] != 0x0A && bytes[expected] != 0x0D { expected += 1 }
+                    let end = CSVTokenizer.fieldEnd(buf, from: start, delimiter: d)
+                    #expect(end == expected, "delimiter \(d), bytes \(bytes), from \(start)")
+                    let s = CSVTokenizer.scan(buf, from: start, delimiter: d)
+                    // The scan stops at the first target or in the last seven bytes, never past a target.
+                    #expect(s <= expected && (s == expected || s + 8 > count), "scan, delimiter \(d), bytes \(bytes), from \(start)")
+                }
+            }
+        }
+    }
 }
