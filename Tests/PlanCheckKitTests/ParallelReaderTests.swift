@@ -243,6 +243,58 @@ import Testing
         }
     }
 
+    /// `makeInput` with one roster unit's records moved to a unit the roster lacks, so that
+    /// records take both ways: known orgs (ids from the roster's table) and worker-local ids.
+    static func mixedInput(seed: UInt64, rows: Int) -> [UInt8] {
+        let text = String(decoding: makeInput(seed: seed, rows: rows, crlf: false), as: UTF8.self)
+        return Array(text.replacingOccurrences(of: "古镇社区党支部", with: "未登记党支部").utf8)
+    }
+
+    /// Orgs of the known table come with its ids and no local id; the others with a local id.
+    @Test(arguments: [512, 4096])
+    func knownOrgsComeWithTheirTableIds(chunk: Int) throws {
+        let path = TestSupport.write(Self.mixedInput(seed: 41, rows: 2000))
+        var known = ByteInterner(capacity: 16)
+        for o in Self.orgs where o != "古镇社区党支部" { known.intern(o) }
+        var fromTable = 0, local = 0
+        let reader = ChunkedRecordReader(options: Self.options(threads: 2, chunk: chunk), sources: [.file(path)], knownOrgs: known)
+        _ = try reader.run { r in
+            guard r.keys.table >= 0 else { return }   // rows the calling thread tokenized as a stream
+            if let id = known.lookup(r.bytes(.org)) {
+                #expect(Int(r.keys.known) == id && r.keys.org == -1, "\(r.string(.org))")
+                fromTable += 1
+            } else {
+                #expect(r.keys.known == -1 && r.keys.org >= 0, "\(r.string(.org))")
+                local += 1
+            }
+        }
+        #expect(fromTable > 100 && local > 10)
+    }
+
+    /// `stats` (which keeps its own org table) and `check` give the same reports with and
+    /// without worker threads when some orgs are in the roster and some are not.
+    @Test(arguments: [UInt64(41), 42])
+    func sameStatsAndCheckWithUnknownUnits(seed: UInt64) throws {
+        let path = TestSupport.write(Self.mixedInput(seed: seed, rows: 1500))
+        let plan = try PlanReader.read([TestSupport.root + "/Checks/000-street-party-building-2022.csv"])
+        let roster = try Roster.read([TestSupport.root + "/SampleData/roster-units.csv", TestSupport.root + "/SampleData/roster-people.csv"])
+        func reports(_ o: ReaderOptions) throws -> String {
+            let r = try StatsCommand.compute(plan: plan, roster: roster, year: 2022, asOf: Day.parseISO("2022-12-31")!,
+                                             inputs: [.file(path)], readerOptions: o)
+            let c = try CheckCommand.runCheck(plan: plan, roster: roster, year: 2022, asOf: Day.parseISO("2022-12-31")!,
+                                              inputs: [.file(path)], readerOptions: o)
+            let out = MemoryOutput()
+            StatsJSONReporter.write(r, to: out)
+            CSVCheckReporter.write(c, to: out, options: ReportOptions())
+            return out.text
+        }
+        let reference = try reports(Self.options(threads: 1))
+        #expect(reference.contains("未登记党支部") && reference.contains("古镇社区党支部"))
+        for chunk in [5, 300, 1 << 20] {
+            #expect(try reports(Self.options(threads: 2, chunk: chunk)) == reference)
+        }
+    }
+
     @Test func sampleDataCheckIsIdentical() throws {
         let r = TestSupport.root + "/"
         let args = ["check", "--plan", r + "Checks/000-street-party-building-2022.csv", "--plan", r + "Checks/001-street-office-party-committee-2022.csv",

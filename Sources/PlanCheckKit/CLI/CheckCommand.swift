@@ -116,7 +116,9 @@ public enum CheckCommand: Command {
         let context = CheckContext(year: year, asOf: asOf, roster: roster, evidenceCap: evidenceCap, maxDuplicateKeys: maxDuplicateKeys)
         context.fileNames = inputs.map(\.name)
         let engine = CheckEngine(plan: plan, context: context)
-        let read = try RecordReader(options: readerOptions).read(inputs) { r in
+        // The roster's units, read-only for the worker threads (the engine's own table copies
+        // itself when it first interns a unit not in the roster).
+        let read = try RecordReader(options: readerOptions).read(inputs, knownOrgs: context.rosterUnitCount > 0 ? context.units : nil) { r in
             engine.consume(r)
             also?(r)
         }

@@ -196,7 +196,7 @@ public final class CheckEngine {
     /// Counts one record.
     @inline(__always)
     public func consume(_ r: RecordView) {
-        let org = orgKeys.global(table: r.keys.table, local: r.keys.org) { context.unitID(r.bytes(.org)) }
+        let org = r.keys.known >= 0 ? Int(r.keys.known) : orgKeys.global(table: r.keys.table, local: r.keys.org) { context.unitID(r.bytes(.org)) }
         let typeID = typeKeys.global(table: r.keys.table, local: r.keys.type) { rulesFor(type: r.bytes(.type)) }
         let matching = typeRuleStart[typeID]..<typeRuleStart[typeID + 1]
         let inReview = r.date >= reviewStart && r.date <= reviewEnd

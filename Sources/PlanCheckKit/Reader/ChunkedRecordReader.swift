@@ -127,6 +127,8 @@ final class ChunkedRecordReader: @unchecked Sendable {
 
     let options: ReaderOptions
     let sources: [InputSource]
+    /// Orgs whose ids the consumer already has (see ``RecordReader/read(_:knownOrgs:_:)``).
+    let knownOrgs: ByteInterner?
     let workers: Int
     let depth: Int
     let chunkBytes: Int
@@ -143,9 +145,10 @@ final class ChunkedRecordReader: @unchecked Sendable {
 
     /// `workers` overrides the number of worker threads (`threads` − 1); 0, for tests, leaves
     /// every chunk to the calling thread.
-    init(options: ReaderOptions, sources: [InputSource], workers: Int? = nil) {
+    init(options: ReaderOptions, sources: [InputSource], knownOrgs: ByteInterner? = nil, workers: Int? = nil) {
         self.options = options
         self.sources = sources
+        self.knownOrgs = knownOrgs
         self.workers = max(0, workers ?? max(1, options.threads - 1))
         depth = 2 * options.threads + 1
         chunkBytes = max(1, min(options.chunkSize, 1 << 28))
@@ -233,7 +236,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
     }
 
     func work(_ index: Int) {
-        let keys = LocalKeyTables(index: index)
+        let keys = LocalKeyTables(index: index, known: knownOrgs)
         lock.lock()
         while true {
             if cancelled { break }
@@ -292,7 +295,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
     func consume(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
         var summary = ReadSummary()
         // The calling thread's own intern tables, for the chunks it parses while it waits.
-        let keys = LocalKeyTables(index: workers)
+        let keys = LocalKeyTables(index: workers, known: knownOrgs)
         var rows: RowValidator?
         var tokenizer: CSVTokenizer?
         while true {

@@ -8,8 +8,11 @@
 struct RecordKeys {
     /// Which worker's tables `org` and `type` index; -1 when no keys were computed.
     var table: Int32 = -1
-    /// The org's id in the worker's table, -1 when the table was full.
+    /// The org's id in the worker's table, -1 when the table was full or the org is known.
     var org: Int32 = -1
+    /// The org's id in the reader's table of known orgs (the roster's units, whose ids the
+    /// consumer's own tables start with), -1 when it is not there; then `org` holds the local id.
+    var known: Int32 = -1
     /// The type's id in the worker's table, -1 when the table was full.
     var type: Int32 = -1
     /// ``fingerprint(org:type:title:)`` of the record (valid when `table` ≥ 0).
@@ -35,13 +38,22 @@ struct RecordKeys {
 
 /// One worker's intern tables, kept across chunks and inputs. Bounded: past ``limit`` strings a
 /// table stops growing and the consumer interns the rest itself.
+///
+/// An org found in the shared, read-only table of known orgs (the roster's units) takes its id
+/// from there and is not interned locally: every thread then looks orgs up in one table instead
+/// of each filling its own copy of the roster (with 20,000 units, each about 1.7 MB, more than a
+/// core's L2 cache), and the consumer uses the id as it is instead of translating it.
 final class LocalKeyTables {
     var orgs = ByteInterner(capacity: 1024, keepStrings: false)
     var types = ByteInterner(capacity: 64, keepStrings: false)
+    let known: ByteInterner?
     let index: Int32
     static let limit = 1 << 16
 
-    init(index: Int) { self.index = Int32(index) }
+    init(index: Int, known: ByteInterner? = nil) {
+        self.index = Int32(index)
+        self.known = known.flatMap { $0.count > 0 ? $0 : nil }
+    }
 
     @inline(__always)
     static func local(_ t: inout ByteInterner, _ b: UnsafeBufferPointer<UInt8>, _ h: UInt64) -> Int32 {
@@ -73,12 +85,32 @@ final class LocalKeyTables {
     /// depend on each other, so the processor overlaps the misses, and the lookups then hit.
     func internOrgs(_ pending: [PendingKey], into entries: inout [ChunkWork.Entry]) {
         pending.withUnsafeBufferPointer { p in
-            warmSink &+= orgs.warm(count: p.count) { p[$0].hash }
+            guard let known else {
+                warmSink &+= orgs.warm(count: p.count) { p[$0].hash }
+                for i in p.indices {
+                    entries[i].keys.org = LocalKeyTables.local(&orgs, p[i].bytes, p[i].hash)
+                }
+                return
+            }
+            warmSink &+= known.warm(count: p.count) { p[$0].hash }
+            unknown.removeAll(keepingCapacity: true)
             for i in p.indices {
-                entries[i].keys.org = LocalKeyTables.local(&orgs, p[i].bytes, p[i].hash)
+                if let id = known.lookup(p[i].bytes, hash: p[i].hash) {
+                    entries[i].keys.known = Int32(truncatingIfNeeded: id)
+                } else {
+                    unknown.append(i)
+                }
+            }
+            if unknown.isEmpty { return }
+            unknown.withUnsafeBufferPointer { u in
+                warmSink &+= orgs.warm(count: u.count) { p[u[$0]].hash }
+                for i in u { entries[i].keys.org = LocalKeyTables.local(&orgs, p[i].bytes, p[i].hash) }
             }
         }
     }
+
+    /// Indexes of a region's orgs not among the known ones (reused across regions).
+    var unknown: [Int] = []
 
     /// Where the warming loads' values go, so that they are not optimised away.
     var warmSink: UInt64 = 0

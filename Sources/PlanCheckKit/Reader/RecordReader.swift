@@ -147,9 +147,14 @@ public struct RecordReader {
     /// on the calling thread. With ``ReaderOptions/threads`` of 2 or more, decoding, tokenizing
     /// and validating run on a second thread one batch ahead; the records, rejections and summary
     /// are the same as with one thread.
-    public func read(_ sources: [InputSource], _ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+    ///
+    /// `knownOrgs`, when given, is a table whose ids the caller's own org table starts with (the
+    /// roster's units, interned first): worker threads then look a record's org up there and
+    /// hand over its id (``RecordKeys/known``) instead of an id of their own tables.
+    public func read(_ sources: [InputSource], knownOrgs: ByteInterner? = nil,
+                     _ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
         if options.threads >= 2 && !sources.isEmpty {
-            return try ChunkedRecordReader(options: options, sources: sources).run(onRecord)
+            return try ChunkedRecordReader(options: options, sources: sources, knownOrgs: knownOrgs).run(onRecord)
         }
         var summary = ReadSummary()
         for (index, source) in sources.enumerated() {
