@@ -119,6 +119,31 @@ struct FieldParsingTests {
         }
     }
 
+    /// The shortcut for " HH:MM" concludes what the part-by-part parse does, for every such tail
+    /// over digits and the bytes next to them, and for the neighbouring lengths.
+    @Test("the time shortcut agrees with the part-by-part parse")
+    func timeShortcutAgrees() {
+        let day = Day(year: 2022, month: 3, day: 5)!
+        let chars: [UInt8] = Array("0123456789:/ T".utf8)
+        var checked = 0
+        for a in chars { for b in chars { for c in chars { for d in chars { for sep in [UInt8(0x3A), 0x2E] {
+            for lead in [UInt8(0x20), 0x54] {
+                let cell = Array("2022-03-05".utf8) + [lead, a, b, sep, c, d]
+                for cut in [cell.count - 1, cell.count] {
+                    cell[..<cut].withUnsafeBufferPointer { p in
+                        #expect(FieldParsing.finishTime(p, from: 10, day: day) == FieldParsing.finishTimeParts(p, from: 10, day: day),
+                                "\(String(decoding: p, as: UTF8.self))")
+                    }
+                    checked += 1
+                }
+            }
+        } } } } }
+        #expect(checked > 100_000)
+        let ok = Array("2022-03-05 23:59".utf8), late = Array("2022-03-05 24:00".utf8)
+        ok.withUnsafeBufferPointer { #expect(FieldParsing.finishTime($0, from: 10, day: day) == .day(day)) }
+        late.withUnsafeBufferPointer { #expect(FieldParsing.finishTime($0, from: 10, day: day) == .impossible("24:00 is not a time of day")) }
+    }
+
     @Test("Day arithmetic: ISO weeks, leap years, weekdays")
     func days() {
         #expect(Day.parseISO("2022-01-02")!.isoWeek == (2021, 52))

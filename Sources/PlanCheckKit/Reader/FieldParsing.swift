@@ -133,7 +133,22 @@ public enum FieldParsing {
     }
 
     /// Accepts nothing, or a space / `T` followed by HH:MM or HH:MM:SS.
+    @inline(__always)
     static func finishTime(_ b: UnsafeBufferPointer<UInt8>, from start: Int, day: Day) -> DateResult {
+        let i = start
+        let n = b.count
+        if i == n { return .day(day) }
+        // The exports' usual shape, " HH:MM", a valid time: what the general path below concludes
+        // for it, in a few comparisons (an hour or minute out of range goes on below, for its message).
+        if n - i == 6 && b[i] == 0x20 && b[i + 3] == 0x3A {
+            let h1 = b[i + 1] &- 0x30, h2 = b[i + 2] &- 0x30, m1 = b[i + 4] &- 0x30, m2 = b[i + 5] &- 0x30
+            if h1 < 10 && h2 < 10 && m1 < 6 && m2 < 10 && h1 &* 10 &+ h2 < 24 { return .day(day) }
+        }
+        return finishTimeParts(b, from: i, day: day)
+    }
+
+    /// ``finishTime(_:from:day:)`` without its shortcut: any accepted time shape, part by part.
+    static func finishTimeParts(_ b: UnsafeBufferPointer<UInt8>, from start: Int, day: Day) -> DateResult {
         var i = start
         let n = b.count
         if i == n { return .day(day) }
