@@ -165,10 +165,10 @@ public struct CSVTokenizer {
     /// offset of the first of them in a word, or where fewer than eight bytes remain (the caller
     /// finishes byte by byte).
     ///
-    /// With a delimiter below the digit `0` (0x30: comma, tab, the quote of a quoted field's scan) one test per word
-    /// finds every byte below `max(delimiter, CR) + 1` — a word of Chinese text, letters or digits
-    /// has none, so it costs a subtraction and two ANDs instead of three equality tests — and each
-    /// such byte (a space, `(`, …) is then compared exactly. The test flags exactly the lowest
+    /// With a delimiter below the digit `0` (0x30: comma, tab, the quote of a quoted field's scan)
+    /// one test per word finds every byte below `max(delimiter, CR) + 1` — a word of Chinese text,
+    /// letters or digits has none, so it costs a subtraction and two ANDs instead of three equality
+    /// tests — and each such byte (a space, `(`, …) is then compared exactly. The test flags exactly the lowest
     /// such byte of a word; above it a borrow may flag more (never fewer), and every flag is
     /// checked, so nothing is skipped and nothing is wrongly taken. Other delimiters (`;`, `|`)
     /// test for each of the three bytes (exact: the zero-byte test has no false positive below the

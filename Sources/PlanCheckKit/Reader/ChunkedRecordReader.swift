@@ -62,11 +62,11 @@ final class ChunkWork {
     func store(_ row: UnsafeBufferPointer<FieldSpan>) {
         let n = row.count
         if spanCount + n > spanCapacity {
-            let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: max(spanCount + n, 2 * spanCapacity, 4096))
+            spanCapacity = max(spanCount + n, 2 * spanCapacity, 4096)
+            let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity)
             bigger.moveInitialize(from: spans, count: spanCount)
             spans.deallocate()
             spans = bigger
-            spanCapacity = max(spanCount + n, 2 * spanCapacity, 4096)
         }
         if let from = row.baseAddress { (spans + spanCount).initialize(from: from, count: n) }
         spanCount += n

@@ -42,8 +42,8 @@ public final class StatsAccumulator {
         let d = r.date
         if d < start || d > end { outsideYear += 1; return }
         if d > asOf { afterAsOf += 1; return }
-        // A known org's id is its roster index: `orgs` starts with the roster's units, as the
-        // check's unit table (which the known ids come from) does.
+        // A known org's id is its id in the check's unit table, which, like `orgs`, starts with the
+        // roster's units interned in roster order: the same ids.
         let o = r.keys.known >= 0 ? Int(r.keys.known) : orgKeys.global(table: r.keys.table, local: r.keys.org) { orgs.intern(r.bytes(.org)).id }
         let t = typeKeys.global(table: r.keys.table, local: r.keys.type) { types.intern(r.bytes(.type)).id }
         if o >= cube.unitCapacity || t >= cube.typeCount { cube.reserve(units: o + 1, types: t + 1) }
