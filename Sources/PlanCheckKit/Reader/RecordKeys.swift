@@ -85,23 +85,21 @@ final class LocalKeyTables {
     /// depend on each other, so the processor overlaps the misses, and the lookups then hit.
     func internOrgs(_ pending: [PendingKey], into entries: inout [ChunkWork.Entry]) {
         pending.withUnsafeBufferPointer { p in
-            guard let known else {
-                warmSink &+= orgs.warm(count: p.count) { p[$0].hash }
-                for i in p.indices {
-                    entries[i].keys.org = LocalKeyTables.local(&orgs, p[i].bytes, p[i].hash)
-                }
-                return
-            }
-            warmSink &+= known.warm(count: p.count) { p[$0].hash }
+            // Known orgs take their table's id; the others (all of them without a table) are
+            // interned locally.
             unknown.removeAll(keepingCapacity: true)
-            for i in p.indices {
-                if let id = known.lookup(p[i].bytes, hash: p[i].hash) {
-                    entries[i].keys.known = Int32(truncatingIfNeeded: id)
-                } else {
-                    unknown.append(i)
+            if let known {
+                warmSink &+= known.warm(count: p.count) { p[$0].hash }
+                for i in p.indices {
+                    if let id = known.lookup(p[i].bytes, hash: p[i].hash) {
+                        entries[i].keys.known = Int32(truncatingIfNeeded: id)
+                    } else {
+                        unknown.append(i)
+                    }
                 }
+            } else {
+                unknown.append(contentsOf: p.indices)
             }
-            if unknown.isEmpty { return }
             unknown.withUnsafeBufferPointer { u in
                 warmSink &+= orgs.warm(count: u.count) { p[u[$0]].hash }
                 for i in u { entries[i].keys.org = LocalKeyTables.local(&orgs, p[i].bytes, p[i].hash) }
@@ -109,7 +107,8 @@ final class LocalKeyTables {
         }
     }
 
-    /// Indexes of a region's orgs not among the known ones (reused across regions).
+    /// Indexes of a region's orgs to intern locally: not among the known ones, or all without a
+    /// known table (reused across regions).
     var unknown: [Int] = []
 
     /// Where the warming loads' values go, so that they are not optimised away.
