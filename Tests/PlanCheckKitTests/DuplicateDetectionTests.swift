@@ -143,4 +143,24 @@ import Testing
         #expect(most <= t.maxSlots)
         if perDay * 4 <= t.maxSlots { #expect(t.partial == nil) }   // a day's table fits: exact
     }
+
+    /// A large input fills the table to the same memory whatever its records per day (a province's
+    /// year and a tenth of it must use the same memory): between 1.33 and 1.5 slots per key allowed,
+    /// whichever bound is met first. Each new day starts at the last day's size, with room made
+    /// first, so that it does not grow from 8 slots (rehashing, and holding two copies at once).
+    @Test(arguments: [21, 60, 210])
+    func fullTableUsesTheSameMemoryWhateverTheRecordsPerDay(perDay: Int) {
+        var t = DuplicateTable(maxKeys: 4000)
+        var lastSize = 0
+        for d in 0..<365 {
+            for k in 0..<perDay {
+                #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + k + 1)) == .new)
+                if k == 0 && d > 0 { #expect(t.current.slots.count == lastSize, "day \(d)") }
+            }
+            lastSize = t.current.slots.count
+        }
+        let held = Double(t.parkedSlots + t.current.slots.count) / Double(t.maxKeys)
+        #expect(held >= 1.33 && held <= 1.5, "\(held) slots per key allowed")
+        #expect(t.partial == nil)   // date order: exact
+    }
 }

@@ -46,6 +46,38 @@ struct QualityCheckerTests {
         #expect(u.note == "3 种活动类型没有规则计入（共 6 条记录）：志愿服务 3、其他 2、帮扶走访 1")
     }
 
+    @Test("per-unit warnings, interleaved, each keep their own count, note and first evidence")
+    func perUnitTallies() throws {
+        let rows = """
+        date,org,type,title
+        2022-05-02,甲,主题党日,a
+        2022-05-02,乙,主题党日,b
+        2022-05-02,甲,主题党日,a
+        2022-05-02,丙,主题党日,c
+        2022-05-02,乙,主题党日,b
+        2022-05-02,甲,主题党日,a
+        2022-05-02,丙,主题党日,c
+        2022-05-02,甲,主题党日,a
+        2022-05-02,丙,主题党日,c
+        2022-05-02,甲,主题党日,a
+        2021-05-02,乙,主题党日,x
+        """
+        let fs = try CheckHarness.run(rule: Self.rule, records: rows, asOf: "2022-12-31", quality: true).filter { $0.rule == "quality" }
+        var got: [String: String] = [:]
+        for f in fs {
+            let lines = f.evidence.map { $0.split(separator: ":").last.map(String.init) ?? "" }.joined(separator: " ")
+            got["\(f.title)|\(f.org)"] = "\(f.actual)|\(f.evidenceCount)|\(lines)|\(f.note)|\(f.period)|\(f.status.rawValue)"
+        }
+        #expect(got == [
+            "重复记录|甲": "4|4|4 7 9|4 条记录与前面的记录日期、单位、类型、主题完全相同|2022|warning",
+            "重复记录|乙": "1|1|6|1 条记录与前面的记录日期、单位、类型、主题完全相同|2022|warning",
+            "重复记录|丙": "2|2|8 10|2 条记录与前面的记录日期、单位、类型、主题完全相同|2022|warning",
+            "日期不在检查年度内|乙": "1|1|12|1 条记录的日期不在 2022 年，未计入|2022|warning",
+        ])
+        // Views of the checker's tallies compare equal field by field, like stored findings.
+        #expect(fs.allSatisfy { f in f == f && f.required == 0 && f.start == Day.parseISO("2022-01-01") && f.due == Day.parseISO("2022-12-31") })
+    }
+
     @Test("without a roster there are no unknown-unit warnings")
     func noRoster() throws {
         let fs = try CheckHarness.run(rule: Self.rule, records: "date,org,type\n2022-06-01,无名支部,主题党日\n", asOf: "2022-12-31", quality: true)

@@ -34,13 +34,9 @@ public final class QualityChecker: Checker {
         }
     }
 
-    struct Tally { var kind: Kind; var org: Int; var count = 0; var evidence: [EvidenceRef] = [] }
-
     let context: CheckContext
-    /// Tallies in order of first occurrence; `index` finds one by kind and org.
-    var tallies: [Tally] = []
-    var index: [Int: Int] = [:]
-    var uncountedTally = -1
+    /// The warnings, one per kind and unit; the findings are views of it.
+    let store: QualityTallies
     /// Per type id (``MatchedRecord/typeID``): records of that type when no rule counts it, and
     /// its name, taken from the first such record.
     var uncountedCounts: [Int] = []
@@ -55,26 +51,13 @@ public final class QualityChecker: Checker {
     public init(rule: Rule, context: CheckContext) {
         self.context = context
         duplicates = DuplicateTable(maxKeys: context.maxDuplicateKeys)
+        store = QualityTallies(context: context,
+                               expectedUnits: context.hasRoster ? min(QualityChecker.maxDuplicateUnits, context.rosterUnitCount) : 0)
     }
 
     @inline(__always)
-    func tally(_ kind: Kind, org: Int) -> Int {
-        if kind == .uncountedType && uncountedTally >= 0 { return uncountedTally }
-        let key = kind.rawValue << 40 | (org + 1)
-        if let i = index[key] { return i }
-        let i = tallies.count
-        tallies.append(Tally(kind: kind, org: org))
-        index[key] = i
-        if kind == .uncountedType { uncountedTally = i }
-        return i
-    }
-
     func note(_ kind: Kind, org: Int, _ r: MatchedRecord) {
-        let i = tally(kind, org: org)
-        tallies[i].count += 1
-        if kind != .uncountedType && tallies[i].evidence.count < max(context.evidenceCap, 1) {
-            tallies[i].evidence.append(context.evidence.ref(r.view, withID: false))
-        }
+        store.add(kind, org: org, kind == .uncountedType ? nil : context.evidence.ref(r.view, withID: false))
     }
 
     public func observe(_ r: MatchedRecord) {
@@ -102,62 +85,153 @@ public final class QualityChecker: Checker {
         switch duplicates.insert(day: r.date.ordinal, fingerprint: r.view.fingerprint) {
         case .new: break
         case .duplicate:
-            let own = index[Kind.duplicate.rawValue << 40 | (r.org + 1)] != nil || duplicateUnits < QualityChecker.maxDuplicateUnits
-            if own && index[Kind.duplicate.rawValue << 40 | (r.org + 1)] == nil { duplicateUnits += 1 }
+            let own = store.tally(.duplicate, org: r.org) != nil || duplicateUnits < QualityChecker.maxDuplicateUnits
+            if own && store.tally(.duplicate, org: r.org) == nil { duplicateUnits += 1 }
             note(.duplicate, org: own ? r.org : -1, r)
         }
     }
 
     /// Warnings per kind and unit, plus a possible partial-duplicates note.
-    public var findingCount: Int { tallies.count + 1 }
+    public var findingCount: Int { store.tallies.count + 1 }
 
     public func findings() -> [Finding] {
-        let y = String(context.year)
-        let infos = Kind.allCases.map { RuleInfo(id: "quality", title: $0.title, checker: QualityChecker.identifier, measure: "条") }
-        var out: [Finding] = []
-        out.reserveCapacity(tallies.count + 1)
-        for t in tallies {
-            let kind = t.kind
-            var org = t.org >= 0 ? context.unitName(t.org) : "*"
-            let detail: String
-            switch kind {
-            case .duplicate: detail = "\(t.count) 条记录与前面的记录日期、单位、类型、主题完全相同"
-            case .outsideYear: detail = "\(t.count) 条记录的日期不在 \(y) 年，未计入"
-            case .afterAsOf: detail = "\(t.count) 条记录的日期晚于检查日 \(context.asOf.iso)，未计入"
+        // The two warnings that sum up many units or types get their texts now; the per-unit ones
+        // (up to 10,000 duplicate warnings) are views of the store, formatted when written.
+        for (i, t) in store.tallies.enumerated() {
+            switch t.kind {
             case .unknownUnit:
                 let units = unknownCounts.indices.filter { unknownCounts[$0] > 0 }
                 if units.count == 1 {
-                    org = context.unitName(context.rosterUnitCount + units[0])
-                    detail = "单位“\(org)”不在花名册中（\(t.count) 条记录）"
+                    let org = context.unitName(context.rosterUnitCount + units[0])
+                    store.fixed[i] = (org, "单位“\(org)”不在花名册中（\(t.count) 条记录）")
                 } else {
                     let top = units.sorted { unknownCounts[$0] != unknownCounts[$1] ? unknownCounts[$0] > unknownCounts[$1] : $0 < $1 }.prefix(20)
-                    detail = "\(units.count) 个单位不在花名册中（共 \(t.count) 条记录）："
+                    store.fixed[i] = ("*", "\(units.count) 个单位不在花名册中（共 \(t.count) 条记录）："
                         + top.map { "\(context.unitName(context.rosterUnitCount + $0)) \(unknownCounts[$0])" }.joined(separator: "、")
-                        + (units.count > 20 ? " 等" : "")
+                        + (units.count > 20 ? " 等" : ""))
                 }
             case .uncountedType:
                 var list: [(key: String, value: Int)] = []
                 for i in uncountedCounts.indices where uncountedCounts[i] > 0 { list.append((uncountedNames[i], uncountedCounts[i])) }
                 list.sort { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-                detail = "\(list.count) 种活动类型没有规则计入（共 \(t.count) 条记录）：" + list.map { "\($0.key) \($0.value)" }.joined(separator: "、")
-            case .duplicatePartial: continue
+                store.fixed[i] = ("*", "\(list.count) 种活动类型没有规则计入（共 \(t.count) 条记录）："
+                    + list.map { "\($0.key) \($0.value)" }.joined(separator: "、"))
+            case .duplicate, .outsideYear, .afterAsOf, .duplicatePartial: break
             }
-            out.append(Finding(info: infos[kind.rawValue], org: org, period: y, start: context.yearStart, end: context.yearEnd,
-                               actual: t.count, status: .warning, evidence: t.evidence, pool: context.evidence,
-                               evidenceCount: t.count, note: detail))
         }
+        var out: [Finding] = []
+        out.reserveCapacity(store.tallies.count + 1)
+        for i in store.tallies.indices { out.append(Finding(quality: store, Int32(i))) }
         if let p = duplicates.partial {
             let n = p.unchecked + p.unstored
             var note = "重复记录只在最多 \(duplicates.maxKeys) 条记录的指纹内精确检查（--max-duplicate-keys）："
             note += "记录未按日期排序或同一天记录过多，\(p.unchecked) 条记录所在日期的早先指纹已被移出、无法与之比较，"
             note += "\(p.unstored) 条记录的指纹未能保存；这些记录之间的重复可能未被发现。"
-            note += "调大 --max-duplicate-keys（约每条 16 字节）或先按日期排序后重新检查。"
+            note += "调大 --max-duplicate-keys（约每条 12 字节）或先按日期排序后重新检查。"
             out.append(Finding(rule: "quality", title: Kind.duplicatePartial.title, checker: QualityChecker.identifier, org: "*",
-                               period: y, start: context.yearStart, end: context.yearEnd, required: 0, actual: n,
+                               period: store.year, start: context.yearStart, end: context.yearEnd, required: 0, actual: n,
                                status: .warning, due: context.yearEnd, measure: "条", evidenceCount: n,
                                note: note))
         }
         return out
+    }
+}
+
+/// The quality checker's warnings, one per kind and unit, in compact form: a tally is 16 bytes,
+/// its evidence sits in one shared array (`cap` references per tally) and its unit is found by
+/// an array lookup, so a province's 10,000 per-unit duplicate warnings take about 1 MB and no
+/// more objects than a street's few. Their findings (``Finding``'s `quality` storage) are views
+/// of this table; unit names and notes are formatted only when a report is written.
+final class QualityTallies: @unchecked Sendable {
+    struct Tally {
+        var count: Int
+        var org: Int32
+        var kind: QualityChecker.Kind
+    }
+
+    let context: CheckContext
+    /// Evidence references kept per tally.
+    let cap: Int
+    /// The year under review, as a period label.
+    let year: String
+    /// The shared texts of each kind's warnings.
+    let infos: [RuleInfo]
+    /// Tallies in order of first occurrence.
+    private(set) var tallies: [Tally] = []
+    /// Evidence: tally `i`'s references are `evidence[i * cap ..< i * cap + min(count, cap)]`.
+    private var evidence: [EvidenceRef] = []
+    /// Per kind, tally index by org + 1 (org −1 stands for all units); −1 when none yet.
+    private var index: [[Int32]]
+    /// Unit and note of tallies whose texts are worked out at the end (unknown units, uncounted types).
+    var fixed: [Int: (org: String, note: String)] = [:]
+
+    /// `expectedUnits`: room reserved up front for that many per-unit tallies, so that the arrays
+    /// do not grow (holding two copies at once) as a large input finds more units.
+    init(context: CheckContext, expectedUnits: Int) {
+        self.context = context
+        cap = max(context.evidenceCap, 1)
+        year = String(context.year)
+        infos = QualityChecker.Kind.allCases.map {
+            RuleInfo(id: "quality", title: $0.title, checker: QualityChecker.identifier, measure: "条")
+        }
+        index = [[Int32]](repeating: [], count: QualityChecker.Kind.allCases.count)
+        let room = expectedUnits + QualityChecker.Kind.allCases.count
+        tallies.reserveCapacity(room)
+        evidence.reserveCapacity(min(room * cap, 1 << 20))
+    }
+
+    /// The tally of `kind` for `org`, if any.
+    @inline(__always)
+    func tally(_ kind: QualityChecker.Kind, org: Int) -> Int? {
+        let list = index[kind.rawValue]
+        guard org + 1 < list.count else { return nil }
+        let i = list[org + 1]
+        return i < 0 ? nil : Int(i)
+    }
+
+    /// Counts one record for `kind` and `org` (−1: all units), citing `ref` while there is room.
+    @inline(__always)
+    func add(_ kind: QualityChecker.Kind, org: Int, _ ref: EvidenceRef?) {
+        let i: Int
+        if let t = tally(kind, org: org) {
+            i = t
+        } else {
+            i = tallies.count
+            tallies.append(Tally(count: 0, org: Int32(truncatingIfNeeded: org), kind: kind))
+            evidence.append(contentsOf: repeatElement(EvidenceRef.empty, count: cap))
+            let k = kind.rawValue
+            if index[k].count <= org + 1 { index[k] += [Int32](repeating: -1, count: org + 2 - index[k].count) }
+            index[k][org + 1] = Int32(i)
+        }
+        let n = tallies[i].count
+        if let ref, n < cap { evidence[i * cap + n] = ref }
+        tallies[i].count = n + 1
+    }
+
+    /// The evidence of tally `i`.
+    func refs(_ i: Int) -> ArraySlice<EvidenceRef> {
+        let t = tallies[i]
+        let n = t.kind == .uncountedType ? 0 : min(t.count, cap)
+        return evidence[i * cap ..< i * cap + n]
+    }
+
+    /// The unit of tally `i` (`*` for all units).
+    func org(_ i: Int) -> String {
+        if let f = fixed[i] { return f.org }
+        let o = Int(tallies[i].org)
+        return o >= 0 ? context.unitName(o) : "*"
+    }
+
+    /// The note of tally `i`.
+    func note(_ i: Int) -> String {
+        if let f = fixed[i] { return f.note }
+        let t = tallies[i]
+        switch t.kind {
+        case .duplicate: return "\(t.count) 条记录与前面的记录日期、单位、类型、主题完全相同"
+        case .outsideYear: return "\(t.count) 条记录的日期不在 \(year) 年，未计入"
+        case .afterAsOf: return "\(t.count) 条记录的日期晚于检查日 \(context.asOf.iso)，未计入"
+        case .unknownUnit, .uncountedType, .duplicatePartial: return ""
+        }
     }
 }
 
@@ -217,9 +291,12 @@ struct DuplicateTable {
 
     /// Most fingerprints kept.
     let maxKeys: Int
-    /// Most table slots (8 bytes each) held over all days: 2 × `maxKeys`, at least 1,024. A day's
-    /// table doubles as it fills, so its slots per key vary with the records per day; bounding
-    /// slots as well keeps memory the same whatever the input's size.
+    /// Most table slots (8 bytes each) held over all days: 1.5 × `maxKeys`, at least 1,024. A day's
+    /// table doubles at three quarters full, so it holds 1.33 to 2.67 slots per key, by the records
+    /// per day. Bounding slots at 1.5 × keys means that whichever bound a large input reaches first,
+    /// the table ends up between 1.33 and 1.5 × 8 bytes × `maxKeys` (5.3–6 MiB by default), so a
+    /// province's year and a tenth of it use the same memory. (At 2 × keys, a 1M-record export with
+    /// 2,700 records a day stopped at the key bound with 6 MiB, a 10M one at the slot bound with 8.)
     let maxSlots: Int
     var days: [Int32: DaySet] = [:]
     var held = 0
@@ -239,7 +316,7 @@ struct DuplicateTable {
 
     init(maxKeys: Int) {
         self.maxKeys = max(1, maxKeys)
-        maxSlots = max(1024, 2 * self.maxKeys)
+        maxSlots = max(1024, self.maxKeys + self.maxKeys / 2)
     }
 
     /// Whether a new fingerprint needs room made first.
@@ -311,8 +388,15 @@ struct DuplicateTable {
             current = parked
             parkedSlots -= parked.slots.count
         } else {
+            // A new day starts at the last day's size. When the budget has no room for that, the
+            // earliest days are dropped first, as ``makeRoom()`` would do once the day filled up:
+            // growing from 8 slots instead rehashed every fingerprint and, at each doubling, held
+            // the old slots and the new at once, past the budget.
             let hint = lastDaySlots
-            current = DaySet(capacity: hint > 8 && parkedSlots + 2 * hint <= maxSlots ? hint : 8)
+            if hint > 8 {
+                while parkedSlots + hint > maxSlots, let victim = days.keys.min() { drop(victim) }
+            }
+            current = DaySet(capacity: hint > 8 && parkedSlots + hint <= maxSlots ? hint : 8)
         }
         currentDay = day
         haveCurrent = true
@@ -321,11 +405,14 @@ struct DuplicateTable {
 
     /// Drops whole days, earliest first, other than the current one, until there is room.
     mutating func makeRoom() {
-        while full, let victim = days.keys.min() {
-            let set = days.removeValue(forKey: victim)!
-            held -= set.count
-            parkedSlots -= set.slots.count
-            dropped.insert(victim)
-        }
+        while full, let victim = days.keys.min() { drop(victim) }
+    }
+
+    /// Drops a parked day's table; a later record of that day can no longer be compared.
+    mutating func drop(_ day: Int32) {
+        let set = days.removeValue(forKey: day)!
+        held -= set.count
+        parkedSlots -= set.slots.count
+        dropped.insert(day)
     }
 }

@@ -22,12 +22,12 @@ public final class CheckContext {
     public var fileNames: [String] = [] { didSet { evidence.fileNames = fileNames } }
     /// Most evidence references kept per finding (0 keeps none).
     public let evidenceCap: Int
-    /// Most record fingerprints the duplicate check keeps (`--max-duplicate-keys`, about 16 bytes
-    /// each). Up to this many records detection is exact; beyond it, input in date order stays
-    /// exact and any other input gets a warning saying the check was partial (see
-    /// ``DuplicateTable``).
+    /// Most record fingerprints the duplicate check keeps (`--max-duplicate-keys`, at most 12 bytes
+    /// each). Up to this many records (no one day over three quarters of it) detection is exact;
+    /// beyond it, input in date order stays exact and any other input gets a warning saying the
+    /// check was partial (see ``DuplicateTable``).
     public var maxDuplicateKeys = CheckContext.defaultMaxDuplicateKeys
-    /// The default of ``maxDuplicateKeys``: 524,288 (about 8 MiB).
+    /// The default of ``maxDuplicateKeys``: 524,288 (at most 6 MiB).
     public static let defaultMaxDuplicateKeys = 1 << 19
 
     /// Creates a context.

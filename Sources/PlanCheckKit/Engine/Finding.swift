@@ -134,7 +134,7 @@ public final class EvidencePool: @unchecked Sendable {
     }
 }
 
-/// A finding whose every field is stored (data-quality warnings, tests).
+/// A finding whose every field is stored (the partial-duplicates warning, tests).
 final class StoredFinding: Sendable {
     let info: RuleInfo
     let org: String, person: String, period: String
@@ -142,14 +142,10 @@ final class StoredFinding: Sendable {
     let required: Int, actual: Int, evidenceCount: Int
     let status: Status
     let evidence: [String]
-    let evidenceRefs: [EvidenceRef]
-    let pool: EvidencePool?
     let note: String
 
     init(info: RuleInfo, org: String, person: String, period: String, start: Day, end: Day, due: Day, required: Int,
-         actual: Int, evidenceCount: Int, status: Status, evidence: [String], note: String,
-         evidenceRefs: [EvidenceRef] = [], pool: EvidencePool? = nil) {
-        self.evidenceRefs = evidenceRefs; self.pool = pool
+         actual: Int, evidenceCount: Int, status: Status, evidence: [String], note: String) {
         self.info = info; self.org = org; self.person = person; self.period = period; self.start = start; self.end = end
         self.due = due; self.required = required; self.actual = actual; self.evidenceCount = evidenceCount
         self.status = status; self.evidence = evidence; self.note = note
@@ -159,17 +155,22 @@ final class StoredFinding: Sendable {
 /// One line of a check report: a rule × unit (or person) × period, required vs actual.
 ///
 /// A province's check has hundreds of thousands of these, so a finding of a counting rule is only
-/// a view of one cell of its rule's ``SlotTally`` (24 bytes): its texts, numbers and evidence are
-/// read from the tally when a reporter asks for them.
+/// a view of one cell of its rule's ``SlotTally`` (24 bytes), and a data-quality warning one of a
+/// ``QualityTallies`` entry: its texts, numbers and evidence are read from the tally when a
+/// reporter asks for them.
 public struct Finding: Sendable, Equatable {
     enum Storage: Sendable {
         case cell(SlotTally, Int32, Int32)   // tally, entity, slot
+        case quality(QualityTallies, Int32)  // the quality checker's warnings, tally
         case stored(StoredFinding)
     }
     let storage: Storage
 
     /// A view of cell (entity `e`, slot `s`) of `tally`.
     init(tally: SlotTally, entity e: Int, slot s: Int) { storage = .cell(tally, Int32(e), Int32(s)) }
+
+    /// A view of tally `i` of the quality checker's warnings.
+    init(quality store: QualityTallies, _ i: Int32) { storage = .quality(store, i) }
 
     /// Creates a finding with its own texts (quality warnings, tests).
     public init(rule: String, title: String, checker: String, org: String, person: String = "", period: String,
@@ -181,18 +182,11 @@ public struct Finding: Sendable, Equatable {
             evidenceCount: evidenceCount, status: status, evidence: evidence, note: note))
     }
 
-    /// A stored finding whose evidence stays as references until written.
-    init(info: RuleInfo, org: String, period: String, start: Day, end: Day, actual: Int, status: Status,
-         evidence: [EvidenceRef], pool: EvidencePool, evidenceCount: Int, note: String) {
-        storage = .stored(StoredFinding(info: info, org: org, person: "", period: period, start: start, end: end, due: end,
-                                        required: 0, actual: actual, evidenceCount: evidenceCount, status: status,
-                                        evidence: [], note: note, evidenceRefs: evidence, pool: pool))
-    }
-
     /// The shared texts of the rule.
     public var info: RuleInfo {
         switch storage {
         case .cell(let t, _, _): return t.findingInfo
+        case .quality(let q, let i): return q.infos[q.tallies[Int(i)].kind.rawValue]
         case .stored(let f): return f.info
         }
     }
@@ -200,6 +194,7 @@ public struct Finding: Sendable, Equatable {
     public var org: String {
         switch storage {
         case .cell(let t, let e, _): return t.scope.org(Int(e))
+        case .quality(let q, let i): return q.org(Int(i))
         case .stored(let f): return f.org
         }
     }
@@ -207,6 +202,7 @@ public struct Finding: Sendable, Equatable {
     public var person: String {
         switch storage {
         case .cell(let t, let e, _): return t.scope.person(Int(e))
+        case .quality: return ""
         case .stored(let f): return f.person
         }
     }
@@ -214,6 +210,7 @@ public struct Finding: Sendable, Equatable {
     public var period: String {
         switch storage {
         case .cell(let t, _, let s): return t.slots[Int(s)].label
+        case .quality(let q, _): return q.year
         case .stored(let f): return f.period
         }
     }
@@ -221,6 +218,7 @@ public struct Finding: Sendable, Equatable {
     public var start: Day {
         switch storage {
         case .cell(let t, _, let s): return t.slots[Int(s)].start
+        case .quality(let q, _): return q.context.yearStart
         case .stored(let f): return f.start
         }
     }
@@ -228,6 +226,7 @@ public struct Finding: Sendable, Equatable {
     public var end: Day {
         switch storage {
         case .cell(let t, _, let s): return t.slots[Int(s)].end
+        case .quality(let q, _): return q.context.yearEnd
         case .stored(let f): return f.end
         }
     }
@@ -235,6 +234,7 @@ public struct Finding: Sendable, Equatable {
     public var due: Day {
         switch storage {
         case .cell(let t, _, let s): return t.slots[Int(s)].end
+        case .quality(let q, _): return q.context.yearEnd
         case .stored(let f): return f.due
         }
     }
@@ -242,6 +242,7 @@ public struct Finding: Sendable, Equatable {
     public var required: Int {
         switch storage {
         case .cell(let t, _, _): return t.rule.threshold
+        case .quality: return 0
         case .stored(let f): return f.required
         }
     }
@@ -249,6 +250,7 @@ public struct Finding: Sendable, Equatable {
     public var actual: Int {
         switch storage {
         case .cell(let t, let e, let s): return t.cells[Int(e) * t.slots.count + Int(s)].value
+        case .quality(let q, let i): return q.tallies[Int(i)].count
         case .stored(let f): return f.actual
         }
     }
@@ -256,6 +258,7 @@ public struct Finding: Sendable, Equatable {
     public var evidenceCount: Int {
         switch storage {
         case .cell(let t, let e, let s): return t.cells[Int(e) * t.slots.count + Int(s)].count
+        case .quality(let q, let i): return q.tallies[Int(i)].count
         case .stored(let f): return f.evidenceCount
         }
     }
@@ -266,6 +269,7 @@ public struct Finding: Sendable, Equatable {
             let slot = t.slots[Int(s)]
             return Status.evaluate(required: t.rule.threshold, actual: actual, start: slot.start, end: slot.end,
                                    asOf: t.context.asOf, yearEnd: t.context.yearEnd)
+        case .quality: return .warning
         case .stored(let f): return f.status
         }
     }
@@ -273,6 +277,7 @@ public struct Finding: Sendable, Equatable {
     public var note: String {
         switch storage {
         case .cell: return ""
+        case .quality(let q, let i): return q.note(Int(i))
         case .stored(let f): return f.note
         }
     }
@@ -280,7 +285,8 @@ public struct Finding: Sendable, Equatable {
     public var evidence: [String] {
         switch storage {
         case .cell(let t, let e, let s): return t.evidenceRefs(entity: Int(e), slot: Int(s)).map(t.context.evidence.label)
-        case .stored(let f): return f.pool.map { p in f.evidenceRefs.map(p.label) } ?? f.evidence
+        case .quality(let q, let i): return q.refs(Int(i)).map(q.context.evidence.label)
+        case .stored(let f): return f.evidence
         }
     }
 
@@ -288,9 +294,8 @@ public struct Finding: Sendable, Equatable {
     func appendEvidence(to out: inout [UInt8]) {
         switch storage {
         case .cell(let t, let e, let s): t.context.evidence.appendLabels(t.evidenceRefs(entity: Int(e), slot: Int(s)), to: &out)
-        case .stored(let f):
-            if let pool = f.pool { pool.appendLabels(f.evidenceRefs, to: &out); return }
-            out.append(contentsOf: f.evidence.joined(separator: " ").utf8)
+        case .quality(let q, let i): q.context.evidence.appendLabels(q.refs(Int(i)), to: &out)
+        case .stored(let f): out.append(contentsOf: f.evidence.joined(separator: " ").utf8)
         }
     }
 
