@@ -41,7 +41,161 @@ final class RegionTokenizer {
     /// `from` (1 = the line holding `from`). Unescaped text goes to `base + side…`, which must have
     /// room for `to - from` bytes.
     func parse(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int, side sideStart: Int,
-                        _ emit: (CSVTokenizer.Row) throws -> Void) rethrows -> Outcome {
+               _ emit: (CSVTokenizer.Row) throws -> Void) rethrows -> Outcome {
+        if delimiter < 0x30 { return try parseRows(base, from: from, to: to, side: sideStart, emit) }
+        return try parseFields(base, from: from, to: to, side: sideStart, emit)
+    }
+
+    /// The bytes of the word at `w` below `below`'s (one above the delimiter or CR, whichever is
+    /// higher) flagged 0x80, as ``CSVTokenizer/scan(_:from:delimiter:)`` flags them: every byte
+    /// that can end a field, plus false alarms (spaces, quotes, a borrow's), which the caller
+    /// compares exactly. Past `to` the word is read as zeros.
+    @inline(__always)
+    static func flags(_ base: UnsafeMutablePointer<UInt8>, _ w: Int, to: Int, below: UInt64) -> UInt64 {
+        var v: UInt64 = 0
+        if w + 8 <= to { v = UnsafeRawPointer(base + w).loadUnaligned(as: UInt64.self) }
+        else { withUnsafeMutableBytes(of: &v) { $0.baseAddress!.copyMemory(from: base + w, byteCount: to - w) } }
+        return (v &- below) & ~v & 0x8080_8080_8080_8080
+    }
+
+    /// The parse for a delimiter below `0` (comma, tab): one scan per row instead of one per field.
+    /// Each word of the row is tested once (``flags(_:_:to:below:)``) and its flagged bytes taken
+    /// in order, so a field ends at the next flagged delimiter or line break without the word being
+    /// loaded again; a field that starts with a quote goes to ``quotedField(_:_:at:to:side:line:)``
+    /// and the scan resumes after it. The same rows, spans and lines as ``parseFields``, which the
+    /// tests compare over every kind of quoting.
+    func parseRows(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int, side sideStart: Int,
+                   _ emit: (CSVTokenizer.Row) throws -> Void) rethrows -> Outcome {
+        let d = delimiter
+        let below = UInt64(max(d, 0x0D) + 1) &* 0x0101_0101_0101_0101
+        var i = from
+        var line = 1
+        var side = sideStart
+        var lastEnd = from, lastLines = 0, lastCR = false
+        rows: while i < to {
+            let rowLine = line
+            let rowStart = i
+            let c0 = base[i]
+            if c0 == 0x0A || c0 == 0x0D {   // blank line
+                i += 1
+                if c0 == 0x0D && base[i] == 0x0A { i += 1 }   // base[to - 1] is an LF: i < to here
+                line += 1
+                lastEnd = i; lastLines = line - 1; lastCR = c0 == 0x0D && base[i - 1] == 0x0D
+                continue
+            }
+            var fields = 0
+            var lo = i
+            var w = i
+            var m = RegionTokenizer.flags(base, w, to: to, below: below)
+            while true {
+                var t: UInt8
+                if base[lo] == 0x22 {
+                    guard let q = quotedField(base, to: to, at: lo, side: &side, line: &line) else { break rows }
+                    spans[fields] = q.span
+                    i = q.end
+                    if i >= to { break rows }
+                    t = base[i]
+                    w = i + 1
+                    m = w < to ? RegionTokenizer.flags(base, w, to: to, below: below) : 0
+                } else {
+                    // The next flagged byte that is the delimiter or a line break (the row's own
+                    // LF, at the latest, is before `to`).
+                    while true {
+                        while m == 0 {
+                            w += 8
+                            if w >= to { break rows }
+                            m = RegionTokenizer.flags(base, w, to: to, below: below)
+                        }
+                        i = w + m.trailingZeroBitCount >> 3
+                        m &= m &- 1
+                        t = base[i]
+                        if t == d || t == 0x0A || t == 0x0D { break }
+                    }
+                    spans[fields] = FieldSpan(lo: Int32(truncatingIfNeeded: lo), hi: Int32(truncatingIfNeeded: i))
+                }
+                fields += 1
+                // Over the column limit: the streaming tokenizer takes it from here and reports it.
+                if fields > maxColumns { break rows }
+                i += 1
+                if t == d { lo = i; continue }
+                if t == 0x0D && base[i] == 0x0A { i += 1 }
+                // Over the byte limit (the row's bytes bound its fields'): counted exactly, and if so
+                // left to the streaming tokenizer as well.
+                if i - rowStart > maxRowBytes {
+                    var bytes = 0
+                    for f in 0..<fields { bytes += Int(spans[f].hi - spans[f].lo) }
+                    if bytes > maxRowBytes { break rows }
+                }
+                line += 1
+                try emit(CSVTokenizer.Row(base: UnsafePointer(base), spans: UnsafeBufferPointer(start: spans, count: fields), line: rowLine))
+                lastEnd = i; lastLines = line - 1; lastCR = t == 0x0D && base[i - 1] == 0x0D
+                break
+            }
+        }
+        return Outcome(end: lastEnd, lines: lastLines, endedWithCR: lastCR)
+    }
+
+    /// The quoted field whose opening quote is at `q`: its span (unescaped into the side area at
+    /// `side` when it is not one run: a doubled quote, text after the closing quote) and the offset
+    /// of the delimiter or line break that ends it, counting the line breaks inside it; nil when it
+    /// does not end inside the region.
+    @inline(__always)
+    func quotedField(_ base: UnsafeMutablePointer<UInt8>, to: Int, at q: Int, side: inout Int, line: inout Int)
+        -> (span: FieldSpan, end: Int)? {
+        let d = delimiter
+        let buf = UnsafeBufferPointer(start: UnsafePointer(base), count: to)
+        // Runs up to a quote that is not doubled.
+        var seg = q + 1
+        var copying = false
+        var sideLo = side
+        var j = seg
+        while true {
+            while j < to {
+                j = CSVTokenizer.scan(buf, from: j, delimiter: 0x22)
+                if j == to { break }
+                let x = base[j]
+                if x == 0x22 { break }
+                if x == 0x0D { line += 1 } else if x == 0x0A && base[j - 1] != 0x0D { line += 1 }
+                j += 1
+            }
+            if j >= to { return nil }   // the quote closes beyond the region
+            let next = base[j + 1]      // j < to - 1: base[to - 1] is an LF
+            if next == 0x22 {
+                // A doubled quote: keep one; the field is no longer one run.
+                if !copying { copying = true; sideLo = side }
+                let n = j + 1 - seg
+                memmove(base + side, base + seg, n)
+                side += n
+                seg = j + 2; j = seg
+                continue
+            }
+            if next == d || next == 0x0A || next == 0x0D {
+                if copying {
+                    let n = j - seg
+                    memmove(base + side, base + seg, n)
+                    side += n
+                    return (FieldSpan(lo: Int32(truncatingIfNeeded: sideLo), hi: Int32(truncatingIfNeeded: side)), j + 1)
+                }
+                return (FieldSpan(lo: Int32(truncatingIfNeeded: seg), hi: Int32(truncatingIfNeeded: j)), j + 1)
+            }
+            // Text after the closing quote joins the field, up to the next delimiter or line break
+            // (a quote there is literal).
+            if !copying { copying = true; sideLo = side }
+            var n = j - seg
+            memmove(base + side, base + seg, n)
+            side += n
+            let k = CSVTokenizer.fieldEnd(buf, from: j + 1, delimiter: d)
+            n = k - (j + 1)
+            memmove(base + side, base + j + 1, n)
+            side += n
+            return (FieldSpan(lo: Int32(truncatingIfNeeded: sideLo), hi: Int32(truncatingIfNeeded: side)), k)
+        }
+    }
+
+    /// The parse for any other delimiter (`;`, `|`): field by field, each scanned by
+    /// ``CSVTokenizer/fieldEnd(_:from:delimiter:)`` (a word test for three bytes).
+    func parseFields(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int, side sideStart: Int,
+                     _ emit: (CSVTokenizer.Row) throws -> Void) rethrows -> Outcome {
         let d = delimiter
         let buf = UnsafeBufferPointer(start: UnsafePointer(base), count: to)
         var i = from
@@ -62,59 +216,11 @@ final class RegionTokenizer {
             var rowBytes = 0
             while true {
                 if i >= to { break rows }
-                var span: FieldSpan
+                let span: FieldSpan
                 if base[i] == 0x22 {
-                    // Quoted: runs up to a quote that is not doubled.
-                    var seg = i + 1
-                    var copying = false
-                    var sideLo = side
-                    var j = seg
-                    while true {
-                        while j < to {
-                            j = CSVTokenizer.scan(buf, from: j, delimiter: 0x22)
-                            if j == to { break }
-                            let x = base[j]
-                            if x == 0x22 { break }
-                            if x == 0x0D { line += 1 } else if x == 0x0A && base[j - 1] != 0x0D { line += 1 }
-                            j += 1
-                        }
-                        if j >= to { break rows }   // the quote closes beyond the region
-                        let next = base[j + 1]      // j < to - 1: base[to - 1] is an LF
-                        if next == 0x22 {
-                            // A doubled quote: keep one; the field is no longer one run.
-                            if !copying { copying = true; sideLo = side }
-                            let n = j + 1 - seg
-                            memmove(base + side, base + seg, n)
-                            side += n
-                            seg = j + 2; j = seg
-                            continue
-                        }
-                        if next == d || next == 0x0A || next == 0x0D {
-                            if copying {
-                                let n = j - seg
-                                memmove(base + side, base + seg, n)
-                                side += n
-                                span = FieldSpan(lo: Int32(truncatingIfNeeded: sideLo), hi: Int32(truncatingIfNeeded: side))
-                            } else {
-                                span = FieldSpan(lo: Int32(truncatingIfNeeded: seg), hi: Int32(truncatingIfNeeded: j))
-                            }
-                            i = j + 1
-                            break
-                        }
-                        // Text after the closing quote joins the field, up to the next delimiter
-                        // or line break (a quote there is literal).
-                        if !copying { copying = true; sideLo = side }
-                        var n = j - seg
-                        memmove(base + side, base + seg, n)
-                        side += n
-                        let k = CSVTokenizer.fieldEnd(buf, from: j + 1, delimiter: d)
-                        n = k - (j + 1)
-                        memmove(base + side, base + j + 1, n)
-                        side += n
-                        span = FieldSpan(lo: Int32(truncatingIfNeeded: sideLo), hi: Int32(truncatingIfNeeded: side))
-                        i = k
-                        break
-                    }
+                    guard let q = quotedField(base, to: to, at: i, side: &side, line: &line) else { break rows }
+                    span = q.span
+                    i = q.end
                 } else {
                     let j = CSVTokenizer.fieldEnd(buf, from: i, delimiter: d)
                     span = FieldSpan(lo: Int32(truncatingIfNeeded: i), hi: Int32(truncatingIfNeeded: j))
