@@ -99,6 +99,7 @@ public final class EvidencePool: @unchecked Sendable {
     @inline(__always)
     func ref(_ r: RecordView, withID: Bool = true) -> EvidenceRef {
         var e = EvidenceRef(file: Int32(r.fileIndex), line: Int32(r.line), id: (0, 0))
+        if !withID { return e }
         let id = r.bytes(.id)
         if withID && !id.isEmpty && id.count <= 16 {
             withUnsafeMutableBytes(of: &e.id) { raw in raw.copyMemory(from: UnsafeRawBufferPointer(id)) }
