@@ -82,4 +82,24 @@ struct ByteInternerTests {
         }
         #expect(Self.withBytes(Array("单位100".utf8)) { t.lookup($0, hash: 42) } == nil)
     }
+
+    /// Byte equality at every length and every differing position, the tail included.
+    @Test func sameFindsEveryDifference() {
+        for n in 0...40 {
+            let a = (0..<n).map { UInt8(truncatingIfNeeded: 0x41 + $0) }
+            a.withUnsafeBufferPointer { pa in
+                let copy = a
+                copy.withUnsafeBufferPointer { pb in
+                    #expect(ByteInterner.same(pa.baseAddress ?? UnsafePointer(bitPattern: 8)!, pb.baseAddress ?? UnsafePointer(bitPattern: 8)!, n), "\(n)")
+                }
+                for k in 0..<n {
+                    var b = a
+                    b[k] ^= 0x20
+                    b.withUnsafeBufferPointer { pb in
+                        #expect(!ByteInterner.same(pa.baseAddress!, pb.baseAddress!, n), "\(n) at \(k)")
+                    }
+                }
+            }
+        }
+    }
 }
