@@ -307,4 +307,27 @@ import Testing
         #expect(one.out.contains("龙门街道纪工委"))
         #expect(TestSupport.run(args + ["--threads", "0", r + "SampleData/records"]).code == ExitCode.badInput)
     }
+
+    /// The CSV report formatted on two threads, every other block of rows on the second, is the
+    /// one-thread report byte for byte, for blocks of every size and with `--quiet`.
+    @Test(arguments: [1, 3, 7, 64, 100_000])
+    func csvReportOnTwoThreadsIsTheSame(blockRows: Int) throws {
+        let r = TestSupport.root + "/"
+        let plan = try PlanReader.read([r + "Checks/000-street-party-building-2022.csv", r + "Checks/001-street-office-party-committee-2022.csv"])
+        let roster = try Roster.read([r + "SampleData/roster-units.csv", r + "SampleData/roster-people.csv"])
+        let report = try CheckCommand.runCheck(plan: plan, roster: roster, year: 2022, asOf: Day.parseISO("2022-12-31")!,
+                                               inputs: ["app-export-2022.csv", "branch-baoshengsi-2022.csv", "excel-gbk-2022.csv"]
+                                                   .map { .file(r + "SampleData/records/" + $0) })
+        #expect(report.findings.count > 100)
+        for quiet in [false, true] {
+            var o = ReportOptions()
+            o.quiet = quiet
+            let one = MemoryOutput(), two = MemoryOutput()
+            CSVCheckReporter.write(report, to: one, options: o, blockRows: blockRows)
+            o.threads = 2
+            CSVCheckReporter.write(report, to: two, options: o, blockRows: blockRows)
+            #expect(one.bytes == two.bytes, "blocks of \(blockRows), quiet \(quiet)")
+            #expect(one.text.contains("龙门街道纪工委"))
+        }
+    }
 }

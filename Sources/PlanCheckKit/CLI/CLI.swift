@@ -136,7 +136,7 @@ enum CommonOptions {
         OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
         OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
         OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024)."),
-        OptionSpec("threads", value: "N", "Parsing threads: 1 reads on one thread; N ≥ 2 parses chunks of the input on N threads, one of which also counts the records in order (default: the cores, at most 4). Results are identical."),
+        OptionSpec("threads", value: "N", "Parsing threads: 1 reads on one thread; N ≥ 2 parses chunks of the input on N threads, one of which also counts the records in order, and `check` formats a CSV report on two (default: the cores, at most 4). Results are identical."),
     ]
 
     /// Plan, roster, as-of and year, as `check` and `stats` take them.

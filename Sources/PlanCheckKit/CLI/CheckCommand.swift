@@ -93,6 +93,7 @@ public enum CheckCommand: Command {
         opts.formulaGuard = targets.formulaGuard
         opts.quiet = p.flag("quiet")
         opts.evidence = p.flag("show-evidence") || p.value("org") != nil
+        opts.threads = readerOptions.threads
         try targets.writeFiles { fmt, sink in
             var o = opts
             o.colour = false

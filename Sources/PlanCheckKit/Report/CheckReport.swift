@@ -51,6 +51,9 @@ public struct ReportOptions: Sendable {
     public var evidence = false
     /// Language of text output: zh (default) or en.
     public var lang = "zh"
+    /// Threads a reporter may use to format rows (`--threads`; the CSV report formats every
+    /// other block of rows on a second thread).
+    public var threads = 1
     /// Creates defaults.
     public init() {}
 }

@@ -28,6 +28,11 @@ public final class MemoryOutput: OutputSink {
     public func flush() throws {}
     /// The output decoded as UTF-8.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// Everything written so far, leaving the buffer empty.
+    func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
 }
 
 /// A buffered writer to a file descriptor (standard output, standard error, or an open file).
