@@ -330,4 +330,23 @@ import Testing
             #expect(one.text.contains("龙门街道纪工委"))
         }
     }
+
+    /// `stats`' long table formatted on two threads, every other block of units on the second, is
+    /// the one-thread table byte for byte, for blocks of every size.
+    @Test(arguments: [1, 2, 5, 1_000_000])
+    func statsLongTableOnTwoThreadsIsTheSame(blockUnits: Int) throws {
+        let r = TestSupport.root + "/"
+        let roster = try Roster.read([r + "SampleData/roster-units.csv", r + "SampleData/roster-people.csv"])
+        let stats = try StatsCommand.compute(plan: Plan(paths: [], rules: []), roster: roster, year: 2022, asOf: Day.parseISO("2022-12-31")!,
+                                             inputs: ["app-export-2022.csv", "branch-baoshengsi-2022.csv", "excel-gbk-2022.csv"]
+                                                 .map { .file(r + "SampleData/records/" + $0) })
+        #expect(stats.long.count > 50)
+        var o = ReportOptions()
+        let one = MemoryOutput(), two = MemoryOutput()
+        StatsCSVReporter.write(.long, stats, to: one, options: o, blockUnits: blockUnits)
+        o.threads = 2
+        StatsCSVReporter.write(.long, stats, to: two, options: o, blockUnits: blockUnits)
+        #expect(one.bytes == two.bytes, "blocks of \(blockUnits)")
+        #expect(one.text.split(separator: "\r\n").count == stats.long.count + 1)
+    }
 }

@@ -83,6 +83,7 @@ public enum StatsCommand: Command {
         opts.bom = targets.bom
         opts.formulaGuard = targets.formulaGuard
         opts.lang = lang
+        opts.threads = readerOptions.threads
         // --csv-dir files first to temporaries; they are renamed only once every --output is in place.
         var pending: [AtomicFileOutput] = []
         do {

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The check report as CSV (one row per finding, then rejected rows), UTF-8 with BOM by default.
 public enum CSVCheckReporter: CheckReporter {
     public static let format = "csv"
@@ -18,35 +14,18 @@ public enum CSVCheckReporter: CheckReporter {
     }
 
     /// Writes the report; with `o.threads` ≥ 2 and more than one block of `blockRows` findings, a
-    /// second thread formats the odd blocks into memory while this one formats the even blocks
-    /// straight to `sink` and copies each odd block there in turn: the same bytes in the same
-    /// order, in about half the time (formatting 140,000 rows was most of a check's fixed cost,
-    /// paid on one thread after reading). At most two formatted blocks wait at a time.
+    /// second thread formats every other block (``BlockWriter``): the same bytes in the same order.
     static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions, blockRows: Int) {
         let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
         w.row(header)
         let n = r.findings.count
         let size = max(1, blockRows)
-        let blocks = (n + size - 1) / size
-        func range(_ b: Int) -> Range<Int> { (b * size)..<min(n, (b + 1) * size) }
+        @Sendable func range(_ b: Int) -> Range<Int> { (b * size)..<min(n, (b + 1) * size) }
         let rows = FindingRows(writer: w, report: r, options: o)
-        if o.threads < 2 || blocks < 2 {
-            rows.write(0..<n)
-        } else {
-            let handoff = BlockHandoff(writer: pthread_self())
-            startThread {
-                let out = MemoryOutput()
-                let helper = FindingRows(writer: CSVWriter(sink: out, bom: false, formulaGuard: o.formulaGuard), report: r, options: o)
-                for b in stride(from: 1, to: blocks, by: 2) {
-                    helper.write(range(b))
-                    if !handoff.put(out.take()) { return }
-                }
-            }
-            defer { handoff.cancel() }
-            for b in 0..<blocks {
-                if b % 2 == 0 { rows.write(range(b)) } else { handoff.take().withUnsafeBufferPointer { sink.write(bytes: $0) } }
-            }
-        }
+        let out = MemoryOutput()
+        let helperRows = FindingRows(writer: CSVWriter(sink: out, bom: false, formulaGuard: o.formulaGuard), report: r, options: o)
+        BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(range($0)) },
+                          helper: { helperRows.write(range($0)); return out.take() })
         for x in r.read.rejections {
             w.row(["rejected", "拒绝的行", "", "", "", "", "", "", "warning", "", "", x.location, "reader", x.kind, "", "", x.reason])
         }
@@ -104,45 +83,6 @@ public enum CSVCheckReporter: CheckReporter {
                 if status == .met { w.cell(escaped: "") } else { w.cell(scratch: &scratch) { f.appendAdvice(asOf: r.asOf, status: status, to: &$0) } }
                 w.endRow()
             }
-        }
-    }
-
-    /// Formatted blocks passed from the helper thread to the writing one, in order; `put` waits
-    /// while two are waiting, and returns false once the writer has stopped.
-    /// (When no thread could be started, the helper's work runs on the writing thread before it
-    /// writes anything, and `put` then does not wait.)
-    final class BlockHandoff: @unchecked Sendable {
-        let lock = Condition()
-        var ready: [[UInt8]] = []
-        var cancelled = false
-        let writer: pthread_t
-
-        init(writer: pthread_t) { self.writer = writer }
-
-        func put(_ block: [UInt8]) -> Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            while ready.count >= 2 && !cancelled && pthread_equal(pthread_self(), writer) == 0 { lock.wait() }
-            if cancelled { return false }
-            ready.append(block)
-            lock.broadcast()
-            return true
-        }
-
-        func take() -> [UInt8] {
-            lock.lock()
-            defer { lock.unlock() }
-            while ready.isEmpty { lock.wait() }
-            let b = ready.removeFirst()
-            lock.broadcast()
-            return b
-        }
-
-        func cancel() {
-            lock.lock()
-            cancelled = true
-            lock.broadcast()
-            lock.unlock()
         }
     }
 }

@@ -75,8 +75,17 @@ public enum StatsCSVReporter {
         }
     }
 
+    /// Units per block of the long table when a second thread formats every other block
+    /// (``BlockWriter``; a province's year has about 250 rows a unit).
+    static let blockUnits = 64
+
     /// Writes one table.
     public static func write(_ t: Table, _ r: StatsReport, to sink: OutputSink, options o: ReportOptions) {
+        write(t, r, to: sink, options: o, blockUnits: blockUnits)
+    }
+
+    /// ``write(_:_:to:options:)`` with the long table in blocks of `blockUnits` units.
+    static func write(_ t: Table, _ r: StatsReport, to sink: OutputSink, options o: ReportOptions, blockUnits: Int) {
         let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
         w.row(header(t, r))
         if t == .long {
@@ -91,28 +100,38 @@ public enum StatsCSVReporter {
             }
             let orgs = r.long.orgs.map(escaped), types = r.long.types.map(escaped)
             let periods = (0...12).map { escaped(r.period($0)) }
-            var out: [UInt8] = []
-            out.reserveCapacity(1 << 16 + 1024)
-            names.withUnsafeBufferPointer { nb in
-                r.long.forEachCell { org, type, month, cell in
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[orgs[org]]))
-                    out.append(UInt8(ascii: ","))
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[types[type]]))
-                    out.append(UInt8(ascii: ","))
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[periods[month]]))
-                    out.append(UInt8(ascii: ","))
-                    CSVWriter.appendDecimal(cell.count, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    CSVWriter.appendDecimal(cell.participants, to: &out)
-                    out.append(0x0D)
-                    out.append(0x0A)
-                    if out.count >= 1 << 16 {
-                        out.withUnsafeBufferPointer { sink.write(bytes: $0) }
-                        out.removeAll(keepingCapacity: true)
+            let table = r.long
+            // The rows of units lo..<hi appended to `out`, handed to `flush` 64 KiB at a time.
+            func rows(_ units: Range<Int>, _ out: inout [UInt8], flush: (inout [UInt8]) -> Void) {
+                names.withUnsafeBufferPointer { nb in
+                    table.forEachCell(orgs: units) { org, type, month, cell in
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[orgs[org]]))
+                        out.append(UInt8(ascii: ","))
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[types[type]]))
+                        out.append(UInt8(ascii: ","))
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[periods[month]]))
+                        out.append(UInt8(ascii: ","))
+                        CSVWriter.appendDecimal(cell.count, to: &out)
+                        out.append(UInt8(ascii: ","))
+                        CSVWriter.appendDecimal(cell.participants, to: &out)
+                        out.append(0x0D)
+                        out.append(0x0A)
+                        if out.count >= 1 << 16 { flush(&out) }
                     }
                 }
             }
-            out.withUnsafeBufferPointer { sink.write(bytes: $0) }
+            // Blocks of `blockUnits` units, every other one formatted on a second thread.
+            let n = table.orgCount, size = max(1, blockUnits)
+            @Sendable func range(_ b: Int) -> Range<Int> { (b * size)..<min(n, (b + 1) * size) }
+            var out: [UInt8] = []
+            out.reserveCapacity(1 << 16 + 1024)
+            func toSink(_ o: inout [UInt8]) {
+                o.withUnsafeBufferPointer { sink.write(bytes: $0) }
+                o.removeAll(keepingCapacity: true)
+            }
+            BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink,
+                              main: { b in rows(range(b), &out, flush: toSink); toSink(&out) },
+                              helper: { b in var block: [UInt8] = []; rows(range(b), &block, flush: { _ in }); return block })
             return
         }
         forEachRow(t, r) { w.row($0) }

@@ -108,9 +108,17 @@ public struct StatsLongTable: Sequence, @unchecked Sendable {   // the cube is r
 
     /// Visits the rows by ids (no `String` per row), for writers that keep per-id bytes.
     func forEachCell(_ body: (_ org: Int, _ type: Int, _ month: Int, _ cell: StatsCell) -> Void) {
-        var c = Cursor()
-        while let x = nextCell(&c) { body(x.org, x.type, x.month, x.cell) }
+        forEachCell(orgs: 0..<orgs.count, body)
     }
+
+    /// ``forEachCell(_:)`` for the units in `range` only (the rows of those units, in order).
+    func forEachCell(orgs range: Range<Int>, _ body: (_ org: Int, _ type: Int, _ month: Int, _ cell: StatsCell) -> Void) {
+        var c = Cursor(org: range.lowerBound)
+        while let x = nextCell(&c), x.org < range.upperBound { body(x.org, x.type, x.month, x.cell) }
+    }
+
+    /// Number of units (the range ``forEachCell(orgs:_:)`` takes).
+    var orgCount: Int { orgs.count }
 
     public var underestimatedCount: Int { count }
 }
