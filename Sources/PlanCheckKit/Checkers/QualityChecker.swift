@@ -173,7 +173,7 @@ public final class QualityChecker: Checker {
     }
 }
 
-/// The quality checker's warnings, one per kind and unit, in compact form: a tally is 16 bytes,
+/// The quality checker's warnings, one per kind and unit, in compact form: a tally is 24 bytes,
 /// its evidence sits in one shared array (`cap` references per tally) and its unit is found by
 /// an array lookup, so a province's 10,000 per-unit duplicate warnings take about 1 MB and no
 /// more objects than a street's few. Their findings (``Finding``'s `quality` storage) are views
