@@ -46,6 +46,18 @@ final class RegionTokenizer {
         return try parseFields(base, from: from, to: to, side: sideStart, emit)
     }
 
+    /// A blank line (CR, LF or CRLF) at `i`: skipped, counted, and the outcome moved past it.
+    @inline(__always)
+    static func skipBlank(_ base: UnsafeMutablePointer<UInt8>, _ i: inout Int, _ line: inout Int, _ last: inout Outcome) -> Bool {
+        let c0 = base[i]
+        guard c0 == 0x0A || c0 == 0x0D else { return false }
+        i += 1
+        if c0 == 0x0D && base[i] == 0x0A { i += 1 }   // base[to - 1] is an LF: i < to here
+        line += 1
+        last = Outcome(end: i, lines: line - 1, endedWithCR: c0 == 0x0D && base[i - 1] == 0x0D)
+        return true
+    }
+
     /// The bytes of the word at `w` below `below`'s (one above the delimiter or CR, whichever is
     /// higher) flagged 0x80, as ``CSVTokenizer/scan(_:from:delimiter:)`` flags them: every byte
     /// that can end a field, plus false alarms (spaces, quotes, a borrow's), which the caller
@@ -71,18 +83,11 @@ final class RegionTokenizer {
         var i = from
         var line = 1
         var side = sideStart
-        var lastEnd = from, lastLines = 0, lastCR = false
+        var last = Outcome(end: from, lines: 0, endedWithCR: false)
         rows: while i < to {
             let rowLine = line
             let rowStart = i
-            let c0 = base[i]
-            if c0 == 0x0A || c0 == 0x0D {   // blank line
-                i += 1
-                if c0 == 0x0D && base[i] == 0x0A { i += 1 }   // base[to - 1] is an LF: i < to here
-                line += 1
-                lastEnd = i; lastLines = line - 1; lastCR = c0 == 0x0D && base[i - 1] == 0x0D
-                continue
-            }
+            if RegionTokenizer.skipBlank(base, &i, &line, &last) { continue }
             var fields = 0
             var lo = i
             var w = i
@@ -128,11 +133,11 @@ final class RegionTokenizer {
                 }
                 line += 1
                 try emit(CSVTokenizer.Row(base: UnsafePointer(base), spans: UnsafeBufferPointer(start: spans, count: fields), line: rowLine))
-                lastEnd = i; lastLines = line - 1; lastCR = t == 0x0D && base[i - 1] == 0x0D
+                last = Outcome(end: i, lines: line - 1, endedWithCR: t == 0x0D && base[i - 1] == 0x0D)
                 break
             }
         }
-        return Outcome(end: lastEnd, lines: lastLines, endedWithCR: lastCR)
+        return last
     }
 
     /// The quoted field whose opening quote is at `q`: its span (unescaped into the side area at
@@ -201,17 +206,10 @@ final class RegionTokenizer {
         var i = from
         var line = 1
         var side = sideStart
-        var lastEnd = from, lastLines = 0, lastCR = false
+        var last = Outcome(end: from, lines: 0, endedWithCR: false)
         rows: while i < to {
             let rowLine = line
-            let c0 = base[i]
-            if c0 == 0x0A || c0 == 0x0D {   // blank line
-                i += 1
-                if c0 == 0x0D && base[i] == 0x0A { i += 1 }   // base[to - 1] is an LF: i < to here
-                line += 1
-                lastEnd = i; lastLines = line - 1; lastCR = c0 == 0x0D && base[i - 1] == 0x0D
-                continue
-            }
+            if RegionTokenizer.skipBlank(base, &i, &line, &last) { continue }
             var fields = 0
             var rowBytes = 0
             while true {
@@ -238,10 +236,10 @@ final class RegionTokenizer {
                 if t == 0x0D && base[i] == 0x0A { i += 1 }
                 line += 1
                 try emit(CSVTokenizer.Row(base: UnsafePointer(base), spans: UnsafeBufferPointer(start: spans, count: fields), line: rowLine))
-                lastEnd = i; lastLines = line - 1; lastCR = t == 0x0D && base[i - 1] == 0x0D
+                last = Outcome(end: i, lines: line - 1, endedWithCR: t == 0x0D && base[i - 1] == 0x0D)
                 break
             }
         }
-        return Outcome(end: lastEnd, lines: lastLines, endedWithCR: lastCR)
+        return last
     }
 }
