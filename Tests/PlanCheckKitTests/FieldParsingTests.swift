@@ -101,6 +101,26 @@ struct FieldParsingTests {
         }
     }
 
+    /// A day's ISO bytes are its calendar components written out, for every
+    /// day from 1000 to 9999 a week apart and every day of 1999–2031; years outside four digits
+    /// are written in full.
+    @Test("ISO days written as bytes")
+    func isoBytes() {
+        func expected(_ d: Day) -> String {
+            let c = d.components
+            return "\(c.year)-\(c.month < 10 ? "0" : "")\(c.month)-\(c.day < 10 ? "0" : "")\(c.day)"
+        }
+        var days = stride(from: Day(year: 1000, month: 1, day: 1)!.ordinal, through: Day(year: 9999, month: 12, day: 31)!.ordinal, by: 7).map { Day(ordinal: $0) }
+        days += (Day(year: 1999, month: 1, day: 1)!.ordinal...Day(year: 2031, month: 12, day: 31)!.ordinal).map { Day(ordinal: $0) }
+        days += [Day(year: 1000, month: 1, day: 1)!.adding(days: -1), Day(year: 9999, month: 12, day: 31)!.adding(days: 1)]
+        for d in days {
+            var out: [UInt8] = [0x41]
+            d.appendISO(to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "A" + expected(d), "\(d.ordinal)")
+        }
+        #expect(Day(year: 2022, month: 3, day: 5)!.iso == "2022-03-05")
+    }
+
     /// The per-reader date cache gives what parsing from scratch gives, cell after cell: runs of
     /// one day with other times, impossible days and times, other shapes sharing a prefix.
     @Test("cached date parsing agrees with parsing", arguments: [UInt64(1), 2])
