@@ -349,26 +349,4 @@ import Testing
         #expect(one.bytes == two.bytes, "blocks of \(blockUnits)")
         #expect(one.text.split(separator: "\r\n").count == stats.long.count + 1)
     }
-
-    /// Roster files read on two threads give the roster read one file after another, and the same
-    /// error: the first failing file's in the order given.
-    @Test func rosterFilesOnTwoThreadsAreTheSame() throws {
-        let r = TestSupport.root + "/SampleData/"
-        let more = TestSupport.write("名称,类别,上级\n新建社区党支部,社区党支部,\n")
-        let paths = [r + "roster-units.csv", r + "roster-people.csv", more]
-        var one = ReaderOptions(), two = ReaderOptions()
-        one.threads = 1
-        two.threads = 2
-        let a = try Roster.read(paths, options: one), b = try Roster.read(paths, options: two)
-        #expect(a.units == b.units && a.people == b.people)
-        #expect(a.units.last?.name == "新建社区党支部" && !a.people.isEmpty)
-        let empty = TestSupport.write(""), bad = TestSupport.write("名称,类别\n\"未闭合,社区党支部\n")
-        for order in [[empty, bad, more], [more, bad, empty], [more, r + "roster-people.csv", bad]] {
-            var errors: [PlanError] = []
-            for o in [one, two] {
-                do { _ = try Roster.read(order, options: o) } catch let e as PlanError { errors.append(e) }
-            }
-            #expect(errors.count == 2 && errors[0] == errors[1], "\(errors)")
-        }
-    }
 }

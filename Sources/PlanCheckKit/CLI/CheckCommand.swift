@@ -54,10 +54,7 @@ public enum CheckCommand: Command {
         let planPaths = p.all("plan")
         if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE (see Checks/)") }
         let rosterPaths = p.all("roster")
-        // The roster's files are read with the default options but `--threads` (1: one after another).
-        var rosterOptions = ReaderOptions()
-        rosterOptions.threads = try CommonOptions.readerOptions(p).threads
-        let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths, options: rosterOptions)
+        let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
         let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
         var year = asOf.year
         if let y = p.value("year") {

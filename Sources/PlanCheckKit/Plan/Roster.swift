@@ -46,7 +46,8 @@ public struct Roster: Sendable {
         // Unit names seen, through a byte interner: a `String`-keyed dictionary normalises every
         // Chinese name to hash it, which with 20,000 units was over a third of reading the roster.
         var seenUnits = ByteInterner(capacity: 1024, keepStrings: false)
-        for (path, table) in zip(paths, try TableFile.readAll(paths, options: options)) {
+        for path in paths {
+            let table = try TableFile.read(path, options: options)
             let pm = HeaderNames.map(table.headers, fields: PersonColumn.allCases) { c -> [String] in
                 switch c {
                 case .name: return ["name", "姓名", "人员"]
@@ -109,37 +110,6 @@ struct TableFile {
     var headers: [String]
     var headerLine: Int
     var rows: [Row]
-
-    /// Reads every file; with `options.threads` ≥ 2 a second thread reads every other one (a
-    /// province's unit and people rosters are each a second of a core's instructions to tokenize
-    /// and turn into strings, before any record can be read). The error thrown is the first
-    /// file's in `paths` order, as when they are read one after another.
-    static func readAll(_ paths: [String], options: ReaderOptions) throws -> [TableFile] {
-        if options.threads < 2 || paths.count < 2 { return try paths.map { try read($0, options: options) } }
-        final class Results: @unchecked Sendable {
-            var tables: [Result<TableFile, any Error>?]
-            var helperDone = false
-            let lock = Condition()
-            init(_ n: Int) { tables = Array(repeating: nil, count: n) }
-        }
-        let results = Results(paths.count)
-        startThread {
-            for i in stride(from: 1, to: paths.count, by: 2) {
-                let t = Result { try read(paths[i], options: options) }
-                results.lock.lock(); results.tables[i] = t; results.lock.unlock()
-            }
-            results.lock.lock(); results.helperDone = true; results.lock.broadcast(); results.lock.unlock()
-        }
-        for i in stride(from: 0, to: paths.count, by: 2) {
-            let t = Result { try read(paths[i], options: options) }
-            results.lock.lock(); results.tables[i] = t; results.lock.unlock()
-        }
-        results.lock.lock()
-        while !results.helperDone { results.lock.wait() }
-        let all = results.tables
-        results.lock.unlock()
-        return try all.map { try $0!.get() }
-    }
 
     static func read(_ path: String, options: ReaderOptions) throws -> TableFile {
         var headers: [String]? = nil
