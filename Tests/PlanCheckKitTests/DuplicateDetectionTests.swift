@@ -129,17 +129,25 @@ import Testing
 
     /// Memory is bounded in slots as well as keys, so a province's 27,000 records a day and a
     /// street's 30 use the same table size; input in date order stays exact either way.
+    /// Inserts `perDay` distinct fingerprints on each of `days` days in date order, expecting each
+    /// to be new; `after(day, k)` runs after each insert, `dayDone(day)` after each day.
+    static func insertDays(_ t: inout DuplicateTable, days: Int, perDay: Int, after: (Int, Int, DuplicateTable) -> Void = { _, _, _ in },
+                           dayDone: (Int, inout DuplicateTable) -> Void = { _, _ in }) {
+        for d in 0..<days {
+            for k in 0..<perDay {
+                #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + k + 1)) == .new)
+                after(d, k, t)
+            }
+            dayDone(d, &t)
+        }
+    }
+
     @Test(arguments: [3, 50, 700, 1500])
     func slotsStayWithinTheBudget(perDay: Int) {
         var t = DuplicateTable(maxKeys: 1000)
         var most = 0
-        for d in 0..<60 {
-            for k in 0..<perDay {
-                #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + k + 1)) == .new)
-                most = max(most, t.parkedSlots + t.current.slots.count)
-            }
-            #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + 1)) == .duplicate)
-        }
+        Self.insertDays(&t, days: 60, perDay: perDay, after: { _, _, t in most = max(most, t.parkedSlots + t.current.slots.count) },
+                        dayDone: { d, t in #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + 1)) == .duplicate) })
         #expect(most <= t.maxSlots)
         if perDay * 4 <= t.maxSlots { #expect(t.partial == nil) }   // a day's table fits: exact
     }
@@ -152,13 +160,9 @@ import Testing
     func fullTableUsesTheSameMemoryWhateverTheRecordsPerDay(perDay: Int) {
         var t = DuplicateTable(maxKeys: 4000)
         var lastSize = 0
-        for d in 0..<365 {
-            for k in 0..<perDay {
-                #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + k + 1)) == .new)
-                if k == 0 && d > 0 { #expect(t.current.slots.count == lastSize, "day \(d)") }
-            }
-            lastSize = t.current.slots.count
-        }
+        Self.insertDays(&t, days: 365, perDay: perDay,
+                        after: { d, k, t in if k == 0 && d > 0 { #expect(t.current.slots.count == lastSize, "day \(d)") } },
+                        dayDone: { _, t in lastSize = t.current.slots.count })
         let held = Double(t.parkedSlots + t.current.slots.count) / Double(t.maxKeys)
         #expect(held >= 1.33 && held <= 1.5, "\(held) slots per key allowed")
         #expect(t.partial == nil)   // date order: exact
