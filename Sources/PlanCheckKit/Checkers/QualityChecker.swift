@@ -117,8 +117,9 @@ public final class QualityChecker: Checker {
             case .new: break
             case .duplicate:
                 let org = Int(x.org)
-                let own = store.tally(.duplicate, org: org) != nil || duplicateUnits < QualityChecker.maxDuplicateUnits
-                if own && store.tally(.duplicate, org: org) == nil { duplicateUnits += 1 }
+                let known = store.tally(.duplicate, org: org) != nil
+                let own = known || duplicateUnits < QualityChecker.maxDuplicateUnits
+                if own && !known { duplicateUnits += 1 }
                 store.add(.duplicate, org: own ? org : -1, x.ref, first: x.seq)
             }
         }

@@ -121,7 +121,7 @@ public enum StatsCSVReporter {
                 }
             }
             // Blocks of `blockUnits` units, every other one formatted on a second thread.
-            let n = table.orgCount, size = max(1, blockUnits)
+            let n = table.orgs.count, size = max(1, blockUnits)
             @Sendable func range(_ b: Int) -> Range<Int> { (b * size)..<min(n, (b + 1) * size) }
             var out: [UInt8] = []
             out.reserveCapacity(1 << 16 + 1024)

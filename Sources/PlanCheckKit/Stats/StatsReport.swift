@@ -117,9 +117,6 @@ public struct StatsLongTable: Sequence, @unchecked Sendable {   // the cube is r
         while let x = nextCell(&c), x.org < range.upperBound { body(x.org, x.type, x.month, x.cell) }
     }
 
-    /// Number of units (the range ``forEachCell(orgs:_:)`` takes).
-    var orgCount: Int { orgs.count }
-
     public var underestimatedCount: Int { count }
 }
 
