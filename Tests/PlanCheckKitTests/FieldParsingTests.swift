@@ -80,7 +80,7 @@ struct FieldParsingTests {
         }
     }
 
-    /// The 64-byte vector path and the word path meet at every offset: one odd character (bad,
+    /// The 16- and 32-byte vector paths and the byte path meet at every offset: one odd character (bad,
     /// or valid but not of the fast kind) put at each position of long clean text.
     @Test("region UTF-8 check: one odd character at every offset of long clean text")
     func regionCheckEveryOffset() {
