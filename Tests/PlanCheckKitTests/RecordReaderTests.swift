@@ -21,6 +21,37 @@ struct RecordReaderTests {
         #expect(s.files[0].unmapped.map { s.files[0].headers[$0] } == ["备注"])
     }
 
+    /// Reads lent by the caller (the parallel reader's chunks) get the same text as reads through
+    /// the decoder's own buffer: UTF-8 (with and without BOM, decided at once or after ASCII) goes
+    /// straight into the lent room, of any size; GB18030 never does, and still comes out converted.
+    @Test("decoder reads into a lent buffer give the same text", arguments: [1, 7, 4096])
+    func lentBuffer(room: Int) throws {
+        let ascii = String(repeating: "date,org,type\n2022-01-05,a,b\n", count: 300)
+        let chinese = String(repeating: "2022-01-05,甲社区党支部,党课,\"学习,讨论\"\n", count: 300)
+        let inputs: [[UInt8]] = [Array(chinese.utf8), [0xEF, 0xBB, 0xBF] + Array(chinese.utf8),
+                                 Array((ascii + chinese).utf8), TestSupport.encode(chinese, as: "GB18030")]
+        for bytes in inputs {
+            let path = TestSupport.write(bytes)
+            func read(lent: Bool) throws -> (text: [UInt8], inPlace: Int) {
+                let lender = UnsafeMutablePointer<UInt8>.allocate(capacity: room)
+                defer { lender.deallocate() }
+                var text: [UInt8] = [], inPlace = 0
+                let decoder = DecodingReader(source: .file(path), chunkSize: 4096)
+                try decoder.run(into: lent ? { UnsafeMutableBufferPointer(start: lender, count: room) } : nil) { piece in
+                    if piece.baseAddress == UnsafePointer(lender) { inPlace += 1 }
+                    text += piece
+                }
+                return (text, inPlace)
+            }
+            let own = try read(lent: false), lent = try read(lent: true)
+            #expect(lent.text == own.text)
+            #expect(own.text == Array(chinese.utf8) || own.text == Array((ascii + chinese).utf8))
+            #expect(own.inPlace == 0)
+            // UTF-8 past the first read comes through the lent room; GB18030 is converted instead.
+            #expect((lent.inPlace > 0) == (bytes.count > 4096 && bytes != TestSupport.encode(chinese, as: "GB18030")))
+        }
+    }
+
     @Test("UTF-16 LE with BOM and tabs (Excel's Unicode text)")
     func utf16() throws {
         let text = "日期\t支部\t类型\t主题\t人数\r\n2022-07-01\t龙门社区党支部\t党课\t\"七一, 党课\"\t30\r\n"

@@ -204,24 +204,37 @@ final class ChunkedRecordReader: @unchecked Sendable {
                 var delimiter: UInt8?
                 var current: ChunkWork?
                 var firstOfFile = true
-                try decoder.run { piece in
+                /// The chunk that takes the next bytes, started if need be.
+                func open() -> ChunkWork {
+                    if let c = current { return c }
+                    let c = freshChunk()
+                    c.seq = seq; seq += 1
+                    c.fileIndex = index
+                    c.first = firstOfFile; firstOfFile = false
+                    c.delimiter = delimiter ?? options.delimiter ?? 0x2C
+                    current = c
+                    return c
+                }
+                // Reads go straight into the current chunk's free room once the text is known to be
+                // UTF-8 (the delimiter is detected on the first bytes, which come before that).
+                let room: () -> UnsafeMutableBufferPointer<UInt8> = {
+                    let c = open()
+                    return UnsafeMutableBufferPointer(start: c.buffer + c.count, count: c.capacity - c.count)
+                }
+                try decoder.run(into: room) { piece in
                     let d = delimiter ?? options.delimiter ?? CSVTokenizer.detectDelimiter(piece)
                     delimiter = d
                     let encoding = decoder.info?.encoding.rawValue ?? "UTF-8"
                     var off = 0
                     while off < piece.count {
-                        if current == nil {
-                            let c = freshChunk()
-                            c.seq = seq; seq += 1
-                            c.fileIndex = index
-                            c.first = firstOfFile; firstOfFile = false
-                            c.delimiter = d
-                            current = c
-                        }
-                        let c = current!
+                        let c = open()
+                        c.delimiter = d
                         c.encodingName = encoding
                         let n = min(c.capacity - c.count, piece.count - off)
-                        (c.buffer + c.count).update(from: piece.baseAddress! + off, count: n)
+                        // Read into the chunk itself (see `room`): already in place.
+                        if piece.baseAddress! + off != UnsafePointer(c.buffer + c.count) {
+                            (c.buffer + c.count).update(from: piece.baseAddress! + off, count: n)
+                        }
                         c.count += n
                         off += n
                         if c.count == c.capacity {
@@ -230,7 +243,17 @@ final class ChunkedRecordReader: @unchecked Sendable {
                         }
                     }
                 }
-                if let c = current { try put(.chunk(c)) }
+                if let c = current {
+                    if c.count > 0 {
+                        try put(.chunk(c))
+                    } else {
+                        // Opened for a read that found the end of the input: not handed out.
+                        seq -= 1
+                        lock.lock()
+                        if free.count < depth { free.append(c) }
+                        lock.unlock()
+                    }
+                }
                 try put(.endOfFile(index: index, encoding: decoder.info, delimiter: delimiter ?? options.delimiter ?? 0x2C))
             }
             try put(.done)

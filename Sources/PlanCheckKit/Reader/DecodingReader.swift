@@ -91,7 +91,12 @@ public final class DecodingReader {
     }
 
     /// Streams the whole input as UTF-8 chunks to `body`.
-    public func run(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    ///
+    /// With `target`, once the input is known to be UTF-8 each read goes straight into the buffer
+    /// `target` lends (where the caller wants the text anyway) and `body` is handed that buffer's
+    /// bytes read, instead of a copy of them: a province's year is 1.3 GB copied once less.
+    public func run(into target: (() throws -> UnsafeMutableBufferPointer<UInt8>)? = nil,
+                    _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         let fd = try DecodingReader.open(source)
         defer { if fd != 0 { close(fd) } }
         let raw = UnsafeMutablePointer<UInt8>.allocate(capacity: chunkSize + 8)
@@ -102,16 +107,28 @@ public final class DecodingReader {
         var decidedUTF8 = false
         var bomSkip = 0
 
-        func readMore(into offset: Int) throws -> Int {
+        func readRaw(_ p: UnsafeMutablePointer<UInt8>, _ n: Int) throws -> Int {
             while true {
-                let r = read(fd, raw + offset, chunkSize - offset)
+                let r = read(fd, p, n)
                 if r >= 0 { return r }
                 if errno == EINTR { continue }
                 throw CSVError.cannotRead(path: source.name, reason: String(cString: strerror(errno)))
             }
         }
+        func readMore(into offset: Int) throws -> Int { try readRaw(raw + offset, chunkSize - offset) }
 
         while true {
+            if decidedUTF8, let target {
+                // Nothing is carried over in UTF-8: the rest of the input goes straight to the target.
+                while true {
+                    let t = try target()
+                    guard let p = t.baseAddress, t.count > 0 else { break }
+                    let got = try readRaw(p, t.count)
+                    if got == 0 { break }
+                    try body(UnsafeBufferPointer(start: p, count: got))
+                }
+                break
+            }
             var got = try readMore(into: carry)
             if first {
                 // Make sure a BOM is seen whole.
