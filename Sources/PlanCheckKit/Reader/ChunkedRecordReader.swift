@@ -35,50 +35,34 @@ final class ChunkWork {
     var lines = 0
     var endedWithCR = false
     var fieldCount = 0
-    /// The accepted rows' field spans, `fieldCount` per row, back to back: a raw buffer, so that
-    /// storing a row's spans is one copy (a generic array append cost about 95 instructions a row).
-    private(set) var spans: UnsafeMutablePointer<FieldSpan>
-    private(set) var spanCount = 0
-    private var spanCapacity = 0
-    var entries: [Entry] = []
+    /// The accepted rows' field spans, `fieldCount` per row, back to back (storing a row's spans is
+    /// one copy; a generic array append cost about 95 instructions a row).
+    private(set) var spans = RawList<FieldSpan>()
+    private(set) var entries = RawList<Entry>()
     /// Each entry's org, interned only once the whole region is parsed (see ``LocalKeyTables/internOrgs(_:into:)``).
-    var orgs: [LocalKeyTables.PendingKey] = []
+    private(set) var orgs = RawList<LocalKeyTables.PendingKey>()
     var summary = ReadSummary()
     var rowsRead = 0, accepted = 0
 
     init(capacity: Int) {
         self.capacity = capacity
         buffer = .allocate(capacity: 2 * capacity + 16)
-        spans = .allocate(capacity: 0)
     }
 
     deinit {
         buffer.deallocate()
         spans.deallocate()
-    }
-
-    /// Appends one row's spans.
-    @inline(__always)
-    func store(_ row: UnsafeBufferPointer<FieldSpan>) {
-        let n = row.count
-        if spanCount + n > spanCapacity {
-            spanCapacity = max(spanCount + n, 2 * spanCapacity, 4096)
-            let bigger = UnsafeMutablePointer<FieldSpan>.allocate(capacity: spanCapacity)
-            bigger.moveInitialize(from: spans, count: spanCount)
-            spans.deallocate()
-            spans = bigger
-        }
-        if let from = row.baseAddress { (spans + spanCount).initialize(from: from, count: n) }
-        spanCount += n
+        entries.deallocate()
+        orgs.deallocate()
     }
 
     func reset() {
         count = 0
         state = .pending
         regionStart = 0; regionEnd = 0; lines = 0; endedWithCR = false
-        spanCount = 0
-        entries.removeAll(keepingCapacity: true)
-        orgs.removeAll(keepingCapacity: true)
+        spans.removeAll()
+        entries.removeAll()
+        orgs.removeAll()
         summary = ReadSummary()
         rowsRead = 0; accepted = 0
     }
@@ -104,9 +88,9 @@ final class ChunkWork {
                               pending: &orgs)
             entries.append(Entry(line: Int32(truncatingIfNeeded: row.line), day: ok.day,
                                  participants: ok.participants.map { Int32(truncatingIfNeeded: $0) } ?? Int32.min, keys: k))
-            store(row.spans)
+            spans.append(contentsOf: row.spans)
         }
-        keys.internOrgs(orgs, into: &entries)
+        keys.internOrgs(UnsafeBufferPointer(orgs.buffer), into: entries.buffer)
         self.summary = summary
         regionStart = start
         regionEnd = outcome.end
@@ -441,11 +425,11 @@ final class ChunkedRecordReader: @unchecked Sendable {
         }
         let fc = c.fieldCount
         let base = UnsafePointer(c.buffer)
-        let spans = UnsafeBufferPointer(start: UnsafePointer(c.spans), count: c.spanCount)
+        let spans = UnsafeBufferPointer(c.spans.buffer)
         try v.columns.withUnsafeBufferPointer { cols in
             try v.unmapped.withUnsafeBufferPointer { extra in
                 var s = 0
-                for e in c.entries {
+                for e in c.entries.buffer {
                     let line = Int(e.line) + lineBase
                     let row = CSVTokenizer.Row(base: base, spans: UnsafeBufferPointer(rebasing: spans[s..<(s + fc)]), line: line)
                     s += fc

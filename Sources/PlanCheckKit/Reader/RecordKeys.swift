@@ -71,7 +71,7 @@ final class LocalKeyTables {
     /// ``internOrgs(_:into:)``: appended to `pending`, its id -1 until then.
     @inline(__always)
     func keys(org: UnsafeBufferPointer<UInt8>, type: UnsafeBufferPointer<UInt8>, title: UnsafeBufferPointer<UInt8>,
-              pending: inout [PendingKey]) -> RecordKeys {
+              pending: inout RawList<PendingKey>) -> RecordKeys {
         let ho = ByteInterner.hash(org), ht = ByteInterner.hash(type)
         pending.append(PendingKey(bytes: org, hash: ho))
         return RecordKeys(table: index, org: -1, type: LocalKeyTables.local(&types, type, ht),
@@ -83,27 +83,25 @@ final class LocalKeyTables {
     /// then entry); looked up one at a time those misses were half a worker's time. Here the
     /// slots and entries of the whole region are loaded first, in passes whose loads do not
     /// depend on each other, so the processor overlaps the misses, and the lookups then hit.
-    func internOrgs(_ pending: [PendingKey], into entries: inout [ChunkWork.Entry]) {
-        pending.withUnsafeBufferPointer { p in
-            // Known orgs take their table's id; the others (all of them without a table) are
-            // interned locally.
-            unknown.removeAll(keepingCapacity: true)
-            if let known {
-                warmSink &+= known.warm(count: p.count) { p[$0].hash }
-                for i in p.indices {
-                    if let id = known.lookup(p[i].bytes, hash: p[i].hash) {
-                        entries[i].keys.known = Int32(truncatingIfNeeded: id)
-                    } else {
-                        unknown.append(i)
-                    }
+    func internOrgs(_ p: UnsafeBufferPointer<PendingKey>, into entries: UnsafeMutableBufferPointer<ChunkWork.Entry>) {
+        // Known orgs take their table's id; the others (all of them without a table) are
+        // interned locally.
+        unknown.removeAll(keepingCapacity: true)
+        if let known {
+            warmSink &+= known.warm(count: p.count) { p[$0].hash }
+            for i in p.indices {
+                if let id = known.lookup(p[i].bytes, hash: p[i].hash) {
+                    entries[i].keys.known = Int32(truncatingIfNeeded: id)
+                } else {
+                    unknown.append(i)
                 }
-            } else {
-                unknown.append(contentsOf: p.indices)
             }
-            unknown.withUnsafeBufferPointer { u in
-                warmSink &+= orgs.warm(count: u.count) { p[u[$0]].hash }
-                for i in u { entries[i].keys.org = LocalKeyTables.local(&orgs, p[i].bytes, p[i].hash) }
-            }
+        } else {
+            unknown.append(contentsOf: p.indices)
+        }
+        unknown.withUnsafeBufferPointer { u in
+            warmSink &+= orgs.warm(count: u.count) { p[u[$0]].hash }
+            for i in u { entries[i].keys.org = LocalKeyTables.local(&orgs, p[i].bytes, p[i].hash) }
         }
     }
 
