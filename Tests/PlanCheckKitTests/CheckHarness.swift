@@ -8,14 +8,22 @@ enum CheckHarness {
     /// too), and returns the findings of that rule (and quality warnings when `quality`).
     static func run(rule: [PlanColumn: String], records: String, asOf: String, year: Int = 2022,
                     units: [String] = [], people: [String] = [], quality: Bool = false) throws -> [Finding] {
+        try run(rules: rule.isEmpty ? [] : [rule], records: records, asOf: asOf, year: year, units: units, people: people, quality: quality)
+    }
+
+    /// ``run(rule:records:asOf:year:units:people:quality:)`` with several rules in one plan.
+    static func run(rules rows: [[PlanColumn: String]], records: String, asOf: String, year: Int = 2022,
+                    units: [String] = [], people: [String] = [], quality: Bool = false) throws -> [Finding] {
         let dir = TestSupport.tempDir("check")
         var rules: [Rule] = []
-        if !rule.isEmpty {
+        if !rows.isEmpty {
             let cols = PlanColumn.allCases
-            var row = rule
-            if row[.source] == nil { row[.source] = "test clause" }
-            let text = cols.map(\.rawValue).joined(separator: ",") + "\n"
-                + cols.map { CSVWriter.escape(row[$0] ?? "", formulaGuard: false) }.joined(separator: ",") + "\n"
+            var text = cols.map(\.rawValue).joined(separator: ",") + "\n"
+            for rule in rows {
+                var row = rule
+                if row[.source] == nil { row[.source] = "test clause" }
+                text += cols.map { CSVWriter.escape(row[$0] ?? "", formulaGuard: false) }.joined(separator: ",") + "\n"
+            }
             rules = try PlanReader.read([TestSupport.write(text, name: "plan.csv", dir: dir)]).rules
         }
         var roster: Roster? = nil

@@ -76,4 +76,36 @@ struct CountCheckerTests {
                                       records: rows, asOf: "2022-12-31")
         #expect(CheckHarness.summary(fs) == ["甲支部||2022|1|met", "乙支部||2022|0|missed"])
     }
+
+    /// Rules with the same scope share one resolved scope (one unit → entity table, so the
+    /// per-record lookup stays in cache), and an `org:` scope compares the record's unit instead
+    /// of looking it up; each rule still counts exactly what it counts alone.
+    @Test("rules sharing a scope count as they do alone; an org scope counts only its unit")
+    func sharedScopes() throws {
+        let units = Self.branches
+        let roster = Roster(units: units.map { let p = $0.split(separator: "|").map(String.init); return Unit(name: p[0], kind: p[1]) }, people: [])
+        let context = CheckContext(year: 2022, asOf: Day.parseISO("2022-12-31")!, roster: roster)
+        let kinds = Scope.kinds(["社区党支部", "机关党支部"])
+        #expect(context.entities(of: kinds) === context.entities(of: kinds))
+        #expect(context.entities(of: kinds) !== context.entities(of: .kinds(["社区党支部"])))
+        let org = context.entities(of: .org("乙支部"))
+        #expect(org.count == 1 && org.org(0) == "乙支部")
+        #expect((0..<4).map { org.entity(ofUnit: $0) } == [nil, 0, nil, nil])
+
+        var rows = "date,org,type\n"
+        for (i, u) in ["甲支部", "乙支部", "丙支部", "乙支部", "党工委"].enumerated() {
+            rows += "2022-03-0\(i + 1),\(u),廉政专题学习\n2022-04-0\(i + 1),\(u),警示教育\n"
+        }
+        let rules: [[PlanColumn: String]] = [
+            [.id: "A", .checker: "count", .types: "廉政专题学习", .threshold: "2", .scope: "kind:社区党支部|机关党支部"],
+            [.id: "B", .checker: "count", .types: "警示教育", .threshold: "1", .period: "quarter", .scope: "kind:社区党支部|机关党支部"],
+            [.id: "C", .checker: "count", .types: "警示教育", .threshold: "2", .scope: "org:乙支部"],
+            [.id: "D", .checker: "sum", .types: "廉政专题学习", .threshold: "1", .scope: "org:乙支部", .field: "participants"],
+        ]
+        let alone = try rules.flatMap { try CheckHarness.run(rule: $0, records: rows, asOf: "2022-12-31", units: units) }
+        let together = try CheckHarness.run(rules: rules, records: rows, asOf: "2022-12-31", units: units)
+        #expect(CheckHarness.summary(together) == CheckHarness.summary(alone))
+        #expect(CheckHarness.summary(together.filter { $0.rule == "A" }) == ["甲支部||2022|1|missed", "乙支部||2022|2|met", "丙支部||2022|1|missed"])
+        #expect(CheckHarness.summary(together.filter { $0.rule == "C" }) == ["乙支部||2022|2|met"])
+    }
 }

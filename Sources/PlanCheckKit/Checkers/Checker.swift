@@ -99,7 +99,10 @@ public final class ScopeEntities {
     /// the roster (−1: none). Names are looked up when a report is written.
     var entityUnit: [Int32] = []
     var entityPerson: [Int32] = []
-    var byUnit: [Int32] = []           // unit id → entity, -1 for none (org and kinds scopes)
+    var byUnit: [Int32] = []           // unit id → entity, -1 for none (kinds scope)
+    /// The one unit of an `org:` scope (its entity is 0), −1 for other scopes: compared, not
+    /// looked up in a table the size of the roster.
+    var onlyUnit = -1
     var byPerson: [String: [Int]] = [:]  // person name → entities (role scope)
     /// Role scope: entities per distinct `lead` cell already resolved (bounded, see ``leadCacheLimit``).
     var leadCache = ByteInterner(capacity: 256)
@@ -121,7 +124,7 @@ public final class ScopeEntities {
             append(unit: -1, person: -1)
         case .org(let name):
             let id = context.unitID(name)
-            setUnit(id, 0)
+            onlyUnit = id
             append(unit: id, person: -1)
         case .kinds(let kinds):
             if context.hasRoster {
@@ -204,6 +207,7 @@ public final class ScopeEntities {
         if dynamicUnits { syncUnits(); return EntityList(storage: .one(r.org)) }
         if isRole { return EntityList(storage: .many(roleEntities(r.view.bytes(.lead)))) }
         let o = r.org
+        if onlyUnit >= 0 { return EntityList(storage: o == onlyUnit ? .one(0) : .none) }
         if o < byUnit.count, byUnit[o] >= 0 { return EntityList(storage: .one(Int(byUnit[o]))) }
         return EntityList(storage: .none)
     }
@@ -223,6 +227,7 @@ public final class ScopeEntities {
     /// The entity of a unit id (coverage targets).
     public func entity(ofUnit id: Int) -> Int? {
         if dynamicUnits { syncUnits(); return id < count ? id : nil }
+        if onlyUnit >= 0 { return id == onlyUnit ? 0 : nil }
         return id < byUnit.count && byUnit[id] >= 0 ? Int(byUnit[id]) : nil
     }
 
@@ -288,7 +293,7 @@ public final class SlotTally: @unchecked Sendable {
     /// Creates a tally of `slots` for the rule's scope.
     public init(rule: Rule, context: CheckContext, slots: [PeriodSlot], scope: ScopeEntities? = nil) {
         self.rule = rule; self.context = context; self.slots = slots
-        self.scope = scope ?? ScopeEntities(rule.scope, context: context)
+        self.scope = scope ?? context.entities(of: rule.scope)
         let n = self.scope.count * slots.count
         cells = [Cell](repeating: Cell(), count: n)
         // ISO weeks reach up to 3 days into the years around; a week's slot table covers them.

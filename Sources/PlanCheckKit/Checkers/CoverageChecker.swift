@@ -25,9 +25,9 @@ public final class CoverageChecker: TallyChecker {
 
     public init(rule: Rule, context: CheckContext) {
         self.context = context
-        doers = ScopeEntities(rule.scope, context: context)
+        doers = context.entities(of: rule.scope)
         let slot = PeriodSlot(label: String(context.year), start: context.yearStart, end: context.yearEnd)
-        tally = SlotTally(rule: rule, context: context, slots: [slot], scope: ScopeEntities(.kinds(rule.targetKinds), context: context))
+        tally = SlotTally(rule: rule, context: context, slots: [slot], scope: context.entities(of: .kinds(rule.targetKinds)))
     }
 
     public func observe(_ r: MatchedRecord) {

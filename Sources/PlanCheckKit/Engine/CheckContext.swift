@@ -79,6 +79,20 @@ public final class CheckContext {
     /// Input names and ids that evidence references point into.
     public let evidence = EvidencePool()
 
+    /// Resolved scopes, one per distinct scope (see ``entities(of:)``).
+    private var scopes: [Scope: ScopeEntities] = [:]
+
+    /// The entities of `scope`, resolved once and shared by every rule with that scope: a scope's
+    /// entities do not depend on the rule, and with one unit → entity table instead of one per
+    /// rule, the per-record lookup stays in cache (four `kind:` rules over 20,000 units had four
+    /// 80 KB tables, and that lookup missed: 5% of a 10M-record check's time).
+    public func entities(of scope: Scope) -> ScopeEntities {
+        if let e = scopes[scope] { return e }
+        let e = ScopeEntities(scope, context: self)
+        scopes[scope] = e
+        return e
+    }
+
 }
 
 /// A checker as the per-record loop calls it: its type and an unretained reference, so that a

@@ -1,5 +1,5 @@
 /// Who a rule applies to.
-public enum Scope: Equatable, Sendable, CustomStringConvertible {
+public enum Scope: Hashable, Sendable, CustomStringConvertible {
     /// One named unit.
     case org(String)
     /// Every unit of these kinds (from the roster; without one, every unit seen in the records).
