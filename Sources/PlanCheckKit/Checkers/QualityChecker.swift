@@ -379,19 +379,19 @@ struct DuplicateTable {
     /// Mixes a byte string (and its length, so field boundaries count) into `h`, a word at a time.
     @inline(__always)
     static func mix(_ h0: UInt64, _ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = h0 ^ UInt64(b.count) &* 0xFF51_AFD7_ED55_8CCD
+        var h = h0 ^ UInt64(truncatingIfNeeded: b.count) &* 0xFF51_AFD7_ED55_8CCD
         guard let p = b.baseAddress else { return finalize(h) }
         let n = b.count
         var i = 0
-        while i + 8 <= n {
+        while i &+ 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-            i += 8
+            h ^= h &>> 29
+            i &+= 8
         }
         if i < n {
             h = (h ^ ByteInterner.tail(p, i, n)) &* 0xC2B2_AE3D_27D4_EB4F
-            h ^= h >> 31
+            h ^= h &>> 31
         }
         return finalize(h)
     }
