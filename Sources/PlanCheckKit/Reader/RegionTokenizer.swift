@@ -64,10 +64,17 @@ final class RegionTokenizer {
     /// compares exactly. Past `to` the word is read as zeros.
     @inline(__always)
     static func flags(_ base: UnsafeMutablePointer<UInt8>, _ w: Int, to: Int, below: UInt64) -> UInt64 {
-        var v: UInt64 = 0
-        if w + 8 <= to { v = UnsafeRawPointer(base + w).loadUnaligned(as: UInt64.self) }
-        else { withUnsafeMutableBytes(of: &v) { $0.baseAddress!.copyMemory(from: base + w, byteCount: to - w) } }
+        // The last word of a region byte by byte: a copy into a local made that local live in
+        // memory, a store and a load on every word.
+        let v = w &+ 8 <= to ? UnsafeRawPointer(base + w).loadUnaligned(as: UInt64.self) : partialWord(base, w, to)
         return (v &- below) & ~v & 0x8080_8080_8080_8080
+    }
+
+    /// `base[w..<to]` (fewer than eight bytes) as the low bytes of a word.
+    static func partialWord(_ base: UnsafeMutablePointer<UInt8>, _ w: Int, _ to: Int) -> UInt64 {
+        var v: UInt64 = 0, k: UInt64 = 0, j = w
+        while j < to { v |= UInt64(base[j]) &<< k; j &+= 1; k &+= 8 }
+        return v
     }
 
     /// The parse for a delimiter below `0` (comma, tab): one scan per row instead of one per field.
@@ -75,7 +82,8 @@ final class RegionTokenizer {
     /// in order, so a field ends at the next flagged delimiter or line break without the word being
     /// loaded again; a field that starts with a quote goes to ``quotedField(_:_:at:to:side:line:)``
     /// and the scan resumes after it. The same rows, spans and lines as ``parseFields``, which the
-    /// tests compare over every kind of quoting.
+    /// tests compare over every kind of quoting. Offsets stay below 2²⁹ (a chunk is at most 256 MiB,
+    /// its side area as much again), so the index arithmetic wraps instead of testing for overflow.
     func parseRows(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int, side sideStart: Int,
                    _ emit: (CSVTokenizer.Row) throws -> Void) rethrows -> Outcome {
         let d = delimiter
@@ -100,38 +108,38 @@ final class RegionTokenizer {
                     i = q.end
                     if i >= to { break rows }
                     t = base[i]
-                    w = i + 1
+                    w = i &+ 1
                     m = w < to ? RegionTokenizer.flags(base, w, to: to, below: below) : 0
                 } else {
                     // The next flagged byte that is the delimiter or a line break (the row's own
                     // LF, at the latest, is before `to`).
                     while true {
                         while m == 0 {
-                            w += 8
+                            w &+= 8
                             if w >= to { break rows }
                             m = RegionTokenizer.flags(base, w, to: to, below: below)
                         }
-                        i = w + m.trailingZeroBitCount >> 3
+                        i = w &+ m.trailingZeroBitCount &>> 3
                         m &= m &- 1
                         t = base[i]
                         if t == d || t == 0x0A || t == 0x0D { break }
                     }
                     spans[fields] = FieldSpan(lo: Int32(truncatingIfNeeded: lo), hi: Int32(truncatingIfNeeded: i))
                 }
-                fields += 1
+                fields &+= 1
                 // Over the column limit: the streaming tokenizer takes it from here and reports it.
                 if fields > maxColumns { break rows }
-                i += 1
+                i &+= 1
                 if t == d { lo = i; continue }
-                if t == 0x0D && base[i] == 0x0A { i += 1 }
+                if t == 0x0D && base[i] == 0x0A { i &+= 1 }
                 // Over the byte limit (the row's bytes bound its fields'): counted exactly, and if so
                 // left to the streaming tokenizer as well.
-                if i - rowStart > maxRowBytes {
+                if i &- rowStart > maxRowBytes {
                     var bytes = 0
                     for f in 0..<fields { bytes += Int(spans[f].hi - spans[f].lo) }
                     if bytes > maxRowBytes { break rows }
                 }
-                line += 1
+                line &+= 1
                 try emit(CSVTokenizer.Row(base: UnsafePointer(base), spans: UnsafeBufferPointer(start: spans, count: fields), line: rowLine))
                 last = Outcome(end: i, lines: line - 1, endedWithCR: t == 0x0D && base[i - 1] == 0x0D)
                 break
@@ -234,7 +242,7 @@ final class RegionTokenizer {
                 i += 1
                 if t == d { continue }
                 if t == 0x0D && base[i] == 0x0A { i += 1 }
-                line += 1
+                line &+= 1
                 try emit(CSVTokenizer.Row(base: UnsafePointer(base), spans: UnsafeBufferPointer(start: spans, count: fields), line: rowLine))
                 last = Outcome(end: i, lines: line - 1, endedWithCR: t == 0x0D && base[i - 1] == 0x0D)
                 break
