@@ -331,6 +331,34 @@ import Testing
         }
     }
 
+    /// The CSV report's day columns are each finding's ISO days, and the writer's table of days
+    /// already written gives the right bytes for days that share an entry (512 days apart).
+    @Test func csvReportDays() throws {
+        let r = TestSupport.root + "/"
+        let plan = try PlanReader.read([r + "Checks/000-street-party-building-2022.csv"])
+        let report = try CheckCommand.runCheck(plan: plan, roster: nil, year: 2022, asOf: Day.parseISO("2022-12-31")!,
+                                               inputs: [.file(r + "SampleData/records/app-export-2022.csv")])
+        let out = MemoryOutput()
+        CSVCheckReporter.write(report, to: out, options: ReportOptions())
+        let lines = out.text.split(separator: "\r\n").dropFirst()
+        var checked = 0
+        for (f, line) in zip(report.findings, lines) where !line.contains("\"") {
+            let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect([c[9], c[14], c[15]] == [f.due.iso, f.start.iso, f.end.iso], "\(line)")
+            checked += 1
+        }
+        #expect(checked > 20)
+        let rows = CSVCheckReporter.FindingRows(writer: CSVWriter(sink: MemoryOutput(), bom: false), report: report, options: ReportOptions())
+        let line = ByteLine(capacity: 1)
+        var expected = ""
+        for k in 0..<40 {
+            let d = Day.parseISO("2020-03-01")!.adding(days: (k % 4) * 512 + k / 4)
+            rows.appendDay(d, to: line)
+            expected += d.iso
+        }
+        #expect(String(decoding: line.bytes, as: UTF8.self) == expected)
+    }
+
     /// `stats`' long table formatted on two threads, every other block of units on the second, is
     /// the one-thread table byte for byte, for blocks of every size.
     @Test(arguments: [1, 2, 5, 1_000_000])

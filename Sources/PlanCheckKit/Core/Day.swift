@@ -88,22 +88,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Appends ``iso``'s bytes (what report writers use, without a `String` per day).
-    public func appendISO(to out: inout [UInt8]) {
+    public func appendISO<B: ByteAppending>(to out: inout B) {
         let (y, m, d) = components
         if y >= 1000 && y <= 9999 {
-            out.append(UInt8(truncatingIfNeeded: y / 1000) &+ 0x30)
-            out.append(UInt8(truncatingIfNeeded: y / 100 % 10) &+ 0x30)
-            out.append(UInt8(truncatingIfNeeded: y / 10 % 10) &+ 0x30)
-            out.append(UInt8(truncatingIfNeeded: y % 10) &+ 0x30)
+            out.append(byte: UInt8(truncatingIfNeeded: y / 1000) &+ 0x30)
+            out.append(byte: UInt8(truncatingIfNeeded: y / 100 % 10) &+ 0x30)
+            out.append(byte: UInt8(truncatingIfNeeded: y / 10 % 10) &+ 0x30)
+            out.append(byte: UInt8(truncatingIfNeeded: y % 10) &+ 0x30)
         } else {
-            out.append(contentsOf: String(y).utf8)
+            out.append(string: String(y))
         }
-        out.append(UInt8(ascii: "-"))
-        out.append(UInt8(truncatingIfNeeded: m / 10) &+ 0x30)
-        out.append(UInt8(truncatingIfNeeded: m % 10) &+ 0x30)
-        out.append(UInt8(ascii: "-"))
-        out.append(UInt8(truncatingIfNeeded: d / 10) &+ 0x30)
-        out.append(UInt8(truncatingIfNeeded: d % 10) &+ 0x30)
+        out.append(byte: UInt8(ascii: "-"))
+        out.append(byte: UInt8(truncatingIfNeeded: m / 10) &+ 0x30)
+        out.append(byte: UInt8(truncatingIfNeeded: m % 10) &+ 0x30)
+        out.append(byte: UInt8(ascii: "-"))
+        out.append(byte: UInt8(truncatingIfNeeded: d / 10) &+ 0x30)
+        out.append(byte: UInt8(truncatingIfNeeded: d % 10) &+ 0x30)
     }
 
     public var description: String { iso }

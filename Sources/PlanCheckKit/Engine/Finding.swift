@@ -116,22 +116,25 @@ public final class EvidencePool: @unchecked Sendable {
     }
 
     /// Appends the labels of `refs`, separated by spaces.
-    func appendLabels<C: Collection<EvidenceRef>>(_ refs: C, to out: inout [UInt8]) {
+    func appendLabels<C: Collection<EvidenceRef>, B: ByteAppending>(_ refs: C, to out: inout B) {
         for (i, r) in refs.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: " ")) }
+            if i > 0 { out.append(byte: UInt8(ascii: " ")) }
             appendLabel(r, to: &out)
         }
     }
 
     /// Appends ``label(_:)``'s bytes.
-    func appendLabel(_ e: EvidenceRef, to out: inout [UInt8]) {
-        if Int(e.file) < fileNames.count { out.append(contentsOf: fileNames[Int(e.file)].utf8) } else { out.append(UInt8(ascii: "?")) }
-        out.append(UInt8(ascii: ":"))
+    func appendLabel<B: ByteAppending>(_ e: EvidenceRef, to out: inout B) {
+        if Int(e.file) < fileNames.count { out.append(string: fileNames[Int(e.file)]) } else { out.append(byte: UInt8(ascii: "?")) }
+        out.append(byte: UInt8(ascii: ":"))
         CSVWriter.appendDecimal(Int(e.line), to: &out)
         if e.id.0 == 0 { return }
-        out.append(UInt8(ascii: "#"))
+        out.append(byte: UInt8(ascii: "#"))
         var id = e.id
-        withUnsafeBytes(of: &id) { raw in out.append(contentsOf: raw.prefix { $0 != 0 }) }
+        withUnsafeBytes(of: &id) { raw in
+            let b = raw.bindMemory(to: UInt8.self)
+            out.append(bytes: UnsafeBufferPointer(rebasing: b[..<(b.firstIndex(of: 0) ?? b.count)]))
+        }
     }
 }
 
@@ -292,11 +295,11 @@ public struct Finding: Sendable, Equatable {
     }
 
     /// Appends ``evidence`` joined by spaces, as bytes (what the CSV report writes).
-    func appendEvidence(to out: inout [UInt8]) {
+    func appendEvidence<B: ByteAppending>(to out: inout B) {
         switch storage {
         case .cell(let t, let e, let s): t.context.evidence.appendLabels(t.evidenceRefs(entity: Int(e), slot: Int(s)), to: &out)
         case .quality(let q, let i): q.context.evidence.appendLabels(q.refs(Int(i)), to: &out)
-        case .stored(let f): out.append(contentsOf: f.evidence.joined(separator: " ").utf8)
+        case .stored(let f): out.append(string: f.evidence.joined(separator: " "))
         }
     }
 
@@ -333,9 +336,8 @@ public struct Finding: Sendable, Equatable {
     }
 
     /// Appends ``advice(asOf:)``'s bytes; `status` is this finding's (callers have it already).
-    func appendAdvice(asOf: Day, status: Status, to out: inout [UInt8]) {
-        // Through `withUTF8`: appending a `String`'s `utf8` view went character by character.
-        func text(_ s: String) { var s = s; s.withUTF8 { out.append(contentsOf: $0) } }
+    func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, to out: inout B) {
+        func text(_ s: String) { out.append(string: s) }
         func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out) }
         switch status {
         case .met: return

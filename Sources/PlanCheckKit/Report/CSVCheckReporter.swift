@@ -44,13 +44,32 @@ public enum CSVCheckReporter: CheckReporter {
         var ruleCells: [ObjectIdentifier: [[UInt8]]] = [:]
         var lastInfo: RuleInfo? = nil
         var cells: [[UInt8]] = []
-        var scratch: [UInt8] = []
+        let scratch = ByteLine()
+        /// Days written so far, by ordinal modulo 512 (a whole year without two days on one
+        /// entry), with their ISO bytes: rows repeat the same start, end and due days, and working
+        /// out a day's calendar date was most of the cost of writing it (three days a row, 150,000
+        /// rows for a province).
+        var days = [(ordinal: Int32, bytes: (UInt64, UInt64), count: Int)](repeating: (Int32.min, (0, 0), 0), count: 512)
 
         init(writer: CSVWriter, report: CheckReport, options: ReportOptions) { w = writer; r = report; o = options }
 
+        /// Appends `d`'s ISO bytes to `out`, from ``days`` when it is there.
+        func appendDay(_ d: Day, to out: ByteLine) {
+            let k = Int(d.ordinal & 511)
+            if days[k].ordinal != d.ordinal {
+                var iso: [UInt8] = []
+                d.appendISO(to: &iso)
+                guard iso.count <= 16 else { iso.withUnsafeBufferPointer { out.append(bytes: $0) }; return }
+                var e = (ordinal: d.ordinal, bytes: (UInt64(0), UInt64(0)), count: iso.count)
+                withUnsafeMutableBytes(of: &e.bytes) { $0.copyBytes(from: iso) }
+                days[k] = e
+            }
+            withUnsafeBytes(of: days[k].bytes) { out.append(bytes: UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[..<days[k].count])) }
+        }
+
         func write(_ range: Range<Int>) {
             let w = self.w
-            func day(_ d: Day) { w.cell(unescaped: { d.appendISO(to: &$0) }) }
+            func day(_ d: Day) { w.cell(unescaped: { appendDay(d, to: $0) }) }
             for i in range {
                 let f = r.findings[i]
                 let status = f.status
@@ -75,12 +94,12 @@ public enum CSVCheckReporter: CheckReporter {
                 w.cell(escaped: status.rawValue)
                 day(f.due)
                 w.cell(escaped: cells[2])
-                w.cell(scratch: &scratch) { f.appendEvidence(to: &$0) }
+                w.cell(scratch: scratch) { var out = $0; f.appendEvidence(to: &out) }
                 w.cell(escaped: cells[3])
                 w.cell(escaped: cells[4])
                 day(start)
                 day(end)
-                if status == .met { w.cell(escaped: "") } else { w.cell(scratch: &scratch) { f.appendAdvice(asOf: r.asOf, status: status, to: &$0) } }
+                if status == .met { w.cell(escaped: "") } else { w.cell(scratch: scratch) { var out = $0; f.appendAdvice(asOf: r.asOf, status: status, to: &out) } }
                 w.endRow()
             }
         }

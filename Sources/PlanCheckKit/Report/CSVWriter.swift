@@ -9,9 +9,8 @@ public struct CSVWriter {
 
     /// The row being written, as bytes (reused from row to row).
     final class LineBuffer {
-        var bytes: [UInt8] = []
+        let bytes = ByteLine()
         var cells = 0
-        init() { bytes.reserveCapacity(1024) }
     }
 
     /// Creates a writer; with `bom` a UTF-8 byte order mark is written first (for Excel).
@@ -39,79 +38,88 @@ public struct CSVWriter {
 
     @inline(__always)
     func nextCell() {
-        if line.cells > 0 { line.bytes.append(UInt8(ascii: ",")) }
+        if line.cells > 0 { line.bytes.append(byte: UInt8(ascii: ",")) }
         line.cells += 1
     }
 
     /// Appends a cell, escaped.
+    @inline(__always)
     public func cell(_ s: String) {
         var s = s
         s.withUTF8 { cell(bytes: $0) }
     }
 
     /// Appends a cell given as UTF-8 bytes, escaped.
+    @inline(__always)
     public func cell(bytes b: UnsafeBufferPointer<UInt8>) {
         nextCell()
-        CSVWriter.appendEscaped(b, formulaGuard: formulaGuard, to: &line.bytes)
+        var out = line.bytes
+        CSVWriter.appendEscaped(b, formulaGuard: formulaGuard, to: &out)
     }
 
     /// Appends a cell already escaped (or needing no escaping: digits, fixed words).
+    @inline(__always)
     public func cell(escaped s: String) {
         nextCell()
-        line.bytes.append(contentsOf: s.utf8)
+        var out = line.bytes
+        out.append(string: s)
     }
 
     /// Appends a cell already escaped, as bytes.
+    @inline(__always)
     public func cell(escaped b: [UInt8]) {
         nextCell()
-        line.bytes.append(contentsOf: b)
+        var out = line.bytes
+        out.append(array: b)
     }
 
     /// Appends a cell whose bytes `fill` appends as they are (they must need no escaping, like
     /// an ISO day).
     @inline(__always)
-    public func cell(unescaped fill: (inout [UInt8]) -> Void) {
+    public func cell(unescaped fill: (ByteLine) -> Void) {
         nextCell()
-        fill(&line.bytes)
+        fill(line.bytes)
     }
 
     /// Appends a number.
+    @inline(__always)
     public func cell(_ n: Int) {
         nextCell()
-        CSVWriter.appendDecimal(n, to: &line.bytes)
+        var out = line.bytes
+        CSVWriter.appendDecimal(n, to: &out)
     }
 
     /// Appends a cell whose bytes `fill` appends unescaped; they are escaped here.
-    public func cell(scratch: inout [UInt8], _ fill: (inout [UInt8]) -> Void) {
-        scratch.removeAll(keepingCapacity: true)
-        fill(&scratch)
-        scratch.withUnsafeBufferPointer { cell(bytes: $0) }
+    public func cell(scratch: ByteLine, _ fill: (ByteLine) -> Void) {
+        scratch.removeAll()
+        fill(scratch)
+        cell(bytes: scratch.bytes)
     }
 
     /// Ends the row (CRLF) and hands it to the sink.
     public func endRow() {
-        line.bytes.append(0x0D)
-        line.bytes.append(0x0A)
-        line.bytes.withUnsafeBufferPointer { sink.write(bytes: $0) }
-        line.bytes.removeAll(keepingCapacity: true)
+        line.bytes.append(byte: 0x0D)
+        line.bytes.append(byte: 0x0A)
+        sink.write(bytes: line.bytes.bytes)
+        line.bytes.removeAll()
         line.cells = 0
     }
 
     /// Appends `n` in decimal.
-    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+    static func appendDecimal<B: ByteAppending>(_ n: Int, to out: inout B) {
         if n < 0 {
-            out.append(UInt8(ascii: "-"))
-            if n == Int.min { out.append(contentsOf: String(n).utf8.dropFirst()); return }
+            out.append(byte: UInt8(ascii: "-"))
+            if n == Int.min { out.append(string: String(String(n).dropFirst())); return }
             appendDecimal(-n, to: &out)
             return
         }
-        if n < 10 { out.append(UInt8(truncatingIfNeeded: n) &+ 0x30); return }
+        if n < 10 { out.append(byte: UInt8(truncatingIfNeeded: n) &+ 0x30); return }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
         var k = 0
         var v = n
         withUnsafeMutableBytes(of: &digits) { d in
             while v > 0 { d[23 - k] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30; v /= 10; k += 1 }
-            out.append(contentsOf: d[(24 - k)...])
+            out.append(bytes: UnsafeBufferPointer(rebasing: d.bindMemory(to: UInt8.self)[(24 - k)...]))
         }
     }
 
@@ -138,21 +146,21 @@ public struct CSVWriter {
 
     /// Appends a field, neutralised when `formulaGuard` and quoted when it holds a comma, a quote,
     /// CR or LF (quotes doubled). Works on bytes: no byte of a multi-byte UTF-8 sequence is ASCII.
-    static func appendEscaped(_ b: UnsafeBufferPointer<UInt8>, formulaGuard: Bool, to out: inout [UInt8]) {
+    static func appendEscaped<B: ByteAppending>(_ b: UnsafeBufferPointer<UInt8>, formulaGuard: Bool, to out: inout B) {
         var needs = false
         for c in b where c == UInt8(ascii: ",") || c == UInt8(ascii: "\"") || c == 0x0A || c == 0x0D {
             needs = true; break
         }
-        if needs { out.append(UInt8(ascii: "\"")) }
-        if formulaGuard && looksLikeFormula(b) { out.append(UInt8(ascii: "'")) }
+        if needs { out.append(byte: UInt8(ascii: "\"")) }
+        if formulaGuard && looksLikeFormula(b) { out.append(byte: UInt8(ascii: "'")) }
         if needs {
             for c in b {
-                if c == UInt8(ascii: "\"") { out.append(c) }
-                out.append(c)
+                if c == UInt8(ascii: "\"") { out.append(byte: c) }
+                out.append(byte: c)
             }
-            out.append(UInt8(ascii: "\""))
+            out.append(byte: UInt8(ascii: "\""))
         } else {
-            out.append(contentsOf: b)
+            out.append(bytes: b)
         }
     }
 
