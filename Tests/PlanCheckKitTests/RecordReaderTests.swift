@@ -104,6 +104,25 @@ struct RecordReaderTests {
         #expect(s.rowsRead == 3 && s.accepted == 2 && s.rejected == 1)
     }
 
+    /// The encoding is decided by at most 64 KiB from the first non-ASCII byte: UTF-8 text that
+    /// long decides UTF-8 even when more GBK rows than that follow in the same read (they are
+    /// rejected, with their lines); a GBK file longer than that is still read as GB18030.
+    @Test("encoding decided by the first 64 KiB of non-ASCII text")
+    func encodingSample() throws {
+        let row = "2022-01-05,甲社区党支部,党课,学习党章\n"
+        let n = DecodingReader.sampleBytes / row.utf8.count + 10
+        let utf8 = Array(("date,org,type,title\n" + String(repeating: row, count: n)).utf8)
+        let gbkRows = TestSupport.encode(String(repeating: row, count: 4000), as: "GB18030")
+        let (rows, s) = try TestSupport.records(TestSupport.write(utf8 + gbkRows))
+        #expect(s.files[0].encoding?.encoding == .utf8)
+        #expect(rows.count == n && s.rejected == 4000)
+        #expect(s.rejections.first.map { $0.line == n + 2 && $0.kind == "invalid text" } == true)
+        let gbk = TestSupport.encode("date,org,type,title\n" + String(repeating: row, count: n), as: "GB18030")
+        let (gbkRead, g) = try TestSupport.records(TestSupport.write(gbk))
+        #expect(g.files[0].encoding?.encoding == .gb18030)
+        #expect(gbkRead.count == n && gbkRead[0][2] == "甲社区党支部")
+    }
+
     @Test("header names: case, spaces and full-width spaces ignored; first match wins")
     func headerAliases() throws {
         let path = TestSupport.write(" DATE ,Org\u{3000},活动 类型,participants,Title,lead,target,ID\n2022-01-05,甲,党课,5,t,l,x,7\n")
