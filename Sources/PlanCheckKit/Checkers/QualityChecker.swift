@@ -60,7 +60,7 @@ public final class QualityChecker: Checker {
     }
     /// Records waiting for the duplicate check, which runs ``duplicateBatch`` at a time (see
     /// ``checkDuplicates()``).
-    var pending: [PendingCheck] = []
+    var pending = RawList<PendingCheck>()
     static let duplicateBatch = 32
     /// Where the warming loads' values go, so that they are not optimised away.
     var warmSink: UInt64 = 0
@@ -71,6 +71,8 @@ public final class QualityChecker: Checker {
         store = QualityTallies(context: context,
                                expectedUnits: context.hasRoster ? min(QualityChecker.maxDuplicateUnits, context.rosterUnitCount) : 0)
     }
+
+    deinit { pending.deallocate() }
 
     @inline(__always)
     func note(_ kind: Kind, org: Int, _ r: MatchedRecord) {
@@ -111,8 +113,8 @@ public final class QualityChecker: Checker {
     /// 512 KB, and probed one record at a time, between the other checkers' work, that one miss per
     /// record was a tenth of a 10M-record check's time, on the thread every record passes through.
     func checkDuplicates() {
-        warmSink &+= duplicates.warm(pending)
-        for x in pending {
+        warmSink &+= duplicates.warm(UnsafeBufferPointer(pending.buffer))
+        for x in pending.buffer {
             switch duplicates.insert(day: x.day, fingerprint: x.fingerprint) {
             case .new: break
             case .duplicate:
@@ -123,7 +125,7 @@ public final class QualityChecker: Checker {
                 store.add(.duplicate, org: own ? org : -1, x.ref, first: x.seq)
             }
         }
-        pending.removeAll(keepingCapacity: true)
+        pending.removeAll()
     }
 
     /// Warnings per kind and unit, plus a possible partial-duplicates note.
@@ -407,7 +409,7 @@ struct DuplicateTable {
 
     /// Loads the slot each check's fingerprint probes first, when its day is the current one, and
     /// returns their sum (see ``QualityChecker/checkDuplicates()``).
-    func warm(_ checks: [QualityChecker.PendingCheck]) -> UInt64 {
+    func warm(_ checks: UnsafeBufferPointer<QualityChecker.PendingCheck>) -> UInt64 {
         guard haveCurrent else { return 0 }
         return current.slots.withUnsafeBufferPointer { s in
             let mask = s.count - 1
