@@ -45,6 +45,28 @@ struct FieldParsingTests {
         #expect(Self.count(input) == expected)
     }
 
+    /// Trimming: ASCII spaces, tabs, line breaks at the end, U+3000 and U+00A0 go from both ends,
+    /// whatever surrounds them; the one-test path for fields that need none gives what the byte
+    /// loops give on random mixes of every such byte and its look-alikes.
+    @Test("trimming: spaces, U+3000 and U+00A0 from both ends, the quick path agreeing")
+    func trimming() {
+        func trim(_ s: String) -> String { var s = s; return s.withUTF8 { String(decoding: FieldParsing.trim($0), as: UTF8.self) } }
+        #expect(trim(" \u{3000}党课\u{00A0}\t\r\n") == "党课")
+        #expect(trim("\u{3000}") == "" && trim("") == "" && trim("a b") == "a b" && trim("\u{3001}，") == "\u{3001}，")
+        var rng = TestRNG(state: 7)
+        let pieces: [[UInt8]] = [[0x20], [0x09], [0x0D], [0x0A], [0xE3, 0x80, 0x80], [0xC2, 0xA0], [0xE3], [0xC2], [0x80], [0xA0],
+                                 [0xE3, 0x80, 0x81], [0xC2, 0xA9], Array("党".utf8), Array("a".utf8), [0x21]]
+        for _ in 0..<20_000 {
+            var b: [UInt8] = []
+            for _ in 0..<rng.below(6) { b += pieces[rng.below(pieces.count)] }
+            b.withUnsafeBufferPointer { buf in
+                let quick = FieldParsing.trim(buf), slow = FieldParsing.trimSlow(buf)
+                #expect(quick.baseAddress == slow.baseAddress || quick.isEmpty && slow.isEmpty, "\(b)")
+                #expect(quick.count == slow.count, "\(b)")
+            }
+        }
+    }
+
     @Test("UTF-8 validation finds the first bad byte")
     func utf8Validation() {
         let good = Array("活动,ok".utf8)
