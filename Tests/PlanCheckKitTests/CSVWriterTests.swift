@@ -37,7 +37,7 @@ struct CSVWriterTests {
                 case 0: w.row(row)
                 case 1: w.escapedRow(row.map(w.escape))
                 default:
-                    for c in row { w.cell(scratch: ByteLine(capacity: 4)) { var out = $0; out.append(string: c) } }
+                    for c in row { w.cell(scratch: ByteLine()) { var out = $0; out.append(string: c) } }
                     w.endRow()
                 }
                 expected.append(row.map { guarded && SpreadsheetSafetyTests.formulaLike($0) ? "'" + $0 : $0 })

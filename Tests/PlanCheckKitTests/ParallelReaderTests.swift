@@ -349,7 +349,7 @@ import Testing
         }
         #expect(checked > 20)
         let rows = CSVCheckReporter.FindingRows(writer: CSVWriter(sink: MemoryOutput(), bom: false), report: report, options: ReportOptions())
-        let line = ByteLine(capacity: 1)
+        let line = ByteLine()
         var expected = ""
         for k in 0..<40 {
             let d = Day.parseISO("2020-03-01")!.adding(days: (k % 4) * 512 + k / 4)

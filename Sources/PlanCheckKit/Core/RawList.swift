@@ -17,20 +17,21 @@ struct RawList<Element> {
 
     @inline(__always)
     mutating func append(_ x: Element) {
-        if count == capacity { grow(to: count + 1) }
+        if count == capacity { grow(to: count &+ 1) }
         (base + count).initialize(to: x)
-        count += 1
+        count &+= 1
     }
 
     @inline(__always)
     mutating func append(contentsOf b: UnsafeBufferPointer<Element>) {
         let n = b.count
-        if count + n > capacity { grow(to: count + n) }
+        if count &+ n > capacity { grow(to: count &+ n) }
         if let from = b.baseAddress { (base + count).initialize(from: from, count: n) }
-        count += n
+        count &+= n
     }
 
-    /// Room for at least `need` elements, at least doubling.
+    /// Room for at least `need` elements, at least doubling. (Counts are far from overflowing: the
+    /// appends' arithmetic wraps instead of testing.)
     mutating func grow(to need: Int) {
         capacity = max(need, 2 * capacity, 1024)
         let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)

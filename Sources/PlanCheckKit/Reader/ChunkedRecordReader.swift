@@ -195,12 +195,11 @@ final class ChunkedRecordReader: @unchecked Sendable {
                     c.seq = seq; seq += 1
                     c.fileIndex = index
                     c.first = firstOfFile; firstOfFile = false
-                    c.delimiter = delimiter ?? options.delimiter ?? 0x2C
                     current = c
                     return c
                 }
                 // Reads go straight into the current chunk's free room once the text is known to be
-                // UTF-8 (the delimiter is detected on the first bytes, which come before that).
+                // UTF-8; the chunk's delimiter and encoding are set as its bytes are handed over.
                 let room: () -> UnsafeMutableBufferPointer<UInt8> = {
                     let c = open()
                     return UnsafeMutableBufferPointer(start: c.buffer + c.count, count: c.capacity - c.count)

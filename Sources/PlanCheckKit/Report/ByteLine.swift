@@ -29,53 +29,30 @@ extension Array: ByteAppending where Element == UInt8 {
     public mutating func append(bytes b: UnsafeBufferPointer<UInt8>) { append(contentsOf: b) }
 }
 
-/// A growable run of bytes in raw storage, for report rows: appending a byte is a capacity test
-/// and a store, a run a test and a copy. Report rows used to be `[UInt8]` held by the writer's
-/// class, and each append checked the array's uniqueness and copied runs through the generic
-/// path: about 90 instructions for a 10-byte date, and most of the instructions of a report.
+/// A growable run of bytes in raw storage (a ``RawList``), for report rows: appending a byte is a
+/// capacity test and a store, a run a test and a copy. Report rows used to be `[UInt8]` held by the
+/// writer's class, and each append checked the array's uniqueness and copied runs through the
+/// generic path: about 90 instructions for a 10-byte date, and most of the instructions of a report.
 public final class ByteLine: ByteAppending {
-    /// The bytes' storage; the first ``count`` are the line.
-    public private(set) var base: UnsafeMutablePointer<UInt8>
+    private var list = RawList<UInt8>()
+
+    /// An empty line (it grows as needed).
+    public init() {}
+
+    deinit { list.deallocate() }
+
     /// Bytes in the line.
-    public private(set) var count = 0
-    private var capacity: Int
-
-    /// An empty line with room for `capacity` bytes (it grows as needed).
-    public init(capacity: Int = 1024) {
-        self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
-    }
-
-    deinit { base.deallocate() }
+    public var count: Int { list.count }
 
     /// The line's bytes (valid until the next append).
-    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(list.buffer) }
 
     @inline(__always)
-    public func append(byte b: UInt8) {
-        if count == capacity { grow(to: count + 1) }
-        base[count] = b
-        count &+= 1
-    }
+    public func append(byte b: UInt8) { list.append(b) }
 
     @inline(__always)
-    public func append(bytes b: UnsafeBufferPointer<UInt8>) {
-        let n = b.count
-        guard n > 0, let from = b.baseAddress else { return }
-        if count &+ n > capacity { grow(to: count + n) }
-        (base + count).update(from: from, count: n)
-        count &+= n
-    }
+    public func append(bytes b: UnsafeBufferPointer<UInt8>) { list.append(contentsOf: b) }
 
     /// Empties the line, keeping its room.
-    public func removeAll() { count = 0 }
-
-    /// Room for `need` bytes at least, doubling.
-    func grow(to need: Int) {
-        capacity = max(need, 2 * capacity)
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-    }
+    public func removeAll() { list.removeAll() }
 }
