@@ -331,6 +331,35 @@ import Testing
         }
     }
 
+    /// A counting rule's rows, written straight from its tally's cells, are the rows its
+    /// findings' accessors give, for every plan and status (mid-year and year-end, people's rows,
+    /// the all-units row) and with `--quiet`, which leaves out exactly the rows that are no problem.
+    @Test(arguments: ["2022-06-30", "2022-12-31"])
+    func csvCellRowsMatchAccessors(asOf: String) throws {
+        let r = TestSupport.root + "/"
+        let plan = try PlanReader.read(["000-street-party-building-2022.csv", "001-street-office-party-committee-2022.csv",
+                                        "002-branch-party-building-2022.csv", "003-organ-party-building-2022.csv"].map { r + "Checks/" + $0 })
+        let roster = try Roster.read([r + "SampleData/roster-units.csv", r + "SampleData/roster-people.csv"])
+        let report = try CheckCommand.runCheck(plan: plan, roster: roster, year: 2022, asOf: Day.parseISO(asOf)!,
+                                               inputs: ["app-export-2022.csv", "branch-baoshengsi-2022.csv", "excel-gbk-2022.csv"]
+                                                   .map { .file(r + "SampleData/records/" + $0) })
+        #expect(report.findings.contains { $0.tally != nil && !$0.person.isEmpty })
+        #expect(report.findings.contains { $0.tally != nil && $0.org == "*" })
+        for quiet in [false, true] {
+            var o = ReportOptions()
+            o.quiet = quiet
+            let direct = MemoryOutput(), accessors = MemoryOutput()
+            let rows = CSVCheckReporter.FindingRows(writer: CSVWriter(sink: direct, bom: false), report: report, options: o)
+            rows.write(0..<report.findings.count)
+            let each = CSVCheckReporter.FindingRows(writer: CSVWriter(sink: accessors, bom: false), report: report, options: o)
+            for f in report.findings { each.writeRow(f) }
+            #expect(direct.text == accessors.text, "as of \(asOf), quiet \(quiet)")
+            let lines = direct.text.split(separator: "\r\n")
+            #expect(lines.count == report.findings.filter { !quiet || $0.status.isProblem }.count)
+            #expect(quiet == !lines.contains { $0.contains(",met,") })
+        }
+    }
+
     /// The CSV report's day columns are each finding's ISO days, and the writer's table of days
     /// already written gives the right bytes for days that share an entry (512 days apart).
     @Test func csvReportDays() throws {

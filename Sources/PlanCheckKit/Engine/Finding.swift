@@ -90,7 +90,19 @@ public struct EvidenceRef: Sendable, Equatable {
 /// The input names ``EvidenceRef``s point into.
 public final class EvidencePool: @unchecked Sendable {
     /// Input names, by file index.
-    public var fileNames: [String] = []
+    public var fileNames: [String] = [] {
+        didSet {
+            nameText = fileNames.flatMap { Array($0.utf8) }
+            nameEnds = []
+            var end = 0
+            for n in fileNames { end += n.utf8.count; nameEnds.append(end) }
+        }
+    }
+    /// The names' bytes back to back, and where each ends: a label copies its file's name from
+    /// here. (Copying it from its `String` took a reference count on the shared string for each
+    /// of a province's 450,000 labels, from both report threads at once.)
+    private var nameText: [UInt8] = []
+    private var nameEnds: [Int] = []
 
     /// Creates an empty pool.
     public init() {}
@@ -125,7 +137,13 @@ public final class EvidencePool: @unchecked Sendable {
 
     /// Appends ``label(_:)``'s bytes.
     func appendLabel<B: ByteAppending>(_ e: EvidenceRef, to out: inout B) {
-        if Int(e.file) < fileNames.count { out.append(string: fileNames[Int(e.file)]) } else { out.append(byte: UInt8(ascii: "?")) }
+        let f = Int(e.file)
+        if f < nameEnds.count {
+            let lo = f == 0 ? 0 : nameEnds[f &- 1]
+            nameText.withUnsafeBufferPointer { out.append(bytes: UnsafeBufferPointer(rebasing: $0[lo..<nameEnds[f]])) }
+        } else {
+            out.append(byte: UInt8(ascii: "?"))
+        }
         out.append(byte: UInt8(ascii: ":"))
         CSVWriter.appendDecimal(Int(e.line), to: &out)
         if e.id.0 == 0 { return }
@@ -184,6 +202,19 @@ public struct Finding: Sendable, Equatable {
             info: RuleInfo(id: rule, title: title, checker: checker, measure: measure, clause: clause, source: source),
             org: org, person: person, period: period, start: start, end: end, due: due, required: required, actual: actual,
             evidenceCount: evidenceCount, status: status, evidence: evidence, note: note))
+    }
+
+    /// The tally whose cell this finding is, nil for other findings.
+    var tally: SlotTally? {
+        if case .cell(let t, _, _) = storage { return t }
+        return nil
+    }
+
+    /// The entity and slot of this finding when it is a cell of `t`, else nil.
+    @inline(__always)
+    func cell(of t: SlotTally) -> (entity: Int, slot: Int)? {
+        if case .cell(let u, let e, let s) = storage, u === t { return (Int(e), Int(s)) }
+        return nil
     }
 
     /// The shared texts of the rule.
@@ -337,18 +368,28 @@ public struct Finding: Sendable, Equatable {
 
     /// Appends ``advice(asOf:)``'s bytes; `status` is this finding's (callers have it already).
     func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, to out: inout B) {
-        func text(_ s: String) { out.append(string: s) }
+        if status == .warning { out.append(string: note); return }
+        var m = measure
+        m.withUTF8 { Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: due,
+                                          asOf: asOf, measure: $0, to: &out) }
+    }
+
+    /// The advice of a finding that is not a warning, from its numbers and days (the CSV report
+    /// writes it straight from a tally's cell).
+    static func appendAdvice<B: ByteAppending>(status: Status, required: Int, actual: Int, start: Day, due: Day, asOf: Day,
+                                               measure: UnsafeBufferPointer<UInt8>, to out: inout B) {
+        func text(_ s: StaticString) { out.append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out) }
+        let shortfall = max(0, required - actual)
         switch status {
-        case .met: return
-        case .warning: text(note)
+        case .met, .warning: return
         case .missed:
-            text("缺 "); number(shortfall); text(" "); text(measure); text("，已于 "); due.appendISO(to: &out); text(" 截止")
+            text("缺 "); number(shortfall); text(" "); out.append(bytes: measure); text("，已于 "); due.appendISO(to: &out); text(" 截止")
         case .upcoming:
-            text("需 "); number(required); text(" "); text(measure); text("，"); start.appendISO(to: &out)
+            text("需 "); number(required); text(" "); out.append(bytes: measure); text("，"); start.appendISO(to: &out)
             text(" 开始，截至 "); due.appendISO(to: &out)
         case .onTrack, .atRisk:
-            text("还需 "); number(shortfall); text(" "); text(measure); text("，截至 "); due.appendISO(to: &out)
+            text("还需 "); number(shortfall); text(" "); out.append(bytes: measure); text("，截至 "); due.appendISO(to: &out)
             text(" 还有 "); number(asOf.days(to: due) + 1); text(" 天")
         }
     }
