@@ -46,6 +46,24 @@ struct CSVWriterTests {
         }
     }
 
+    /// The word-at-a-time test for a byte that needs quoting agrees with the byte-by-byte one on
+    /// random cells of every length around the word size, the special byte at every position
+    /// (after bytes that borrow, such as spaces and `#`, and before Chinese text).
+    @Test(arguments: [1, 2, 3])
+    func needsQuotes(seed: UInt64) {
+        var rng = TestRNG(state: seed)
+        let bytes: [UInt8] = [0x2C, 0x22, 0x0A, 0x0D, 0x20, 0x23, 0x2B, 0x2D, 0x2E, 0x00, 0x01, 0x41, 0x7F, 0x80, 0xE5, 0xFF]
+        var quoted = 0
+        for _ in 0..<20_000 {
+            let n = rng.below(40)
+            let cell = (0..<n).map { _ in rng.below(4) == 0 ? rng.pick(bytes) : UInt8(truncatingIfNeeded: 0x30 + rng.below(0xD0)) }
+            let expected = cell.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            cell.withUnsafeBufferPointer { #expect(CSVWriter.needsQuotes($0) == expected, "\(cell)") }
+            if expected { quoted += 1 }
+        }
+        #expect(quoted > 5_000 && quoted < 15_000)
+    }
+
     @Test(arguments: [0, 7, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min])
     func numbers(n: Int) {
         let out = MemoryOutput()

@@ -28,10 +28,14 @@ public final class MemoryOutput: OutputSink {
     public func flush() throws {}
     /// The output decoded as UTF-8.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
-    /// Everything written so far, leaving the buffer empty.
+    /// Everything written so far, leaving the buffer empty with as much room as that took (the
+    /// report's helper thread fills one buffer per block of rows: grown from empty each time, the
+    /// doublings copied each block about twice over).
     func take() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        var next: [UInt8] = []
+        next.reserveCapacity(bytes.count)
+        swap(&next, &bytes)
+        return next
     }
 }
 
