@@ -378,11 +378,11 @@ import Testing
         }
         #expect(checked > 20)
         let rows = CSVCheckReporter.FindingRows(writer: CSVWriter(sink: MemoryOutput(), bom: false), report: report, options: ReportOptions())
-        let line = ByteLine()
+        var line = ByteLine()
         var expected = ""
         for k in 0..<40 {
             let d = Day.parseISO("2020-03-01")!.adding(days: (k % 4) * 512 + k / 4)
-            rows.appendDay(d, to: line)
+            rows.appendDay(d, to: &line)
             expected += d.iso
         }
         #expect(String(decoding: line.bytes, as: UTF8.self) == expected)

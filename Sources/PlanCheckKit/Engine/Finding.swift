@@ -210,6 +210,14 @@ public struct Finding: Sendable, Equatable {
         return nil
     }
 
+    /// The entity and slot of this finding when it is a tally's cell, else nil (the tally itself is
+    /// not read, so no reference to it is counted).
+    @inline(__always)
+    var cellIndex: (entity: Int, slot: Int)? {
+        if case .cell(_, let e, let s) = storage { return (Int(e), Int(s)) }
+        return nil
+    }
+
     /// The entity and slot of this finding when it is a cell of `t`, else nil.
     @inline(__always)
     func cell(of t: SlotTally) -> (entity: Int, slot: Int)? {
@@ -376,20 +384,22 @@ public struct Finding: Sendable, Equatable {
 
     /// The advice of a finding that is not a warning, from its numbers and days (the CSV report
     /// writes it straight from a tally's cell).
+    /// `day` writes a day (``Day/appendISO(to:)`` by default; the CSV report's table of days).
     static func appendAdvice<B: ByteAppending>(status: Status, required: Int, actual: Int, start: Day, due: Day, asOf: Day,
-                                               measure: UnsafeBufferPointer<UInt8>, to out: inout B) {
+                                               measure: UnsafeBufferPointer<UInt8>, to out: inout B,
+                                               day: (Day, inout B) -> Void = { d, o in d.appendISO(to: &o) }) {
         func text(_ s: StaticString) { out.append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out) }
         let shortfall = max(0, required - actual)
         switch status {
         case .met, .warning: return
         case .missed:
-            text("缺 "); number(shortfall); text(" "); out.append(bytes: measure); text("，已于 "); due.appendISO(to: &out); text(" 截止")
+            text("缺 "); number(shortfall); text(" "); out.append(bytes: measure); text("，已于 "); day(due, &out); text(" 截止")
         case .upcoming:
-            text("需 "); number(required); text(" "); out.append(bytes: measure); text("，"); start.appendISO(to: &out)
-            text(" 开始，截至 "); due.appendISO(to: &out)
+            text("需 "); number(required); text(" "); out.append(bytes: measure); text("，"); day(start, &out)
+            text(" 开始，截至 "); day(due, &out)
         case .onTrack, .atRisk:
-            text("还需 "); number(shortfall); text(" "); out.append(bytes: measure); text("，截至 "); due.appendISO(to: &out)
+            text("还需 "); number(shortfall); text(" "); out.append(bytes: measure); text("，截至 "); day(due, &out)
             text(" 还有 "); number(asOf.days(to: due) + 1); text(" 天")
         }
     }

@@ -34,25 +34,49 @@ extension Array: ByteAppending where Element == UInt8 {
 /// writer's class, and each append checked the array's uniqueness and copied runs through the
 /// generic path: about 90 instructions for a 10-byte date, and most of the instructions of a report.
 public final class ByteLine: ByteAppending {
-    private var list = RawList<UInt8>()
+    /// The list itself lives outside the object, so that a ``ByteSink`` can append to it.
+    private let storage: UnsafeMutablePointer<RawList<UInt8>>
 
     /// An empty line (it grows as needed).
-    public init() {}
+    public init() {
+        storage = .allocate(capacity: 1)
+        storage.initialize(to: RawList())
+    }
 
-    deinit { list.deallocate() }
+    deinit {
+        storage.pointee.deallocate()
+        storage.deinitialize(count: 1)
+        storage.deallocate()
+    }
 
     /// Bytes in the line.
-    public var count: Int { list.count }
+    public var count: Int { storage.pointee.count }
 
     /// The line's bytes (valid until the next append).
-    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(list.buffer) }
+    public var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(storage.pointee.buffer) }
 
     @inline(__always)
-    public func append(byte b: UInt8) { list.append(b) }
+    public func append(byte b: UInt8) { storage.pointee.append(b) }
 
     @inline(__always)
-    public func append(bytes b: UnsafeBufferPointer<UInt8>) { list.append(contentsOf: b) }
+    public func append(bytes b: UnsafeBufferPointer<UInt8>) { storage.pointee.append(contentsOf: b) }
 
     /// Empties the line, keeping its room.
-    public func removeAll() { list.removeAll() }
+    public func removeAll() { storage.pointee.removeAll() }
+
+    /// The line as a plain value to append through (valid while the line lives): appending through
+    /// the object itself held a reference to it for each cell of a row.
+    var sink: ByteSink { ByteSink(list: storage) }
+}
+
+/// Appends to a ``ByteLine`` through a pointer to its list: a plain value, so passing it `inout`
+/// to the report's generic helpers counts no references.
+struct ByteSink: ByteAppending {
+    let list: UnsafeMutablePointer<RawList<UInt8>>
+
+    @inline(__always)
+    mutating func append(byte b: UInt8) { list.pointee.append(b) }
+
+    @inline(__always)
+    mutating func append(bytes b: UnsafeBufferPointer<UInt8>) { list.pointee.append(contentsOf: b) }
 }

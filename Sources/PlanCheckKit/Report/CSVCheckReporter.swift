@@ -54,7 +54,7 @@ public enum CSVCheckReporter: CheckReporter {
         init(writer: CSVWriter, report: CheckReport, options: ReportOptions) { w = writer; r = report; o = options }
 
         /// Appends `d`'s ISO bytes to `out`, from ``days`` when it is there.
-        func appendDay(_ d: Day, to out: ByteLine) {
+        func appendDay<B: ByteAppending>(_ d: Day, to out: inout B) {
             let k = Int(d.ordinal & 511)
             if days[k].ordinal != d.ordinal {
                 var iso: [UInt8] = []
@@ -96,7 +96,7 @@ public enum CSVCheckReporter: CheckReporter {
             }
         }
 
-        func day(_ d: Day) { w.cell(unescaped: { appendDay(d, to: $0) }) }
+        func day(_ d: Day) { w.cell(unescaped: { var out = $0; appendDay(d, to: &out) }) }
 
         /// One finding, through its accessors.
         func writeRow(_ f: Finding) {
@@ -133,20 +133,40 @@ public enum CSVCheckReporter: CheckReporter {
         let orgText = ByteLine()
         var orgSpans: [Int64] = []
 
-        /// Unit `u`'s name, escaped (`*` for all units).
-        func orgCell(_ u: Int, _ context: CheckContext) -> UnsafeBufferPointer<UInt8> {
-            if u >= orgSpans.count { orgSpans += repeatElement(-1, count: max(u + 1, context.unitCount) - orgSpans.count) }
+        /// Unit `u`'s name, escaped (`*` for all units). The context is taken from `context` only
+        /// when the name is not here yet: passing the shared object itself counted a reference on
+        /// every row.
+        func orgCell(_ u: Int, _ context: Unmanaged<CheckContext>) -> UnsafeBufferPointer<UInt8> {
+            if u >= orgSpans.count {
+                orgSpans += repeatElement(-1, count: max(u + 1, context._withUnsafeGuaranteedRef { $0.unitCount }) - orgSpans.count)
+            }
             var m = orgSpans[u]
             if m < 0 {
                 let lo = orgText.count
-                var out = orgText
-                var name = context.unitName(u)
+                var out = orgText.sink
+                var name = context._withUnsafeGuaranteedRef { $0.unitName(u) }
                 name.withUTF8 { CSVWriter.appendEscaped($0, formulaGuard: w.formulaGuard, to: &out) }
                 m = Int64(lo) << 32 | Int64(orgText.count - lo)
                 orgSpans[u] = m
             }
             let lo = Int(m >> 32)
             return UnsafeBufferPointer(rebasing: orgText.bytes[lo..<(lo + Int(m & 0xFFFF_FFFF))])
+        }
+
+        /// What the rows of one run of ``writeCells(of:_:_:)`` read: the tally's arrays as buffers,
+        /// the run's texts, plain values, and the shared objects held without reference counting
+        /// (the tally that holds them outlives the run).
+        struct CellRun {
+            var texts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+            var slots: UnsafeBufferPointer<PeriodSlot>
+            var cells: UnsafeBufferPointer<SlotTally.Cell>
+            var refs: UnsafeBufferPointer<EvidenceRef>
+            var units: UnsafeBufferPointer<Int32>
+            var people: UnsafeBufferPointer<Int32>
+            var required: Int, cap: Int
+            var asOf: Day, yearEnd: Day, reportAsOf: Day
+            unowned(unsafe) var tally: SlotTally
+            unowned(unsafe) var context: CheckContext
         }
 
         /// The rows of findings `fs[range]`, all cells of tally `t`, read from the tally's arrays
@@ -156,60 +176,78 @@ public enum CSVCheckReporter: CheckReporter {
         /// writing a province's 150,000 rows.
         func writeCells(of t: SlotTally, _ fs: UnsafeBufferPointer<Finding>, _ range: Range<Int>) {
             useRule(t.findingInfo)
-            let context = t.context, scope = t.scope, evidence = context.evidence
-            let required = t.rule.threshold, cap = t.cap, reportAsOf = r.asOf
-            let asOf = context.asOf, yearEnd = context.yearEnd
-            let slotCount = t.slots.count
+            let context = t.context, scope = t.scope
+            // The run's texts: the rule's cells, the period labels (escaped), the measure.
             runText.removeAll()
             var ends: [Int] = []
-            var out = runText
+            var out = runText.sink
             for c in cells { out.append(array: c); ends.append(runText.count) }
             for s in t.slots { var l = s.label; l.withUTF8 { CSVWriter.appendEscaped($0, formulaGuard: w.formulaGuard, to: &out) }; ends.append(runText.count) }
             out.append(string: t.findingInfo.measure); ends.append(runText.count)
             let text = runText.bytes
-            let pieces = (0..<ends.count).map { k in UnsafeBufferPointer(rebasing: text[(k == 0 ? 0 : ends[k - 1])..<ends[k]]) }
-            let measure = pieces[5 + slotCount]
+            let texts = (0..<ends.count).map { k in UnsafeBufferPointer(rebasing: text[(k == 0 ? 0 : ends[k - 1])..<ends[k]]) }
+            texts.withUnsafeBufferPointer { texts in
             t.slots.withUnsafeBufferPointer { slots in
-            t.cells.withUnsafeBufferPointer { tallies in
+            t.cells.withUnsafeBufferPointer { cells in
             t.evidence.withUnsafeBufferPointer { refs in
             scope.entityUnit.withUnsafeBufferPointer { units in
             scope.entityPerson.withUnsafeBufferPointer { people in
-                for i in range {
-                    guard let (e, s) = fs[i].cell(of: t) else { continue }
-                    let k = e &* slotCount &+ s
-                    let actual = tallies[k].value, counted = tallies[k].count
-                    let start = slots[s].start, end = slots[s].end
-                    let status = Status.evaluate(required: required, actual: actual, start: start, end: end, asOf: asOf, yearEnd: yearEnd)
-                    if o.quiet && !status.isProblem { continue }
-                    w.cell(escaped: pieces[0])
-                    w.cell(escaped: pieces[1])
-                    let u = Int(units[e])
-                    if u < 0 { w.cell(escaped: "*") } else { w.cell(escaped: orgCell(u, context)) }
-                    if people[e] < 0 { w.cell(escaped: "") } else { w.cell(scope.person(e)) }
-                    w.cell(escaped: pieces[5 + s])
-                    w.cell(required)
-                    w.cell(actual)
-                    w.cell(max(0, required - actual))
-                    w.cell(escaped: status.rawValue)
-                    day(end)
-                    w.cell(escaped: pieces[2])
+                writeRows(CellRun(texts: texts, slots: slots, cells: cells, refs: refs, units: units, people: people,
+                                  required: t.rule.threshold, cap: t.cap, asOf: context.asOf, yearEnd: context.yearEnd,
+                                  reportAsOf: r.asOf, tally: t, context: context), fs, range)
+            }}}}}}
+        }
+
+        /// The rows of ``writeCells(of:_:_:)``, appended straight to the writer's line: cells
+        /// separated here, texts copied, numbers, days and the advice formatted in place.
+        func writeRows(_ run: CellRun, _ fs: UnsafeBufferPointer<Finding>, _ range: Range<Int>) {
+            var out = w.line.bytes.sink
+            var scr = scratch.sink
+            let guarded = w.formulaGuard, quiet = o.quiet, comma = UInt8(ascii: ",")
+            let slotCount = run.slots.count, measure = run.texts[5 + slotCount]
+            let evidence = run.context.evidence
+            @inline(__always) func text(_ b: UnsafeBufferPointer<UInt8>) { out.append(bytes: b); out.append(byte: comma) }
+            @inline(__always) func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out); out.append(byte: comma) }
+            @inline(__always) func day(_ d: Day) { appendDay(d, to: &out); out.append(byte: comma) }
+            @inline(__always) func escaped(_ b: UnsafeBufferPointer<UInt8>) { CSVWriter.appendEscaped(b, formulaGuard: guarded, to: &out) }
+            for i in range {
+                guard let (e, s) = fs[i].cellIndex else { continue }   // the run holds cells of `run.tally` only
+                let k = e &* slotCount &+ s
+                let actual = run.cells[k].value, counted = run.cells[k].count
+                let start = run.slots[s].start, end = run.slots[s].end
+                let status = Status.evaluate(required: run.required, actual: actual, start: start, end: end, asOf: run.asOf, yearEnd: run.yearEnd)
+                if quiet && !status.isProblem { continue }
+                text(run.texts[0])
+                text(run.texts[1])
+                let u = Int(run.units[e])
+                if u < 0 { out.append(byte: UInt8(ascii: "*")) } else { out.append(bytes: orgCell(u, Unmanaged.passUnretained(run.context))) }
+                out.append(byte: comma)
+                if run.people[e] >= 0 { var p = run.tally.scope.person(e); p.withUTF8 { escaped($0) } }
+                out.append(byte: comma)
+                text(run.texts[5 + s])
+                number(run.required)
+                number(actual)
+                number(max(0, run.required - actual))
+                var name = status.rawValue
+                name.withUTF8 { text($0) }
+                day(end)
+                text(run.texts[2])
+                scratch.removeAll()
+                evidence.appendLabels(UnsafeBufferPointer(rebasing: run.refs[(k &* run.cap)..<(k &* run.cap &+ min(counted, run.cap))]), to: &scr)
+                escaped(scratch.bytes)
+                out.append(byte: comma)
+                text(run.texts[3])
+                text(run.texts[4])
+                day(start)
+                day(end)
+                if status != .met {
                     scratch.removeAll()
-                    var ev = scratch
-                    evidence.appendLabels(UnsafeBufferPointer(rebasing: refs[(k &* cap)..<(k &* cap &+ min(counted, cap))]), to: &ev)
-                    w.cell(bytes: scratch.bytes)
-                    w.cell(escaped: pieces[3])
-                    w.cell(escaped: pieces[4])
-                    day(start)
-                    day(end)
-                    if status == .met { w.cell(escaped: "") } else {
-                        scratch.removeAll()
-                        Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: end,
-                                             asOf: reportAsOf, measure: measure, to: &ev)
-                        w.cell(bytes: scratch.bytes)
-                    }
-                    w.endRow()
+                    Finding.appendAdvice(status: status, required: run.required, actual: actual, start: start, due: end,
+                                         asOf: run.reportAsOf, measure: measure, to: &scr) { d, o in appendDay(d, to: &o) }
+                    escaped(scratch.bytes)
                 }
-            }}}}}
+                w.endRow()
+            }
         }
     }
 }
