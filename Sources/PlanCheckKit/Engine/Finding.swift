@@ -92,17 +92,26 @@ public final class EvidencePool: @unchecked Sendable {
     /// Input names, by file index.
     public var fileNames: [String] = [] {
         didSet {
-            nameText = fileNames.flatMap { Array($0.utf8) }
-            nameEnds = []
-            var end = 0
-            for n in fileNames { end += n.utf8.count; nameEnds.append(end) }
+            nameText.removeAll()
+            nameEnds.removeAll()
+            for n in fileNames {
+                var n = n
+                n.withUTF8 { nameText.append(contentsOf: $0) }
+                nameEnds.append(nameText.count)
+            }
         }
     }
     /// The names' bytes back to back, and where each ends: a label copies its file's name from
-    /// here. (Copying it from its `String` took a reference count on the shared string for each
-    /// of a province's 450,000 labels, from both report threads at once.)
-    private var nameText: [UInt8] = []
-    private var nameEnds: [Int] = []
+    /// here. Raw lists, not arrays: both report threads format labels, and reading a shared
+    /// `String` or `Array` counted a reference to it, an atomic operation on one cache line from
+    /// two cores, three times a row.
+    private var nameText = RawList<UInt8>()
+    private var nameEnds = RawList<Int>()
+
+    deinit {
+        nameText.deallocate()
+        nameEnds.deallocate()
+    }
 
     /// Creates an empty pool.
     public init() {}
@@ -138,9 +147,10 @@ public final class EvidencePool: @unchecked Sendable {
     /// Appends ``label(_:)``'s bytes.
     func appendLabel<B: ByteAppending>(_ e: EvidenceRef, to out: inout B) {
         let f = Int(e.file)
-        if f < nameEnds.count {
-            let lo = f == 0 ? 0 : nameEnds[f &- 1]
-            nameText.withUnsafeBufferPointer { out.append(bytes: UnsafeBufferPointer(rebasing: $0[lo..<nameEnds[f]])) }
+        if f >= 0 && f < nameEnds.count {
+            let ends = nameEnds.buffer
+            let lo = f == 0 ? 0 : ends[f &- 1]
+            out.append(bytes: UnsafeBufferPointer(rebasing: UnsafeBufferPointer(nameText.buffer)[lo..<ends[f]]))
         } else {
             out.append(byte: UInt8(ascii: "?"))
         }
