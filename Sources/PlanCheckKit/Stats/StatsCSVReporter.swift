@@ -101,37 +101,40 @@ public enum StatsCSVReporter {
             let orgs = r.long.orgs.map(escaped), types = r.long.types.map(escaped)
             let periods = (0...12).map { escaped(r.period($0)) }
             let table = r.long
-            // The rows of units lo..<hi appended to `out`, handed to `flush` 64 KiB at a time.
-            func rows(_ units: Range<Int>, _ out: inout [UInt8], flush: (inout [UInt8]) -> Void) {
+            // The rows of units lo..<hi appended to `line` (through a ``ByteSink``: appending to an
+            // array checked its uniqueness on every append, a twentieth of a province's `stats`),
+            // handed to `flush` 64 KiB at a time.
+            func rows(_ units: Range<Int>, into line: ByteLine, flush: (ByteLine) -> Void) {
+                var out = line.sink
+                let comma = UInt8(ascii: ",")
                 names.withUnsafeBufferPointer { nb in
                     table.forEachCell(orgs: units) { org, type, month, cell in
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[orgs[org]]))
-                        out.append(UInt8(ascii: ","))
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[types[type]]))
-                        out.append(UInt8(ascii: ","))
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: nb[periods[month]]))
-                        out.append(UInt8(ascii: ","))
+                        out.append(bytes: UnsafeBufferPointer(rebasing: nb[orgs[org]]))
+                        out.append(byte: comma)
+                        out.append(bytes: UnsafeBufferPointer(rebasing: nb[types[type]]))
+                        out.append(byte: comma)
+                        out.append(bytes: UnsafeBufferPointer(rebasing: nb[periods[month]]))
+                        out.append(byte: comma)
                         CSVWriter.appendDecimal(cell.count, to: &out)
-                        out.append(UInt8(ascii: ","))
+                        out.append(byte: comma)
                         CSVWriter.appendDecimal(cell.participants, to: &out)
-                        out.append(0x0D)
-                        out.append(0x0A)
-                        if out.count >= 1 << 16 { flush(&out) }
+                        out.append(byte: 0x0D)
+                        out.append(byte: 0x0A)
+                        if line.count >= 1 << 16 { flush(line) }
                     }
                 }
             }
             // Blocks of `blockUnits` units, every other one formatted on a second thread.
             let n = table.orgs.count, size = max(1, blockUnits)
             @Sendable func range(_ b: Int) -> Range<Int> { (b * size)..<min(n, (b + 1) * size) }
-            var out: [UInt8] = []
-            out.reserveCapacity(1 << 16 + 1024)
-            func toSink(_ o: inout [UInt8]) {
-                o.withUnsafeBufferPointer { sink.write(bytes: $0) }
-                o.removeAll(keepingCapacity: true)
+            let line = ByteLine()
+            func toSink(_ l: ByteLine) {
+                sink.write(bytes: l.bytes)
+                l.removeAll()
             }
             BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink,
-                              main: { b in rows(range(b), &out, flush: toSink); toSink(&out) },
-                              helper: { b in var block: [UInt8] = []; rows(range(b), &block, flush: { _ in }); return block })
+                              main: { b in rows(range(b), into: line, flush: toSink); toSink(line) },
+                              helper: { b in let block = ByteLine(); rows(range(b), into: block, flush: { _ in }); return Array(block.bytes) })
             return
         }
         forEachRow(t, r) { w.row($0) }
