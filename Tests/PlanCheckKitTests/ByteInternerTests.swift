@@ -10,7 +10,8 @@ struct ByteInternerTests {
     }
 
     /// Random keys with shared prefixes, empty keys, lengths around the 8-byte steps and many
-    /// repeats, from a table far too small at first (so it grows several times).
+    /// repeats, from a table far too small at first (so it grows several times), interned as
+    /// bytes or as `String`s.
     @Test(arguments: [1, 2, 3, 4])
     func agreesWithADictionary(seed: UInt64) {
         var rng = TestRNG(state: seed)
@@ -23,8 +24,15 @@ struct ByteInternerTests {
             let expected = model[key] ?? model.count
             let isNew = model[key] == nil
             model[key] = expected
-            let got = Self.withBytes(key) { t.intern($0) }
-            #expect(got.id == expected && got.isNew == isNew)
+            // Half through the `String` form, which keeps the caller's string instead of decoding
+            // the bytes again (every key here is valid UTF-8).
+            if rng.below(2) == 0 {
+                #expect(t.intern(String(decoding: key, as: UTF8.self)) == expected)
+                #expect(t.count == model.count)
+            } else {
+                let got = Self.withBytes(key) { t.intern($0) }
+                #expect(got.id == expected && got.isNew == isNew)
+            }
         }
         #expect(t.count == model.count)
         for (key, id) in model { #expect(Self.withBytes(key) { t.lookup($0) } == id) }

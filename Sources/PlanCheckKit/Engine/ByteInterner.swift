@@ -143,9 +143,10 @@ public struct ByteInterner {
         intern(b, hash: ByteInterner.hash(b))
     }
 
-    /// ``intern(_:)`` with `b`'s ``hash(_:)`` already computed.
+    /// ``intern(_:)`` with `b`'s ``hash(_:)`` already computed; `string`, when given, is `b` as a
+    /// `String` (kept as it is instead of decoded again).
     @inline(__always)
-    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> (id: Int, isNew: Bool) {
+    mutating func intern(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64, string: String? = nil) -> (id: Int, isNew: Bool) {
         let (found, i) = probe(b, hash: h)
         if let id = found { return (id, false) }
         let id = count
@@ -154,7 +155,7 @@ public struct ByteInterner {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: b.count).littleEndian) { pool.append(contentsOf: $0) }
         pool.append(contentsOf: b)
         count += 1
-        if keepStrings { strings.append(String(decoding: b, as: UTF8.self)) }
+        if keepStrings { strings.append(string ?? String(decoding: b, as: UTF8.self)) }
         slots[i] = Slot(hash: h, entry: e)
         if count * 2 > slots.count { grow() }
         return (id, true)
@@ -163,8 +164,8 @@ public struct ByteInterner {
     /// Interns a `String`.
     @discardableResult
     public mutating func intern(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { intern($0).id }
+        var u = s
+        return u.withUTF8 { intern($0, hash: ByteInterner.hash($0), string: s).id }
     }
 
     /// The id of a `String`, if interned.
