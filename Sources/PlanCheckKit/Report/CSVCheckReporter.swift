@@ -157,7 +157,11 @@ public enum CSVCheckReporter: CheckReporter {
         /// the run's texts, plain values, and the shared objects held without reference counting
         /// (the tally that holds them outlives the run).
         struct CellRun {
-            var texts: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+            /// The rule's texts (``cells``: id, title, source, checker, clause), escaped.
+            var rule: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+            /// The period labels by slot, escaped, and the measure (次, 人次).
+            var labels: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>
+            var measure: UnsafeBufferPointer<UInt8>
             var slots: UnsafeBufferPointer<PeriodSlot>
             var cells: UnsafeBufferPointer<SlotTally.Cell>
             var refs: UnsafeBufferPointer<EvidenceRef>
@@ -186,13 +190,16 @@ public enum CSVCheckReporter: CheckReporter {
             out.append(string: t.findingInfo.measure); ends.append(runText.count)
             let text = runText.bytes
             let texts = (0..<ends.count).map { k in UnsafeBufferPointer(rebasing: text[(k == 0 ? 0 : ends[k - 1])..<ends[k]]) }
+            let ruleCount = cells.count, slotCount = t.slots.count
             texts.withUnsafeBufferPointer { texts in
             t.slots.withUnsafeBufferPointer { slots in
             t.cells.withUnsafeBufferPointer { cells in
             t.evidence.withUnsafeBufferPointer { refs in
             scope.entityUnit.withUnsafeBufferPointer { units in
             scope.entityPerson.withUnsafeBufferPointer { people in
-                writeRows(CellRun(texts: texts, slots: slots, cells: cells, refs: refs, units: units, people: people,
+                writeRows(CellRun(rule: UnsafeBufferPointer(rebasing: texts[0..<ruleCount]),
+                                  labels: UnsafeBufferPointer(rebasing: texts[ruleCount..<(ruleCount + slotCount)]),
+                                  measure: texts[ruleCount + slotCount], slots: slots, cells: cells, refs: refs, units: units, people: people,
                                   required: t.rule.threshold, cap: t.cap, asOf: context.asOf, yearEnd: context.yearEnd,
                                   reportAsOf: r.asOf, tally: t, context: context), fs, range)
             }}}}}}
@@ -204,7 +211,7 @@ public enum CSVCheckReporter: CheckReporter {
             var out = w.line.bytes.sink
             var scr = scratch.sink
             let guarded = w.formulaGuard, quiet = o.quiet, comma = UInt8(ascii: ",")
-            let slotCount = run.slots.count, measure = run.texts[5 + slotCount]
+            let slotCount = run.slots.count
             let evidence = run.context.evidence
             @inline(__always) func text(_ b: UnsafeBufferPointer<UInt8>) { out.append(bytes: b); out.append(byte: comma) }
             @inline(__always) func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out); out.append(byte: comma) }
@@ -217,33 +224,33 @@ public enum CSVCheckReporter: CheckReporter {
                 let start = run.slots[s].start, end = run.slots[s].end
                 let status = Status.evaluate(required: run.required, actual: actual, start: start, end: end, asOf: run.asOf, yearEnd: run.yearEnd)
                 if quiet && !status.isProblem { continue }
-                text(run.texts[0])
-                text(run.texts[1])
+                text(run.rule[0])
+                text(run.rule[1])
                 let u = Int(run.units[e])
                 if u < 0 { out.append(byte: UInt8(ascii: "*")) } else { out.append(bytes: orgCell(u, Unmanaged.passUnretained(run.context))) }
                 out.append(byte: comma)
                 if run.people[e] >= 0 { var p = run.tally.scope.person(e); p.withUTF8 { escaped($0) } }
                 out.append(byte: comma)
-                text(run.texts[5 + s])
+                text(run.labels[s])
                 number(run.required)
                 number(actual)
                 number(max(0, run.required - actual))
                 var name = status.rawValue
                 name.withUTF8 { text($0) }
                 day(end)
-                text(run.texts[2])
+                text(run.rule[2])
                 scratch.removeAll()
                 evidence.appendLabels(UnsafeBufferPointer(rebasing: run.refs[(k &* run.cap)..<(k &* run.cap &+ min(counted, run.cap))]), to: &scr)
                 escaped(scratch.bytes)
                 out.append(byte: comma)
-                text(run.texts[3])
-                text(run.texts[4])
+                text(run.rule[3])
+                text(run.rule[4])
                 day(start)
                 day(end)
                 if status != .met {
                     scratch.removeAll()
                     Finding.appendAdvice(status: status, required: run.required, actual: actual, start: start, due: end,
-                                         asOf: run.reportAsOf, measure: measure, to: &scr) { d, o in appendDay(d, to: &o) }
+                                         asOf: run.reportAsOf, measure: run.measure, to: &scr) { d, o in appendDay(d, to: &o) }
                     escaped(scratch.bytes)
                 }
                 w.endRow()
