@@ -73,13 +73,6 @@ public struct CSVWriter {
         out.append(array: b)
     }
 
-    /// Appends a cell already escaped, as a run of bytes.
-    @inline(__always)
-    public func cell(escaped b: UnsafeBufferPointer<UInt8>) {
-        nextCell()
-        line.bytes.append(bytes: b)
-    }
-
     /// Appends a cell whose bytes `fill` appends as they are (they must need no escaping, like
     /// an ISO day).
     @inline(__always)
