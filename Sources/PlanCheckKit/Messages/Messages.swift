@@ -1,0 +1,112 @@
+/// The languages plancheck speaks to people.
+///
+/// Chinese is the default: the people who read plancheck's reports are office staff of Chinese party
+/// organisations. English is for machines, logs read by developers, and `--lang en`.
+public enum Lang: String, Sendable, CaseIterable {
+    /// Simplified Chinese (the default).
+    case zh
+    /// English.
+    case en
+
+    /// The environment variable that sets the language when `--lang` is not given (for cron).
+    public static let environmentVariable = "PLANCHECK_LANG"
+
+    /// Parses `zh`, `en` (and `zh-CN`, `zh_CN.UTF-8`, `en_US` …); nil for anything else.
+    public static func parse(_ s: String) -> Lang? {
+        let l = s.lowercased()
+        if l == "zh" || l.hasPrefix("zh-") || l.hasPrefix("zh_") || l == "cn" || l == "中文" { return .zh }
+        if l == "en" || l.hasPrefix("en-") || l.hasPrefix("en_") || l == "english" { return .en }
+        return nil
+    }
+
+    /// The language for a run: `--lang` if given, else `PLANCHECK_LANG`, else Chinese.
+    public static func resolve(option: String?, environment: [String: String]) -> Lang? {
+        if let o = option { return parse(o) }
+        if let e = environment[environmentVariable], !e.isEmpty { return parse(e) ?? .zh }
+        return .zh
+    }
+}
+
+/// One entry of the message catalogue: the same message in every language.
+///
+/// Placeholders are `{0}`, `{1}` … and must be the same set in both languages (a test checks).
+public struct MessageText: Sendable, Equatable {
+    /// Chinese text.
+    public let zh: String
+    /// English text.
+    public let en: String
+    /// Creates an entry; both languages are required.
+    public init(zh: String, en: String) { self.zh = zh; self.en = en }
+    /// The text in one language.
+    public func text(_ lang: Lang) -> String { lang == .zh ? zh : en }
+}
+
+/// The message catalogue: every sentence plancheck says to a person, by id, in Chinese and English.
+///
+/// The catalogue is one table split by area (one file `Messages+Area.swift` per area, each a
+/// `[String: MessageText]`), so adding a message is one line in its area's table. Ids are
+/// `area.name` (`reader.impossibleDate`). Look a message up with ``Messages/text(_:_:_:)``.
+public enum Messages {
+    /// Every area's table. A new area adds its table here (one line).
+    static let areas: [(area: String, table: [String: MessageText])] = [
+        ("core", core),
+    ]
+
+    /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
+    public static let all: [String: MessageText] = {
+        var d: [String: MessageText] = [:]
+        for (_, t) in areas { d.merge(t) { a, _ in a } }
+        return d
+    }()
+
+    /// The text of `id` in `lang` with `{0}`, `{1}` … replaced by `args`.
+    ///
+    /// An unknown id is a programming error; it returns the id itself so nothing is lost (a test
+    /// scans the sources so that it never happens).
+    public static func text(_ id: String, _ lang: Lang, _ args: Any...) -> String {
+        format(id, lang, args)
+    }
+
+    /// As ``text(_:_:_:)`` with the arguments as an array.
+    public static func format(_ id: String, _ lang: Lang, _ args: [Any]) -> String {
+        guard let m = all[id] else { return id }
+        return substitute(m.text(lang), args)
+    }
+
+    /// Replaces `{0}`, `{1}` … in `template` by the arguments' descriptions.
+    public static func substitute(_ template: String, _ args: [Any]) -> String {
+        if args.isEmpty || !template.contains("{") { return template }
+        var out = ""
+        var i = template.startIndex
+        while i < template.endIndex {
+            let c = template[i]
+            if c == "{", let close = template[i...].firstIndex(of: "}"),
+               let n = Int(template[template.index(after: i)..<close]), n >= 0, n < args.count {
+                out += "\(args[n])"
+                i = template.index(after: close)
+            } else {
+                out.append(c)
+                i = template.index(after: i)
+            }
+        }
+        return out
+    }
+
+    /// The placeholder numbers used in a template (for the catalogue test).
+    public static func placeholders(_ template: String) -> Set<Int> {
+        var s = Set<Int>()
+        var i = template.startIndex
+        while let open = template[i...].firstIndex(of: "{") {
+            guard let close = template[open...].firstIndex(of: "}") else { break }
+            if let n = Int(template[template.index(after: open)..<close]) { s.insert(n) }
+            i = template.index(after: open)
+        }
+        return s
+    }
+}
+
+/// A value that can say itself in either language (errors, warnings, rejection reasons).
+public protocol LocalizedMessage {
+    /// The message in `lang`, with its `file:line:column:` prefix where it has one.
+    func message(_ lang: Lang) -> String
+}
