@@ -104,6 +104,8 @@ public enum PlanCheckCLI {
             return try command.run(parsed, io: io)
         } catch let e as UsageError {
             io.stderr.write("Error: \(e.message)\nUsage: plancheck \(spec.usage)\n  See 'plancheck help \(spec.name)'.\n")
+        } catch let e as any Error & LocalizedMessage {
+            io.stderr.write(Messages.text("core.error", Lang.resolve(option: nil, environment: io.environment) ?? .zh, e.message(Lang.resolve(option: nil, environment: io.environment) ?? .zh)) + "\n")
         } catch {
             io.stderr.write("Error: \(error)\n")
         }
@@ -133,6 +135,7 @@ enum CommonOptions {
     static let reader: [OptionSpec] = [
         OptionSpec("encoding", value: "NAME", "Input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: BOM, else UTF-8 if valid, else GB18030)."),
         OptionSpec("delimiter", value: "CHAR", "Field delimiter: , ; or \\t (default: detected from the header line)."),
+        OptionSpec("sheet", value: "NAME", "Sheet to read from .xlsx workbooks (default: the first visible sheet)."),
         OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
         OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
         OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024)."),
@@ -177,6 +180,7 @@ enum CommonOptions {
         if let v = p.value("max-row-bytes") { o.maxRowBytes = try positiveInt(v, "max-row-bytes") }
         if let v = p.value("max-columns") { o.maxColumns = try positiveInt(v, "max-columns") }
         if let v = p.value("threads") { o.threads = try positiveInt(v, "threads") }
+        o.sheet = p.value("sheet")
         return o
     }
 
