@@ -53,6 +53,7 @@ public enum Messages {
         ("status", status),
         ("report", report),
         ("reader", reader),
+        ("workbook", workbook),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
