@@ -52,6 +52,7 @@ public enum Messages {
         ("core", core),
         ("hint", hint),
         ("workspace", workspace),
+        ("workbook", workbook),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
