@@ -61,7 +61,7 @@ extension Workspace {
         var template = Array(((dir.isEmpty ? "." : dir) + "/.plancheck-init-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { throw WorkspaceError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        let temp = String(cString: template)
+        let temp = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(temp) }
         var off = 0
         while off < bytes.count {
