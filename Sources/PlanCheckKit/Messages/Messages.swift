@@ -52,6 +52,9 @@ public enum Messages {
         ("core", core),
         ("hint", hint),
         ("workspace", workspace),
+        ("status", status),
+        ("report", report),
+        ("reader", reader),
         ("workbook", workbook),
     ]
 
