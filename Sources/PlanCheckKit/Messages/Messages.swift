@@ -56,6 +56,7 @@ public enum Messages {
         ("report", report),
         ("reader", reader),
         ("workbook", workbook),
+        ("scope", scope),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
