@@ -53,6 +53,7 @@ public enum Messages {
         ("status", status),
         ("report", report),
         ("reader", reader),
+        ("audit", audit),
         ("workbook", workbook),
     ]
 
