@@ -60,6 +60,7 @@ extension Messages {
         "audit.noneMet": MessageText(zh: "{0} 个{2}均未达标", en: "none of {0} {2}s met"),
         "audit.noneMetWeeks": MessageText(zh: "{0} {2}均未达标", en: "none of {0} {2}s met"),
         "audit.sameAsAbove": MessageText(zh: "同上", en: "as above"),
+        "audit.readLine": MessageText(zh: "{0} 个文件，读取 {1} 行，接受 {2} 行，拒绝 {3} 行", en: "{0} files, {1} rows read, {2} accepted, {3} rejected"),
         "audit.listed": MessageText(zh: "{0}：{1}", en: "{0}: {1}"),
         "audit.notStarted": MessageText(zh: "未开始 {0} 个", en: "{0} not started"),
         "audit.missedAdvice": MessageText(zh: "少 {0} {1}（{2}截止）", en: "{0} {1} short (closed {2})"),

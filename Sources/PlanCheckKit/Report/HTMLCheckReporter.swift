@@ -295,8 +295,9 @@ public enum HTMLCheckReporter: CheckReporter {
 
         // Data quality: warnings and rows that could not be read.
         let quality = r.qualityFindings
-        if !quality.isEmpty || r.read.rejected > 0 {
+        do {
             b += "<section class=keep>\n<h2>\(t("audit.h.quality"))</h2>\n<table class=quality>\n<thead><tr><th>\(t("audit.col.item"))</th><th>\(t("audit.col.detail"))</th></tr></thead>\n<tbody>\n"
+            b += "<tr><td class=p>\(t("report.inputTitle"))</td><td>\(t("audit.readLine", r.read.files.count, r.read.rowsRead, r.read.accepted, r.read.rejected))</td></tr>\n"
             if r.read.rejected > 0 {
                 let list = r.read.rejections.prefix(5).map { "\($0.location)：\($0.message(L))" }.joined(separator: "；")
                 b += "<tr><td class=p>\(t("audit.rejected", r.read.rejected))</td><td>\(e(list))</td></tr>\n"
