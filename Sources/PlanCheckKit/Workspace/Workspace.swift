@@ -31,6 +31,11 @@ public enum Workspace {
             && FileManager.default.fileExists(atPath: join(path, settingsFile))
     }
 
+    static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
     static func join(_ dir: String, _ name: String) -> String {
         if name.hasPrefix("/") { return name }
         return dir.hasSuffix("/") ? dir + name : dir + "/" + name
@@ -91,7 +96,9 @@ public enum Workspace {
         var asOf = io.today
         if let a = p.value("as-of"), let d = Day.parseISO(a) { asOf = d }
         setDefault("year", [String(settings.year ?? asOf.year)])
-        if let l = settings.language { setDefault("lang", [l.rawValue]) }
+        // The settings' language stands where --lang would: the option, else the settings, else PLANCHECK_LANG.
+        if p.value("lang") == nil, let l = settings.language,
+           let resolved = Lang.resolve(option: l.rawValue, environment: io.environment) { io.lang = resolved }
         setDefault("fail-on", [settings.failOn])
         if let cap = settings.evidenceCap { setDefault("evidence-cap", [String(cap)]) }
         let formats = spec.name == "stats" ? settings.statsReports : settings.checkReports
