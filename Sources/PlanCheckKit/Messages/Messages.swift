@@ -55,6 +55,7 @@ public enum Messages {
         ("status", status),
         ("report", report),
         ("reader", reader),
+        ("audit", audit),
         ("workbook", workbook),
     ]
 
