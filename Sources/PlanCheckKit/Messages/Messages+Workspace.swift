@@ -22,6 +22,7 @@ extension Messages {
         "workspace.noPlanFiles": MessageText(zh: "{0} 中没有计划文件（.csv）", en: "no plan files (.csv) in {0}"),
         "workspace.oneFolder": MessageText(zh: "init 需要一个文件夹，给出了 {0} 个", en: "init takes one folder, got {0}"),
         "workspace.badYear": MessageText(zh: "--year 的值“{0}”不是年份（如 2026）", en: "--year '{0}' is not a year such as 2026"),
+        "workspace.reportTitle": MessageText(zh: "{0}{1}年度党建工作计划执行情况", en: "{0}: party-work plan compliance {1}"),
         "workspace.notAFolder": MessageText(zh: "{0} 已存在，但不是文件夹", en: "{0} exists and is not a folder"),
         "workspace.cannotWrite": MessageText(zh: "无法创建 {0}：{1}", en: "cannot create {0}: {1}"),
         "workspace.created": MessageText(zh: "已创建  {0}", en: "created  {0}"),
