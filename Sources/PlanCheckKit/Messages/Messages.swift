@@ -51,6 +51,7 @@ public enum Messages {
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
         ("draft", draft),
+        ("workbook", workbook),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
