@@ -97,9 +97,43 @@ public enum DocxReader {
     }
 }
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension DocxReader {
+    /// The largest `.docx` read: a plan is tens of kilobytes; this is far above any real one.
+    static let maxFileBytes = 64 << 20
+
     /// The bytes of `word/document.xml`.
     static func documentXML(_ path: String) throws -> [UInt8] {
-        throw DraftError.unsupportedFormat(path: path)
+        let bytes = try readFile(path)
+        do {
+            guard ZipArchive.looksLikeZip(bytes) else { throw DraftError.badDocx(path: path, reason: Messages.text("draft.docxNotZip", .zh)) }
+            let zip = try ZipArchive(bytes: bytes, path: path)
+            guard let xml = try zip.data("word/document.xml") else {
+                throw DraftError.badDocx(path: path, reason: Messages.text("draft.docxNoDocument", .zh))
+            }
+            return xml
+        } catch let e as ZipError {
+            throw DraftError.badDocx(path: path, reason: e.message(.zh))
+        }
+    }
+
+    /// The whole file, read-only, at most ``maxFileBytes``.
+    static func readFile(_ path: String) throws -> [UInt8] {
+        let fd: Int32
+        do { fd = try DecodingReader.open(.file(path)) } catch { throw DraftError.unreadable(path: path, reason: "\(error)") }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buf.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw DraftError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+            if n == 0 { break }
+            out.append(contentsOf: buf[0..<n])
+            if out.count > maxFileBytes { throw DraftError.badDocx(path: path, reason: Messages.text("draft.docxTooLarge", .zh, maxFileBytes >> 20)) }
+        }
+        return out
     }
 }

@@ -82,6 +82,8 @@ public struct DraftRule: Equatable, Sendable {
     public var source = ""
     /// The phrase form that found it (``DraftForm/name``).
     public var form = ""
+    /// Where in the sentence it was found (characters from the start), for document order.
+    var position = 0
 
     /// Whether a person must confirm its type or scope.
     public var needsTypeOrScope: Bool { !types.confirmed || !scope.confirmed }
@@ -228,6 +230,7 @@ public struct Drafter {
             var r = DraftRule(checker: checker, types: findType(s, hit: h, among: reqs),
                               threshold: .sure("1"), period: .sure(""), scope: findScope(s, hit: h, segs: segs))
             r.clause = clause; r.source = s; r.form = h.form.name
+            r.position = s.distance(from: s.startIndex, to: h.range.lowerBound)
             r.title = title(s, segs: segs, segment: h.segment)
             return r
         }
@@ -322,7 +325,7 @@ public struct Drafter {
                 for sp in DraftPatterns.spreads where Int(r.threshold.value) == sp.yearly
                     && !rules.contains(where: { $0.checker == "count" && $0.period.value == sp.period.rawValue }) {
                     var q = r
-                    q.threshold = .sure("1"); q.period = .toConfirm(sp.period.rawValue)
+                    q.threshold = .sure("1"); q.period = .toConfirm(sp.period.rawValue); q.position += 1
                     rules.append(q)
                 }
             }
@@ -334,6 +337,8 @@ public struct Drafter {
             if hits.contains(where: { Drafter.family($0.form.effect) != 2 && $0.segment == h.segment && $0.form.effect != .organise }) { continue }
             if !reasons.contains(why) { reasons.append(why) }
         }
+        // In the order the sentence states them (a stable sort keeps a proposal after its rule).
+        rules = rules.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }.map(\.element)
         return (rules, reasons.isEmpty ? nil : Unexpressible(clause: clause, sentence: s, reasons: reasons))
     }
 
