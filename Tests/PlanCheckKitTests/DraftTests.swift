@@ -304,4 +304,40 @@ import Testing
         """)
         #expect(DocxReader.paragraphs(xml) == ["一、总体要求", "每年至少12次听取汇报\t<A&B>一二", "", "第一行", "第二行", "kept"])
     }
+
+    @Test(".docx: a plan split across runs drafts clause by clause (fixture by Tests/Scripts/make_docx_fixtures.py)")
+    func docxRuns() throws {
+        let doc = try PlanDocument.read(TestSupport.root + "/Tests/Fixtures/docx/runs.docx")
+        #expect(doc.paragraphs.first == "一、总体要求")
+        #expect(doc.paragraphs.contains("每季度分析研判思想动态\t，全年不少于四次。"))
+        let d = Drafter().draft(doc)
+        #expect(d.rules.map { $0.clause + " " + Self.summary($0) } == [
+            "一 count 12 year", "一（二） count 1 quarter", "一（二） count 4 year",
+            "一（二）.3 count 6 year", "一（二）.3 count 6 year", "一（二）.3 deadline 1 07-01",
+        ])
+        #expect(d.rules.map(\.types.text).suffix(3) == ["廉政专题学习", "警示教育", "党课"])
+    }
+
+    @Test(".docx of seed 001, every paragraph cut into runs of 5 characters, drafts as its .txt")
+    func docxSeed() throws {
+        let a = Drafter().draft(try PlanDocument.read(TestSupport.root + "/Checks/sources/001-street-office-party-committee-2022.txt"))
+        let b = Drafter().draft(try PlanDocument.read(TestSupport.root + "/Tests/Fixtures/docx/seed-001.docx"))
+        #expect(a.rules.count == 5 && b.rules == a.rules && b.unexpressible == a.unexpressible)
+        let r = TestSupport.run(["draft", "Tests/Fixtures/docx/seed-001.docx"])
+        #expect(r.code == 0 && r.err.contains("找到 5 条频次要求"))
+    }
+
+    @Test(".docx that is not one: exit 2 with the reason, nothing written")
+    func docxBad() {
+        let dir = TestSupport.tempDir("docxbad")
+        let notZip = TestSupport.write("每月开展主题党日。", name: "a.docx", dir: dir)
+        let r = TestSupport.run(["draft", notZip, "-o", dir + "/out.csv"])
+        #expect(r.code == 2 && r.err.contains(notZip) && r.err.contains("ZIP"), "\(r.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.csv"))
+        // A ZIP without word/document.xml (an .xlsx renamed, say).
+        let zip: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
+        let empty = TestSupport.write(zip, name: "b.docx", dir: dir)
+        let e = TestSupport.run(["draft", empty])
+        #expect(e.code == 2 && e.err.contains("word/document.xml"), "\(e.err)")
+    }
 }
