@@ -85,7 +85,7 @@ public enum CheckCommand: Command {
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
         if p.flag("strict") && report.read.rejected > 0 {
             var msg = "--strict: \(report.read.rejected) rejected rows; no report written\n"
-            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.reason)\n" }
+            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }
             throw UsageError(msg.trimmingWhitespace())
         }
         var opts = ReportOptions()
@@ -94,6 +94,7 @@ public enum CheckCommand: Command {
         opts.quiet = p.flag("quiet")
         opts.evidence = p.flag("show-evidence") || p.value("org") != nil
         opts.threads = readerOptions.threads
+        opts.lang = io.lang
         try targets.writeFiles { fmt, sink in
             var o = opts
             o.colour = false

@@ -51,6 +51,9 @@ public enum Messages {
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
         ("draft", draft),
+        ("status", status),
+        ("report", report),
+        ("reader", reader),
         ("workbook", workbook),
     ]
 
