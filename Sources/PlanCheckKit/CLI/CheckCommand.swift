@@ -3,7 +3,7 @@ public enum CheckCommand: Command {
     public static let spec = CommandSpec(
         name: "check",
         abstract: "Check activity records against a plan and report every shortfall.",
-        usage: "check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
+        usage: "check <workspace> [options] | check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
         discussion: """
         Statuses per rule × unit (or person) × period: met; missed (period over, below the
         threshold); upcoming (not started); within the current period on-track or at-risk
@@ -52,7 +52,7 @@ public enum CheckCommand: Command {
             asOf = d
         }
         let planPaths = p.all("plan")
-        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE (see Checks/)") }
+        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE, or check a workspace folder made by 'plancheck init DIR'") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
         let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
@@ -66,6 +66,7 @@ public enum CheckCommand: Command {
     }
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let p = try Workspace.expand(p, spec: spec, io: io)
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let fail = try failLevel(p)
         let readerOptions = try CommonOptions.readerOptions(p)

@@ -4,7 +4,7 @@ public enum StatsCommand: Command {
     public static let spec = CommandSpec(
         name: "stats",
         abstract: "Summarise a year of records: counts by unit, type and month, plan completion, data health.",
-        usage: "stats [--plan <plan.csv>]... [--roster <file>]... [options] <file|dir|->...",
+        usage: "stats <workspace> [options] | stats [--plan <plan.csv>]... [--roster <file>]... [options] <file|dir|->...",
         discussion: """
         Counts records dated within the year and not after --as-of: activities and participants
         (人次) by unit × activity type × month, a unit × month pivot, the months (January to the
@@ -47,6 +47,7 @@ public enum StatsCommand: Command {
         ] + CommonOptions.output + CommonOptions.reader)
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let p = try Workspace.expand(p, spec: spec, io: io)
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let tableName = p.value("table") ?? "long"
         guard let table = StatsCSVReporter.Table(rawValue: tableName) else {

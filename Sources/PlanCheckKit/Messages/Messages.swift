@@ -51,6 +51,8 @@ public enum Messages {
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
         ("draft", draft),
+        ("hint", hint),
+        ("workspace", workspace),
         ("status", status),
         ("report", report),
         ("reader", reader),
