@@ -115,3 +115,42 @@ struct ZipBuilder {
         return out
     }
 }
+
+/// Builds small .xlsx workbooks by hand: sheets of raw `<row>` XML, shared strings, styles.
+struct XLSXBuilder {
+    var sheets: [(name: String, rows: String, hidden: Bool)] = []
+    var shared: [String] = []          // raw <si> inner XML
+    var date1904 = false
+    /// cellXfs number formats by style index; custom codes get ids from 164.
+    var styles: [(id: Int, code: String?)] = [(0, nil), (14, nil), (164, "yyyy\"年\"m\"月\"d\"日\""), (165, "[$-F400]h:mm:ss AM/PM"), (166, "0.00")]
+
+    mutating func sheet(_ name: String, _ rows: String, hidden: Bool = false) { sheets.append((name, rows, hidden)) }
+
+    func build() -> [UInt8] {
+        var z = ZipBuilder()
+        let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        z.add("[Content_Types].xml", "<?xml version=\"1.0\"?><Types/>")
+        z.add("_rels/.rels", "<?xml version=\"1.0\"?><Relationships><Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>")
+        var wb = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook \(ns)><workbookPr date1904=\"\(date1904 ? 1 : 0)\"/><sheets>"
+        var rels = "<?xml version=\"1.0\"?><Relationships>"
+        for (i, s) in sheets.enumerated() {
+            wb += "<sheet name=\"\(s.name)\" sheetId=\"\(i + 1)\"\(s.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>"
+            rels += "<Relationship Id=\"rId\(i + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
+        }
+        wb += "</sheets></workbook>"
+        rels += "<Relationship Id=\"rS\" Type=\"\(rel)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        rels += "<Relationship Id=\"rT\" Type=\"\(rel)/styles\" Target=\"/xl/styles.xml\"/></Relationships>"
+        z.add("xl/workbook.xml", wb)
+        z.add("xl/_rels/workbook.xml.rels", rels)
+        z.add("xl/sharedStrings.xml", "<?xml version=\"1.0\"?><sst \(ns) count=\"\(shared.count)\">" + shared.map { "<si>\($0)</si>" }.joined() + "</sst>")
+        var st = "<?xml version=\"1.0\"?><styleSheet \(ns)><numFmts>"
+        for s in styles where s.code != nil { st += "<numFmt numFmtId=\"\(s.id)\" formatCode=\"\(s.code!.replacingAll("\"", with: "&quot;"))\"/>" }
+        st += "</numFmts><cellXfs count=\"\(styles.count)\">" + styles.map { "<xf numFmtId=\"\($0.id)\"/>" }.joined() + "</cellXfs></styleSheet>"
+        z.add("xl/styles.xml", st)
+        for (i, s) in sheets.enumerated() {
+            z.add("xl/worksheets/sheet\(i + 1).xml", "<?xml version=\"1.0\"?><worksheet \(ns)><sheetData>\(s.rows)</sheetData></worksheet>")
+        }
+        return z.build()
+    }
+}

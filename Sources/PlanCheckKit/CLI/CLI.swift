@@ -162,6 +162,7 @@ enum CommonOptions {
     static let reader: [OptionSpec] = [
         OptionSpec("encoding", value: "NAME", "Input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: BOM, else UTF-8 if valid, else GB18030)."),
         OptionSpec("delimiter", value: "CHAR", "Field delimiter: , ; or \\t (default: detected from the header line)."),
+        OptionSpec("sheet", value: "NAME", "Sheet to read from .xlsx workbooks (default: the first visible sheet)."),
         OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
         OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
         OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024)."),
@@ -206,6 +207,7 @@ enum CommonOptions {
         if let v = p.value("max-row-bytes") { o.maxRowBytes = try positiveInt(v, "max-row-bytes") }
         if let v = p.value("max-columns") { o.maxColumns = try positiveInt(v, "max-columns") }
         if let v = p.value("threads") { o.threads = try positiveInt(v, "threads") }
+        o.sheet = p.value("sheet")
         return o
     }
 

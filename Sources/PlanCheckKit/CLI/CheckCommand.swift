@@ -25,6 +25,7 @@ public enum CheckCommand: Command {
         options: CommonOptions.planning(plan: "Plan file (CSV, one rule per row). Required.",
                                         asOf: "Check as of this day, YYYY-MM-DD (default: today).") + [
             OptionSpec("org", value: "NAME", "Self-review: only this unit, its child units and their people; shows the records that counted."),
+            OptionSpec("title", value: "TEXT", "Title of the audit report (.html), e.g. \"龙门街道党工委2022年度党建工作计划执行情况\" (default: the office and the year)."),
             OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
@@ -96,6 +97,7 @@ public enum CheckCommand: Command {
         opts.evidence = p.flag("show-evidence") || p.value("org") != nil
         opts.threads = readerOptions.threads
         opts.lang = io.lang
+        opts.title = p.value("title")
         try targets.writeFiles { fmt, sink in
             var o = opts
             o.colour = false

@@ -56,6 +56,7 @@ public enum Messages {
         ("status", status),
         ("report", report),
         ("reader", reader),
+        ("audit", audit),
         ("workbook", workbook),
     ]
 

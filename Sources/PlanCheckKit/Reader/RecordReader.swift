@@ -25,6 +25,8 @@ public struct ReaderOptions: Sendable {
     /// more threads what one worker parses. Small values only serve tests that force rows, quotes
     /// and CRLFs to straddle chunk boundaries.
     public var chunkSize = 1 << 19
+    /// The sheet read from workbooks (`--sheet`); nil: the first visible sheet.
+    public var sheet: String?
     /// Creates default options.
     public init() {}
 }
@@ -153,7 +155,9 @@ public struct RecordReader {
     /// hand over its id (``RecordKeys/known``) instead of an id of their own tables.
     public func read(_ sources: [InputSource], knownOrgs: ByteInterner? = nil,
                      _ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
-        if options.threads >= 2 && !sources.isEmpty {
+        // Workbooks are read on the calling thread (decompression and XML are sequential); with
+        // one among the inputs, all are.
+        if options.threads >= 2 && !sources.isEmpty && !sources.contains(where: RecordReader.isWorkbook) {
             return try ChunkedRecordReader(options: options, sources: sources, knownOrgs: knownOrgs).run(onRecord)
         }
         var summary = ReadSummary()
@@ -191,6 +195,9 @@ public struct RecordReader {
     }
 
     func readOne(_ source: InputSource, index: Int, into summary: inout ReadSummary, _ onRecord: (RecordView) throws -> Void) throws {
+        if case .file(let path) = source, RecordReader.isWorkbook(source) {
+            return try readWorkbook(path, index: index, into: &summary, onRecord)
+        }
         let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
         let rows = RowValidator(path: source.name, maxKeptRejections: options.maxKeptRejections)
         var delimiter: UInt8 = 0x2C
