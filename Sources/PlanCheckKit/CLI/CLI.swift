@@ -55,7 +55,7 @@ public enum PlanCheckCLI {
 
     /// Every subcommand, in help order.
     nonisolated(unsafe) public static let commands: [any Command.Type] = [
-        CheckCommand.self, StatsCommand.self, InitCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self,
+        CheckCommand.self, StatsCommand.self, InitCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self, DraftCommand.self,
     ]
 
     static var mainHelp: String {
