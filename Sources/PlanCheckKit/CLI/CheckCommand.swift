@@ -3,7 +3,7 @@ public enum CheckCommand: Command {
     public static let spec = CommandSpec(
         name: "check",
         abstract: "Check activity records against a plan and report every shortfall.",
-        usage: "check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
+        usage: "check <workspace> [options] | check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
         discussion: """
         Statuses per rule × unit (or person) × period: met; missed (period over, below the
         threshold); upcoming (not started); within the current period on-track or at-risk
@@ -25,6 +25,7 @@ public enum CheckCommand: Command {
         options: CommonOptions.planning(plan: "Plan file (CSV, one rule per row). Required.",
                                         asOf: "Check as of this day, YYYY-MM-DD (default: today).") + [
             OptionSpec("org", value: "NAME", "Self-review: only this unit, its child units and their people; shows the records that counted."),
+            OptionSpec("title", value: "TEXT", "Title of the audit report (.html), e.g. \"龙门街道党工委2022年度党建工作计划执行情况\" (default: the office and the year)."),
             OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
@@ -52,7 +53,7 @@ public enum CheckCommand: Command {
             asOf = d
         }
         let planPaths = p.all("plan")
-        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE (see Checks/)") }
+        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE, or check a workspace folder made by 'plancheck init DIR'") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
         let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
@@ -66,6 +67,7 @@ public enum CheckCommand: Command {
     }
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let p = try Workspace.expand(p, spec: spec, io: io)
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let fail = try failLevel(p)
         let readerOptions = try CommonOptions.readerOptions(p)
@@ -85,7 +87,7 @@ public enum CheckCommand: Command {
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
         if p.flag("strict") && report.read.rejected > 0 {
             var msg = "--strict: \(report.read.rejected) rejected rows; no report written\n"
-            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.reason)\n" }
+            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }
             throw UsageError(msg.trimmingWhitespace())
         }
         var opts = ReportOptions()
@@ -94,6 +96,8 @@ public enum CheckCommand: Command {
         opts.quiet = p.flag("quiet")
         opts.evidence = p.flag("show-evidence") || p.value("org") != nil
         opts.threads = readerOptions.threads
+        opts.lang = io.lang
+        opts.title = p.value("title")
         try targets.writeFiles { fmt, sink in
             var o = opts
             o.colour = false

@@ -70,7 +70,7 @@ public enum InspectCommand: Command {
             throw error
         }
         if format == "csv" {
-            for r in summary.rejections { io.stderr.write("\(r.location): rejected: \(r.reason)\n") }
+            for r in summary.rejections { io.stderr.write("\(r.location): rejected: \(r.message(io.lang))\n") }
             if summary.rejected > summary.rejections.count {
                 io.stderr.write("… and \(summary.rejected - summary.rejections.count) more rejected rows\n")
             }
