@@ -22,13 +22,13 @@ public final class CheckContext {
     public var fileNames: [String] = [] { didSet { evidence.fileNames = fileNames } }
     /// Most evidence references kept per finding (0 keeps none).
     public let evidenceCap: Int
-    /// Most record fingerprints the duplicate check holds in memory (`--max-duplicate-keys`, 12 to
-    /// 16 bytes each); beyond it, days least recently seen move to temporary files and the check
+    /// Most record fingerprints the duplicate check holds in memory (`--max-duplicate-keys`, at
+    /// most 12 bytes each); beyond it, days least recently seen move to temporary files and the check
     /// stays exact (see ``DuplicateTable``).
     public var maxDuplicateKeys = CheckContext.defaultMaxDuplicateKeys
     /// Where the duplicate check's temporary files go (nil: `TMPDIR`, else /tmp).
     public var temporaryDirectory: String? = nil
-    /// The default of ``maxDuplicateKeys``: 524,288 (12 MiB of table).
+    /// The default of ``maxDuplicateKeys``: 524,288 (at most 6 MiB).
     public static let defaultMaxDuplicateKeys = 1 << 19
 
     /// Creates a context.
