@@ -52,6 +52,8 @@ struct HelpExamplesTests {
         for f in ["roster-units.csv", "roster-people.csv"] {
             try fm.copyItem(atPath: TestSupport.root + "/SampleData/" + f, toPath: ws + "/花名册/" + f)
         }
+        // A work plan document beside the workspace, for `draft`.
+        TestSupport.write("一、组织建设\n党支部每季度召开1次党员大会，每月开展1次主题党日活动。\n", name: "党建工作计划.txt", dir: dir)
         let cmd = TestSupport.binary + e.command.dropFirst("plancheck".count)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
