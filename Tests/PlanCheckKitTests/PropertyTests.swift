@@ -29,13 +29,13 @@ struct PropertyTests {
             var date = String(format: "2022-%02d-%02d %02d:%02d", m, d, rng.int(24), rng.int(60))
             var org = rng.pick(units)
             let type = rng.pick(types)
-            var participants = String(rng.int(60) + 1)
+            let participants = String(rng.int(60) + 1)
             var isBad = true
             switch rng.int(40) {   // about one row in ten is bad, each in its own way
             case 0: date = "2022-02-30 09:00"
             case 1: date = "明天"
             case 2: org = ""
-            case 3: participants = "很多"
+            case 3: date = ""   // (a bad count keeps its row now: see HeaderAndCellTests)
             default: isBad = false
             }
             if isBad { bad += 1 }

@@ -168,6 +168,7 @@ enum CommonOptions {
     static let reader: [OptionSpec] = [
         OptionSpec("encoding", value: "NAME", "Input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: BOM, else UTF-8 if valid, else GB18030)."),
         OptionSpec("delimiter", value: "CHAR", "Field delimiter: , ; or \\t (default: detected from the header line)."),
+        OptionSpec("column", value: "HEADER=FIELD", repeatable: true, "Read the column named HEADER as FIELD (date, org, type, participants, title, lead, target, id), e.g. --column 组织名称=org; repeatable."),
         OptionSpec("sheet", value: "NAME", "Sheet to read from .xlsx workbooks (default: the first visible sheet)."),
         OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
         OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
@@ -214,6 +215,16 @@ enum CommonOptions {
         if let v = p.value("max-columns") { o.maxColumns = try positiveInt(v, "max-columns") }
         if let v = p.value("threads") { o.threads = try positiveInt(v, "threads") }
         o.sheet = p.value("sheet")
+        for c in p.all("column") {
+            let parts = c.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
+            let field = parts.count == 2 ? RecordField.allCases.first { f in
+                f.name == parts[1].lowercased() || f.aliases.contains { HeaderNames.normalize($0) == HeaderNames.normalize(parts[1]) }
+            } : nil
+            guard let field, !parts[0].isEmpty else {
+                throw UsageError("--column '\(c)' is not HEADER=FIELD; FIELD is one of: \(RecordField.allCases.map(\.name).joined(separator: ", ")) (e.g. --column 组织名称=org)")
+            }
+            o.columnOverrides[HeaderNames.normalize(parts[0])] = field
+        }
         return o
     }
 

@@ -52,7 +52,9 @@ public enum CheckCommand: Command {
         -> (asOf: Day, year: Int, roster: Roster?, plan: Plan, notes: [String]) {
         var asOf = io.today
         if let a = p.value("as-of") {
-            guard let d = Day.parseISO(a) else { throw UsageError("--as-of '\(a)' is not a date; expected YYYY-MM-DD such as 2022-12-31") }
+            guard let d = Day.parseISO(a) ?? FieldParsing.day(a) else {
+                throw UsageError("--as-of '\(a)' is not a date; expected a date as records write it, such as 2022-12-31, 2022/12/31 or 2022年12月31日")
+            }
             asOf = d
         }
         let planPaths = p.all("plan")

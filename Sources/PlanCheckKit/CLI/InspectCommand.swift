@@ -75,6 +75,7 @@ public enum InspectCommand: Command {
         }
         if format == "csv" {
             for r in summary.rejections { io.stderr.write("\(r.location): rejected: \(r.message(io.lang))\n") }
+            for w in summary.cellWarnings { io.stderr.write(Messages.text("cells.warning", io.lang, w.location, w.message(io.lang)).trimmingWhitespace() + "\n") }
             if summary.rejected > summary.rejections.count {
                 io.stderr.write("… and \(summary.rejected - summary.rejections.count) more rejected rows\n")
             }
@@ -115,6 +116,7 @@ public enum InspectCommand: Command {
             let rej = s.rejections.filter { $0.file == f.path }
             for r in rej.prefix(maxListed) { out += "  rejected \(r.location): \(r.reason)\n" }
             if f.rejected > min(rej.count, maxListed) { out += "  … \(f.rejected - min(rej.count, maxListed)) more rejected rows\n" }
+            for w in s.cellWarnings.filter({ $0.file == f.path }).prefix(maxListed) { out += Messages.text("cells.warning", .en, w.location, w.message(.en)) + "\n" }
             out += "\n"
         }
         out += "total: \(s.files.count) files, \(s.rowsRead) rows read, \(s.accepted) accepted, \(s.rejected) rejected\n"

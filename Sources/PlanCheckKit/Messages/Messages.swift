@@ -59,6 +59,7 @@ public enum Messages {
         ("audit", audit),
         ("workbook", workbook),
         ("scope", scope),
+        ("cells", cells),
         ("duplicates", duplicates),
     ]
 

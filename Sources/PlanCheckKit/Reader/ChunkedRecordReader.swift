@@ -355,6 +355,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
             case .chunk(let c):
                 if rows == nil {
                     rows = RowValidator(path: sources[c.fileIndex].name, maxKeptRejections: options.maxKeptRejections)
+                    rows!.columnOverrides = options.columnOverrides
                     tokenizer = CSVTokenizer(delimiter: c.delimiter, path: sources[c.fileIndex].name,
                                              maxRowBytes: options.maxRowBytes, maxColumns: options.maxColumns)
                 }
@@ -386,6 +387,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
                 }
             case .endOfFile(let index, let encoding, let delimiter):
                 let v = rows ?? RowValidator(path: sources[index].name, maxKeptRejections: options.maxKeptRejections)
+                v.columnOverrides = options.columnOverrides
                 if tokenizer != nil { try tokenizer!.finish { row in try v.pass(row, fileIndex: index, &summary, onRecord) } }
                 v.info.encoding = encoding
                 v.info.delimiter = delimiter
@@ -421,6 +423,11 @@ final class ChunkedRecordReader: @unchecked Sendable {
         for var r in c.summary.rejections where summary.rejections.count < options.maxKeptRejections {
             r.line += lineBase
             summary.rejections.append(r)
+        }
+        summary.cellWarningCount += c.summary.cellWarningCount
+        for var r in c.summary.cellWarnings where summary.cellWarnings.count < options.maxKeptRejections {
+            r.line += lineBase
+            summary.cellWarnings.append(r)
         }
         let fc = c.fieldCount
         let base = UnsafePointer(c.buffer)

@@ -22,13 +22,14 @@ public enum RecordField: Int, CaseIterable, Sendable {
     /// Header names accepted for this field (compared after ``HeaderNames/normalize(_:)``).
     public var aliases: [String] {
         switch self {
-        case .date: return ["date", "日期", "活动日期", "时间", "活动时间"]
-        case .org: return ["org", "organization", "organisation", "党组织", "组织", "支部", "党支部", "单位"]
-        case .type: return ["type", "activity", "活动类型", "类型", "类别"]
-        case .participants: return ["participants", "参加人数", "人数", "参与人数", "人次"]
-        case .title: return ["title", "主题", "名称", "活动主题", "内容"]
-        case .lead: return ["lead", "负责人", "主讲人", "组织者", "主持人"]
-        case .target: return ["target", "对象", "检查对象", "被检查单位", "被巡察单位"]
+        case .date: return ["date", "日期", "活动日期", "时间", "活动时间", "开展时间", "开展日期", "召开时间", "会议时间", "会议日期", "举办时间", "举办日期"]
+        case .org: return ["org", "organization", "organisation", "党组织", "组织", "支部", "党支部", "单位", "组织名称", "党组织名称",
+                           "支部名称", "党支部名称", "单位名称", "所属支部", "所在支部", "所属党组织", "所在党组织", "党组织全称"]
+        case .type: return ["type", "activity", "活动类型", "类型", "类别", "活动形式", "活动类别", "会议类型", "形式", "活动方式"]
+        case .participants: return ["participants", "参加人数", "人数", "参与人数", "人次", "参会人数", "出席人数", "实到人数", "到会人数", "参加人次"]
+        case .title: return ["title", "主题", "名称", "活动主题", "内容", "标题", "活动内容", "活动名称", "会议主题", "会议内容", "活动标题", "主要内容"]
+        case .lead: return ["lead", "负责人", "主讲人", "组织者", "主持人", "讲课人", "授课人", "宣讲人", "活动负责人"]
+        case .target: return ["target", "对象", "检查对象", "被检查单位", "被巡察单位", "检查单位", "走访对象"]
         case .id: return ["id", "编号", "序号"]
         }
     }
@@ -45,6 +46,25 @@ public enum HeaderNames {
             if ch.value >= 0x41 && ch.value <= 0x5A { out.unicodeScalars.append(Unicode.Scalar(ch.value + 32)!) } else { out.unicodeScalars.append(ch) }
         }
         return out
+    }
+
+    /// The header names of `headers` nearest to `aliases` (sharing the most characters with one
+    /// of them, at least two, or one for a one-character name), best first, at most two.
+    public static func nearest(_ headers: [String], to aliases: [String]) -> [String] {
+        var scored: [(String, Int)] = []
+        for h in headers {
+            let hn = Array(normalize(h))
+            guard !hn.isEmpty else { continue }
+            var best = 0
+            for a in aliases {
+                var rest = Array(normalize(a))
+                var shared = 0
+                for c in hn { if let i = rest.firstIndex(of: c) { rest.remove(at: i); shared += 1 } }
+                best = max(best, shared)
+            }
+            if best >= min(2, hn.count) { scored.append((h, best)) }
+        }
+        return scored.sorted { $0.1 > $1.1 }.prefix(2).map(\.0)
     }
 
     /// Maps each header to a field using `aliases`; returns the column of each field (first match

@@ -25,6 +25,9 @@ public struct ReaderOptions: Sendable {
     /// more threads what one worker parses. Small values only serve tests that force rows, quotes
     /// and CRLFs to straddle chunk boundaries.
     public var chunkSize = 1 << 19
+    /// Header names given a field by `--column 组织名称=org` (normalized name → field); they win
+    /// over the built-in aliases.
+    public var columnOverrides: [String: RecordField] = [:]
     /// The sheet read from workbooks (`--sheet`); nil: the first visible sheet.
     public var sheet: String?
     /// Creates default options.
@@ -61,6 +64,11 @@ public struct ReadSummary: Sendable {
     public var rejections: [Rejection] = []
     /// Rejected rows counted by reason category (never capped).
     public var rejectionCounts: [String: Int] = [:]
+    /// Cells of optional fields that could not be read, in input order (their rows were kept),
+    /// up to ``ReaderOptions/maxKeptRejections``.
+    public var cellWarnings: [Rejection] = []
+    /// All such cells (never capped).
+    public var cellWarningCount = 0
     /// Data rows read.
     public var rowsRead: Int { files.reduce(0) { $0 + $1.rowsRead } }
     /// Rows accepted as records.
@@ -200,6 +208,7 @@ public struct RecordReader {
         }
         let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
         let rows = RowValidator(path: source.name, maxKeptRejections: options.maxKeptRejections)
+        rows.columnOverrides = options.columnOverrides
         var delimiter: UInt8 = 0x2C
         defer { rows.info.delimiter = delimiter }
         do {
@@ -237,6 +246,8 @@ final class RowValidator {
     /// per-field text scan can be skipped.
     var textIsClean = false
     let maxKeptRejections: Int
+    /// `--column` overrides: normalized header name → field.
+    var columnOverrides: [String: RecordField] = [:]
     var info: FileReadInfo
     /// Column of each canonical field by `rawValue`, -1 when absent.
     var columns = [Int](repeating: -1, count: RecordField.allCases.count)
@@ -259,6 +270,7 @@ final class RowValidator {
     func copyForRows() -> RowValidator {
         let v = RowValidator(path: path, maxKeptRejections: maxKeptRejections)
         v.encodingName = encodingName
+        v.columnOverrides = columnOverrides
         v.info.headers = info.headers
         v.columns = columns
         v.unmapped = unmapped
@@ -273,10 +285,28 @@ final class RowValidator {
 
     /// Counts a rejected row and keeps it (up to the cap) with its reason's message id and words,
     /// said in the report's language later.
+    /// A cell of an optional field that could not be read: the row is kept, the cell noted.
+    func warn(_ line: Int, _ column: Int, _ kind: String, _ id: String, _ args: [String], _ summary: inout ReadSummary) {
+        summary.cellWarningCount += 1
+        if summary.cellWarnings.count < maxKeptRejections {
+            summary.cellWarnings.append(Rejection(file: path, line: line, column: column, kind: kind, id: id, args: args))
+        }
+    }
+
     func reject(_ line: Int, _ column: Int, _ kind: String, _ id: String, _ args: [String], _ summary: inout ReadSummary) {
         summary.rejectionCounts[kind, default: 0] += 1
         if summary.rejections.count < maxKeptRejections {
             summary.rejections.append(Rejection(file: path, line: line, column: column, kind: kind, id: id, args: args))
+        }
+    }
+
+    /// The field of each header: `--column` overrides first (a field given one takes only the
+    /// headers named for it), then the built-in aliases.
+    static func mapHeaders(_ headers: [String], overrides: [String: RecordField]) -> (columns: [RecordField: Int], unmapped: [Int]) {
+        if overrides.isEmpty { return HeaderNames.map(headers, fields: RecordField.allCases, aliases: { $0.aliases }) }
+        return HeaderNames.map(headers, fields: RecordField.allCases) { f in
+            let own = overrides.filter { $0.value == f }.map(\.key)
+            return own.isEmpty ? f.aliases.filter { overrides[HeaderNames.normalize($0)] == nil } : own
         }
     }
 
@@ -294,7 +324,7 @@ final class RowValidator {
         }
         info.headers = headers
         headerCount = headers.count
-        let m = HeaderNames.map(headers, fields: RecordField.allCases, aliases: { $0.aliases })
+        let m = RowValidator.mapHeaders(headers, overrides: columnOverrides)
         info.columns = m.columns
         info.unmapped = m.unmapped
         unmapped = m.unmapped
@@ -309,7 +339,11 @@ final class RowValidator {
         if !missing.isEmpty {
             throw CSVError.missingColumns(
                 path: path, line: row.line, missing: missing.map(\.name), found: headers,
-                accepted: missing.map { "\($0.name) = " + $0.aliases.joined(separator: " / ") })
+                accepted: missing.map { f in
+                    let near = HeaderNames.nearest(m.unmapped.map { headers[$0] }, to: f.aliases)
+                    return "\(f.name) = " + f.aliases.joined(separator: " / ")
+                        + (near.isEmpty ? "" : " (nearest here: \(near.joined(separator: ", ")); if it is, give --column \(near[0])=\(f.name))")
+                })
         }
     }
 
@@ -384,8 +418,13 @@ final class RowValidator {
             case .empty: participants = nil
             case .value(let v): participants = v
             case .invalid:
-                reject(row.line, pc + 1, "bad participants", "reader.badParticipants", [headerName(pc), row.string(pc)], &summary)
-                return nil
+                // Chinese numerals (十八, 二十三人); anything else keeps the row, the count unknown,
+                // with a warning at the cell: an optional field never costs the activity.
+                if let v = FieldParsing.chineseCount(FieldParsing.trim(row[pc])) {
+                    participants = v
+                } else {
+                    warn(row.line, pc + 1, "bad participants", "cells.badParticipants", [headerName(pc), row.string(pc)], &summary)
+                }
             }
         }
         info.accepted += 1

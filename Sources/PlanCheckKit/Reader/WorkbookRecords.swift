@@ -16,13 +16,14 @@ extension RecordReader {
         let sheet = try wb.sheet(named: options.sheet)
         let name = "\(path)[\(sheet.name)]"
         let rows = RowValidator(path: name, maxKeptRejections: options.maxKeptRejections)
+        rows.columnOverrides = options.columnOverrides
         var feeder = SheetRowFeeder()
         try feeder.run(wb, sheet) { line, cells in
             try SheetRowFeeder.withRow(line: line, cells: cells, width: rows.haveHeader ? rows.headerCount : cells.count) { row in
                 try rows.pass(row, fileIndex: index, &summary, onRecord)
             }
         } isHeader: { cells in
-            let m = HeaderNames.map(cells, fields: RecordField.allCases, aliases: { $0.aliases })
+            let m = RowValidator.mapHeaders(cells, overrides: options.columnOverrides)
             return RecordField.allCases.allSatisfy { !$0.isRequired || m.columns[$0] != nil }
         }
         if !rows.haveHeader { throw CSVError.empty(path: name) }

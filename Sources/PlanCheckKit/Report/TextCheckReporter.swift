@@ -45,6 +45,12 @@ public enum TextCheckReporter: CheckReporter {
             for x in r.read.rejections.prefix(20) { out += Messages.text("report.rejectedRow", L, x.location, x.message(L)) + "\n" }
             if r.read.rejected > min(20, r.read.rejections.count) { out += Messages.text("report.moreRejected", L, r.read.rejected - min(20, r.read.rejections.count)) + "\n" }
         }
+        if r.read.cellWarningCount > 0 {
+            for x in r.read.cellWarnings.prefix(20) { out += Messages.text("cells.warning", L, x.location, x.message(L)) + "\n" }
+            if r.read.cellWarningCount > min(20, r.read.cellWarnings.count) {
+                out += Messages.text("cells.more", L, r.read.cellWarningCount - min(20, r.read.cellWarnings.count)) + "\n"
+            }
+        }
         // Group rule findings by unit (persons under their unit), in unit order.
         var groups: [String: [Int]] = [:]   // org → indexes into `shown`
         for (i, f) in shown.enumerated() where f.checker != QualityChecker.identifier { groups[f.org, default: []].append(i) }

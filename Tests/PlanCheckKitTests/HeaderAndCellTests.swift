@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import PlanCheckKit
+
+/// Headers people write, `--column`, the nearest names for a missing column, and optional cells
+/// that cannot be read (the row is kept, the cell noted).
+@Suite("Headers and optional cells")
+struct HeaderAndCellTests {
+    @Test("headers of 党建 apps and clerks' sheets map to the fields", arguments: [
+        ("组织名称", RecordField.org), ("党组织名称", .org), ("标题", .title), ("活动内容", .title), ("活动日期", .date),
+        ("类型", .type), ("活动形式", .type), ("参加人数", .participants), ("参会人数", .participants),
+        ("负责人", .lead), ("主讲人", .lead), ("开展时间", .date), ("所属支部", .org),
+    ])
+    func aliases(header: String, field: RecordField) {
+        #expect(RowValidator.mapHeaders([header], overrides: [:]).columns[field] == 0)
+    }
+
+    @Test("--column names a header's field, over the aliases")
+    func column() throws {
+        let path = TestSupport.write("时间,党组,活动,备注\n2022-03-01,甲社区党支部,党课,无\n")
+        let bad = TestSupport.run(["inspect", path])
+        #expect(bad.code == 2)
+        #expect(bad.err.contains("--column 党组=org") && bad.err.contains("--column 活动=type"), "\(bad.err)")
+        let ok = TestSupport.run(["inspect", "--format", "csv", "--column", "党组=org", "--column", "活动=类型", path])
+        #expect(ok.code == 0, "\(ok.err)")
+        #expect(ok.out.contains(",2022-03-01,甲社区党支部,党课,"), "\(ok.out)")
+        let wrong = TestSupport.run(["inspect", "--column", "党组=单位名", path])
+        #expect(wrong.code == 2 && wrong.err.contains("HEADER=FIELD"))
+    }
+
+    @Test("a bad optional cell keeps its row with a warning at its place; Chinese numerals are counts")
+    func badCellKept() throws {
+        let path = TestSupport.write("日期,组织名称,活动形式,标题,参会人数\n2022-03-01,甲社区党支部,党课,学习,十八\n2022-03-02,甲社区党支部,党课,学习二,很多\n2022-03-03,甲社区党支部,党课,学习三,一百二十人次\n")
+        var counts: [Int?] = []
+        for threads in [1, 2] {
+            var o = ReaderOptions()
+            o.threads = threads
+            o.chunkSize = 16
+            counts = []
+            let s = try RecordReader(options: o).read([.file(path)]) { counts.append($0.participants) }
+            #expect(counts == [18, nil, 120])
+            #expect(s.rejected == 0)
+            #expect(s.cellWarningCount == 1)
+            #expect(s.cellWarnings.map(\.location) == ["\(path):3:5"])
+        }
+        let r = TestSupport.run(["inspect", path])
+        #expect(r.out.contains("3 accepted") && r.out.contains("\(path):3:5"), "\(r.out)")
+    }
+
+    @Test("--as-of takes the date forms records use")
+    func asOf() {
+        func run(_ a: String) -> (Int32, String) {
+            let r = TestSupport.run(["check", "--plan", TestSupport.root + "/Checks/000-street-party-building-2022.csv", "--as-of", a,
+                                     "--format", "csv", TestSupport.root + "/SampleData/records"])
+            return (r.code, r.out)
+        }
+        let iso = run("2022-11-21")
+        #expect(iso.0 == 1)
+        #expect(run("2022/11/21") == iso)
+        #expect(run("2022年11月21日") == iso)
+        #expect(run("2022-11-31").0 == 2)
+    }
+}
