@@ -56,6 +56,7 @@ public enum Messages {
         ("report", report),
         ("reader", reader),
         ("audit", audit),
+        ("review", review),
         ("workbook", workbook),
     ]
 
