@@ -59,6 +59,7 @@ public enum Messages {
         ("audit", audit),
         ("review", review),
         ("workbook", workbook),
+        ("duplicates", duplicates),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
