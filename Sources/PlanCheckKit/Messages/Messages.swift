@@ -59,6 +59,7 @@ public enum Messages {
         ("audit", audit),
         ("review", review),
         ("workbook", workbook),
+        ("scope", scope),
         ("duplicates", duplicates),
     ]
 
