@@ -254,6 +254,7 @@ import Testing
         try filled.write(toFile: out, atomically: true, encoding: .utf8)
         let v2 = TestSupport.run(["validate", out])
         #expect(v2.code == 0, "\(v2.err)")
+        #expect(v2.out.contains("注意：5 行标为“无法表达”"), "\(v2.out)")
         let c = TestSupport.run(["check", "--plan", out, "--roster", "SampleData/roster-units.csv", "--roster", "SampleData/roster-people.csv",
                                  "--as-of", "2022-12-31", "--quiet", "SampleData/records"])
         #expect(c.code == 0 || c.code == 1, "\(c.err)")

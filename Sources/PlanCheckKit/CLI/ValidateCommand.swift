@@ -24,6 +24,9 @@ public enum ValidateCommand: Command {
         let (plan, problems) = try PlanReader.validate(p.positionals, options: options)
         for x in problems { io.stderr.write(x.description + "\n") }
         if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }
+        if plan.unexpressibleRows > 0 {
+            io.stdout.write(Messages.text("draft.notesSkipped", Lang.resolve(option: nil, environment: io.environment) ?? .zh, plan.unexpressibleRows) + "\n")
+        }
         if !problems.isEmpty {
             io.stderr.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(p.positionals.joined(separator: ", "))\n")
             return ExitCode.badInput
