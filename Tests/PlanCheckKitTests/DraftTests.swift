@@ -125,6 +125,14 @@ import Testing
         #expect(e.unexpressible.count == 1)
     }
 
+    @Test("a sentence too long to be prose is listed for a person, not analysed")
+    func tooLong() {
+        let long = String(repeating: "每月开展主题党日", count: 200) + "。"
+        let d = Self.draft("每周走访帮扶对象。" + long)
+        #expect(d.rules.map(Self.summary) == ["count 1 week"])
+        #expect(d.unexpressible.count == 1 && d.unexpressible[0].sentence == long && d.unexpressible[0].reasons[0].contains("1000"))
+    }
+
     @Test("clauses follow the document's own numbering")
     func clauses() {
         let d = Self.draft("""

@@ -10,7 +10,8 @@ extension Messages {
         "draft.docxNotZip": MessageText(zh: "不是 ZIP 容器（.docx 应是 ZIP 压缩包；旧版 .doc 请另存为 .docx）",
                                         en: "not a ZIP container (a .docx is a ZIP archive; save an old .doc as .docx)"),
         "draft.docxNoDocument": MessageText(zh: "压缩包中没有 word/document.xml", en: "the archive has no word/document.xml"),
-        "draft.docxTooLarge": MessageText(zh: "文件超过 {0} MiB，不像是一份工作计划", en: "larger than {0} MiB, not a work plan"),
+        "draft.tooLong": MessageText(zh: "句子超过 {0} 字，未分析，请人工阅读", en: "sentence longer than {0} characters, not analysed; read it yourself"),
+        "draft.tooLargeFile": MessageText(zh: "文件超过 {0} MiB，不像是一份工作计划", en: "larger than {0} MiB, not a work plan"),
         "draft.summary": MessageText(
             zh: "{0}：找到 {1} 条频次要求，其中 {2} 条需确认活动类型或范围，{3} 处无法用规则表达。",
             en: "{0}: {1} requirements found, {2} need a type or scope confirmed, {3} not expressible."),
