@@ -77,6 +77,11 @@ public enum PlanCheckCLI {
 
         Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input or usage.
 
+        EXAMPLES:
+          plancheck init 党建工作台
+          plancheck check 党建工作台
+          plancheck help check
+
         """
     }
 
@@ -128,6 +133,7 @@ public enum PlanCheckCLI {
         do {
             let parsed = try ParsedArguments.parse(Array(argv.dropFirst()), spec: spec)
             if parsed.help { io.stdout.write(spec.helpText); return ExitCode.ok }
+            if parsed.version { io.stdout.write("plancheck \(version)\n"); return ExitCode.ok }
             return try command.run(parsed, io: io)
         } catch let e as UsageError {
             io.stderr.write(said(e.message(lang)) + Messages.text("core.usage", lang, spec.usage, spec.name) + "\n")

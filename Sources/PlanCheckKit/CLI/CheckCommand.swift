@@ -15,12 +15,15 @@ public enum CheckCommand: Command {
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or
         usage (message on standard error, no report written).
 
+        A workspace folder (made by `plancheck init DIR`) gives the plans (工作计划/), rosters (花名册/),
+        records (活动记录/), the year and the reports to write (设置.txt); options given here override it.
+
         Examples:
-          plancheck check --plan Checks/000-street-party-building-2022.csv \\
-            --roster SampleData/roster-units.csv --roster SampleData/roster-people.csv \\
-            --as-of 2022-12-31 -o audit.csv -o audit.html SampleData
-          plancheck check --plan P.csv --roster R.csv --quiet --fail-on at-risk data/
-          plancheck check --plan P.csv --roster R.csv --org 宝胜寺社区党支部 data/
+          plancheck check 党建工作台
+          plancheck check 党建工作台 --quiet --fail-on at-risk
+          plancheck check 党建工作台 --org 宝胜寺社区党支部 --as-of 2022-11-21
+          plancheck check --plan 计划.csv --roster 单位.csv --roster 人员.csv --as-of 2022-12-31 \\
+            -o audit.csv -o audit.html 记录/
         """,
         options: CommonOptions.planning(plan: "Plan file (CSV, one rule per row). Required.",
                                         asOf: "Check as of this day, YYYY-MM-DD (default: today).") + [
@@ -30,7 +33,7 @@ public enum CheckCommand: Command {
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
             OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none)."),
-            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints kept to find duplicate records (default 524288, at most 12 bytes each); past it the report says detection was partial."),
+            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints held in memory to find duplicate records (default 524288, in at most 12 bytes each); past it they move to temporary files in TMPDIR and detection stays exact."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     /// Parses `--fail-on`.
@@ -53,7 +56,7 @@ public enum CheckCommand: Command {
             asOf = d
         }
         let planPaths = p.all("plan")
-        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE, or check a workspace folder made by 'plancheck init DIR'") }
+        if planRequired && planPaths.isEmpty { throw UsageError(id: "workspace.noPlan") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
         let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
