@@ -58,6 +58,7 @@ public enum Messages {
         ("reader", reader),
         ("audit", audit),
         ("workbook", workbook),
+        ("scope", scope),
         ("duplicates", duplicates),
     ]
 
