@@ -4,7 +4,8 @@
 #   .ci/package.sh [OUTDIR]        # default OUTDIR: dist/ (gitignored)
 #
 # 1. a release build with the Swift standard library and Foundation linked statically
-#    (--static-swift-stdlib), in its own build folder (.build-pkg/) so it does not disturb .build/;
+#    (--static-swift-stdlib; libstdc++ and libgcc too), in its own build folder (.build-pkg/) so it
+#    does not disturb .build/;
 # 2. checks with ldd that the binary needs only the C library family (libc, libm, libpthread,
 #    libdl, librt, libutil, the dynamic loader; libstdc++/libgcc_s would need a C++ runtime on the
 #    target and are refused);
@@ -26,9 +27,23 @@ VERSION=$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/PlanCheckKit
 ARCH=$(uname -m)
 NAME="plancheck-$VERSION-linux-$ARCH"
 
-echo "== building $NAME (release, static Swift standard library and Foundation)"
-swift build -c release --product plancheck --static-swift-stdlib --scratch-path .build-pkg
-BIN=$(swift build -c release --product plancheck --static-swift-stdlib --scratch-path .build-pkg --show-bin-path)/plancheck
+STAGE=$(mktemp -d "${TMPDIR:-/tmp}/plancheck-pkg-XXXXXX")
+trap 'rm -rf "$STAGE"' EXIT
+
+# The static Swift runtime asks for -lstdc++ (Foundation's ICU is C++). A folder searched first
+# that holds only libstdc++.a makes that one static too; -static-libgcc does the same for libgcc.
+LIBSTDCXX=$(clang -print-file-name=libstdc++.a 2>/dev/null || gcc -print-file-name=libstdc++.a)
+[ -f "$LIBSTDCXX" ] || { echo "package.sh: no static libstdc++.a found (install libstdc++-dev for your gcc)" >&2; exit 2; }
+# (A fixed path, so that a second run reuses the build.)
+STATIC="$ROOT/.build-pkg/static-cxx"
+mkdir -p "$STATIC"
+ln -sf "$LIBSTDCXX" "$STATIC/libstdc++.a"
+FLAGS=(-c release --product plancheck --static-swift-stdlib --scratch-path .build-pkg
+       -Xlinker -L"$STATIC" -Xswiftc -Xclang-linker -Xswiftc -static-libgcc)
+
+echo "== building $NAME (release; Swift runtime, Foundation, libstdc++ and libgcc linked statically)"
+swift build "${FLAGS[@]}"
+BIN=$(swift build "${FLAGS[@]}" --show-bin-path)/plancheck
 
 echo "== shared libraries the binary needs (ldd)"
 ldd "$BIN" | sed 's/^/   /'
@@ -41,8 +56,6 @@ if [ -n "$bad" ]; then
 fi
 
 echo "== packing"
-STAGE=$(mktemp -d "${TMPDIR:-/tmp}/plancheck-pkg-XXXXXX")
-trap 'rm -rf "$STAGE"' EXIT
 mkdir "$STAGE/$NAME"
 cp "$BIN" "$STAGE/$NAME/plancheck"
 strip "$STAGE/$NAME/plancheck" 2>/dev/null || true
