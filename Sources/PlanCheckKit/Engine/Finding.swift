@@ -220,16 +220,7 @@ public struct Finding: Sendable, Equatable {
         return nil
     }
 
-    /// The entity and slot of this finding when it is a tally's cell, else nil (the tally itself is
-    /// not read, so no reference to it is counted).
-    @inline(__always)
-    var cellIndex: (entity: Int, slot: Int)? {
-        if case .cell(_, let e, let s) = storage { return (Int(e), Int(s)) }
-        return nil
-    }
-
     /// The entity and slot of this finding when it is a cell of `t`, else nil.
-    @inline(__always)
     func cell(of t: SlotTally) -> (entity: Int, slot: Int)? {
         if case .cell(let u, let e, let s) = storage, u === t { return (Int(e), Int(s)) }
         return nil
@@ -385,18 +376,17 @@ public struct Finding: Sendable, Equatable {
     }
 
     /// Appends ``advice(asOf:)``'s bytes; `status` is this finding's (callers have it already).
-    func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, to out: inout B) {
+    /// `day` writes a day (``Day/appendISO(to:)`` by default; the CSV report keeps the days it wrote).
+    func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, to out: inout B,
+                                        day: (Day, inout B) -> Void = { d, o in d.appendISO(to: &o) }) {
         if status == .warning { out.append(string: note); return }
-        var m = measure
-        m.withUTF8 { Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: due,
-                                          asOf: asOf, measure: $0, to: &out) }
+        Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: due,
+                             asOf: asOf, measure: Array(measure.utf8), to: &out, day: day)
     }
 
-    /// The advice of a finding that is not a warning, from its numbers and days (the CSV report
-    /// writes it straight from a tally's cell).
-    /// `day` writes a day (``Day/appendISO(to:)`` by default; the CSV report's table of days).
+    /// The advice of a finding that is not a warning, from its numbers and days.
     static func appendAdvice<B: ByteAppending>(status: Status, required: Int, actual: Int, start: Day, due: Day, asOf: Day,
-                                               measure: UnsafeBufferPointer<UInt8>, to out: inout B,
+                                               measure: [UInt8], to out: inout B,
                                                day: (Day, inout B) -> Void = { d, o in d.appendISO(to: &o) }) {
         func text(_ s: StaticString) { out.append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
         func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out) }
@@ -404,12 +394,12 @@ public struct Finding: Sendable, Equatable {
         switch status {
         case .met, .warning: return
         case .missed:
-            text("缺 "); number(shortfall); text(" "); out.append(bytes: measure); text("，已于 "); day(due, &out); text(" 截止")
+            text("缺 "); number(shortfall); text(" "); out.append(array: measure); text("，已于 "); day(due, &out); text(" 截止")
         case .upcoming:
-            text("需 "); number(required); text(" "); out.append(bytes: measure); text("，"); day(start, &out)
+            text("需 "); number(required); text(" "); out.append(array: measure); text("，"); day(start, &out)
             text(" 开始，截至 "); day(due, &out)
         case .onTrack, .atRisk:
-            text("还需 "); number(shortfall); text(" "); out.append(bytes: measure); text("，截至 "); day(due, &out)
+            text("还需 "); number(shortfall); text(" "); out.append(array: measure); text("，截至 "); day(due, &out)
             text(" 还有 "); number(asOf.days(to: due) + 1); text(" 天")
         }
     }
