@@ -50,6 +50,16 @@ public enum Messages {
     /// Every area's table. A new area adds its table here (one line).
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
+        ("draft", draft),
+        ("hint", hint),
+        ("workspace", workspace),
+        ("status", status),
+        ("report", report),
+        ("reader", reader),
+        ("audit", audit),
+        ("workbook", workbook),
+        ("scope", scope),
+        ("duplicates", duplicates),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).

@@ -2,9 +2,20 @@
 public enum CSVCheckReporter: CheckReporter {
     public static let format = "csv"
 
-    /// The columns, fixed first as documented; more may follow in later versions.
+    /// The columns, fixed first as documented; more may follow in later versions (`--lang en`).
     public static let header = ["rule", "title", "org", "person", "period", "required", "actual", "shortfall", "status", "due",
                                 "source", "evidence", "checker", "clause", "start", "end", "note"]
+
+    /// The header in `lang`: Chinese column names for Excel users, the English ones for machines.
+    public static func header(_ lang: Lang) -> [String] {
+        if lang == .en { return header }
+        return [Messages.text("report.csv.rule", lang), Messages.text("report.csv.title", lang), Messages.text("report.csv.org", lang),
+                Messages.text("report.csv.person", lang), Messages.text("report.csv.period", lang), Messages.text("report.csv.required", lang),
+                Messages.text("report.csv.actual", lang), Messages.text("report.csv.shortfall", lang), Messages.text("report.csv.status", lang),
+                Messages.text("report.csv.due", lang), Messages.text("report.csv.source", lang), Messages.text("report.csv.evidence", lang),
+                Messages.text("report.csv.checker", lang), Messages.text("report.csv.clause", lang), Messages.text("report.csv.start", lang),
+                Messages.text("report.csv.end", lang), Messages.text("report.csv.note", lang)]
+    }
 
     /// Findings per block when a second thread formats every other block.
     static let blockRows = 1024
@@ -18,7 +29,7 @@ public enum CSVCheckReporter: CheckReporter {
     /// (Formatting 140,000 rows on one thread after reading added about 4% to a 10M-record check.)
     static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions, blockRows: Int) {
         let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
-        w.row(header)
+        w.row(header(o.lang))
         let n = r.findings.count, size = max(1, blockRows)
         @Sendable func block(_ b: Int) -> Range<Int> { (b * size)..<min(n, (b + 1) * size) }
         let rows = FindingRows(writer: w, report: r, options: o)
@@ -26,12 +37,14 @@ public enum CSVCheckReporter: CheckReporter {
         let helperRows = FindingRows(writer: CSVWriter(sink: out, bom: false, formulaGuard: o.formulaGuard), report: r, options: o)
         BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(r.findings[block($0)]) },
                           helper: { helperRows.write(r.findings[block($0)]); return out.take() })
+        let L = o.lang
         for x in r.read.rejections {
-            w.row(["rejected", "拒绝的行", "", "", "", "", "", "", "warning", "", "", x.location, "reader", x.kind, "", "", x.reason])
+            w.row(["rejected", Messages.text("report.rejectedTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
+                   "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
         }
-        w.row(["input", "读取的记录", "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
-               r.read.rejected > 0 ? "warning" : "met", "", "", "", "reader", "", "", "",
-               "读取 \(r.read.rowsRead) 行 = 接受 \(r.read.accepted) 行 + 拒绝 \(r.read.rejected) 行"])
+        w.row(["input", Messages.text("report.inputTitle", L), "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
+               (r.read.rejected > 0 ? Status.warning : Status.met).label(L), "", "", "", "reader", "", "", "",
+               Messages.text("report.inputNote", L, r.read.rowsRead, r.read.accepted, r.read.rejected)])
     }
 
     /// Formats findings as rows. A rule's texts repeat on every row of the rule and a unit's name on
@@ -50,9 +63,13 @@ public enum CSVCheckReporter: CheckReporter {
         var isoDays: [[UInt8]] = []
         let firstDay: Day
 
+        /// Status cells in the report's language, by status.
+        let statusCells: [Status: String]
+
         init(writer: CSVWriter, report: CheckReport, options: ReportOptions) {
             w = writer; r = report; o = options
             firstDay = Day(year: report.year - 1, month: 1, day: 1) ?? report.asOf
+            statusCells = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0, $0.label(options.lang)) })
         }
 
         /// The rule's texts, escaped: id, title, source, checker, clause.
@@ -105,7 +122,7 @@ public enum CSVCheckReporter: CheckReporter {
             let scope = t.scope, units = scope.entityUnit, people = scope.entityPerson
             let context = t.context, evidence = context.evidence, required = t.rule.threshold
             let labels = slots.map { Array(w.escape($0.label).utf8) }
-            let measure = Array(t.findingInfo.measure.utf8)
+            let measure = Array(Finding.measureText(t.findingInfo.measure, o.lang).utf8)
             for f in run {
                 guard let (e, s) = f.cell(of: t) else { continue }
                 let k = e * slots.count + s
@@ -118,7 +135,7 @@ public enum CSVCheckReporter: CheckReporter {
                     evidence: { var out = $0; evidence.appendLabels(refs[(k * cap)..<(k * cap + min(cells[k].count, cap))], to: &out) },
                     advice: { var out = $0
                         Finding.appendAdvice(status: status, required: required, actual: actual, start: slot.start, due: slot.end,
-                                             asOf: self.r.asOf, measure: measure, to: &out) { d, o in self.appendDay(d, to: &o) }
+                                             asOf: self.r.asOf, measure: measure, lang: self.o.lang, to: &out) { d, o in self.appendDay(d, to: &o) }
                     })
             }
         }
@@ -134,7 +151,7 @@ public enum CSVCheckReporter: CheckReporter {
             w.cell(required)
             w.cell(actual)
             w.cell(max(0, required - actual))
-            w.cell(escaped: status.rawValue)
+            w.cell(escaped: statusCells[status] ?? status.rawValue)
             day(due)
             w.cell(escaped: rule[2])
             w.cell(scratch: scratch, evidence)
@@ -153,7 +170,7 @@ public enum CSVCheckReporter: CheckReporter {
             row(cells(of: f.info), org: Array(w.escape(f.org).utf8), person: f.person, period: Array(w.escape(f.period).utf8),
                 required: f.required, actual: f.actual, status: status, start: f.start, end: f.end, due: f.due,
                 evidence: { var out = $0; f.appendEvidence(to: &out) },
-                advice: { var out = $0; f.appendAdvice(asOf: self.r.asOf, status: status, to: &out) { d, o in self.appendDay(d, to: &o) } })
+                advice: { var out = $0; f.appendAdvice(asOf: self.r.asOf, status: status, lang: self.o.lang, to: &out) { d, o in self.appendDay(d, to: &o) } })
         }
     }
 }
