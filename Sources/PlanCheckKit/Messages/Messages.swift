@@ -57,6 +57,7 @@ public enum Messages {
         ("report", report),
         ("reader", reader),
         ("audit", audit),
+        ("review", review),
         ("workbook", workbook),
         ("scope", scope),
         ("duplicates", duplicates),
