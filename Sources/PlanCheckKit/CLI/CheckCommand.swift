@@ -74,7 +74,7 @@ public enum CheckCommand: Command {
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let fail = try failLevel(p)
         let readerOptions = try CommonOptions.readerOptions(p)
-        let inputs = try CommonOptions.inputs(p)
+        let (inputs, folderNotes) = try CommonOptions.inputsAndNotes(p, lang: io.lang)
         try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
         let cap = try p.value("evidence-cap").map { v -> Int in
             guard let n = Int(v), n >= 0 else { throw UsageError(id: "csv.evidenceCap", v) }
@@ -87,7 +87,7 @@ public enum CheckCommand: Command {
             throw UsageError(id: "csv.orgNotInRoster", org)
         }
         let report = try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
-                                  inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
+                                  inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes + folderNotes)
         if p.flag("strict") && report.read.rejected > 0 {
             var msg = Messages.text("csv.strict", io.lang, report.read.rejected) + "\n"
             for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }

@@ -32,7 +32,8 @@ public enum InspectCommand: Command {
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
         let options = try CommonOptions.readerOptions(p)
-        let inputs = try CommonOptions.inputs(p)
+        let (inputs, folderNotes) = try CommonOptions.inputsAndNotes(p, lang: io.lang)
+        for n in folderNotes { io.stderr.write(n + "\n") }
         let format = p.value("format") ?? "text"
         guard format == "text" || format == "csv" else { throw UsageError(id: "csv.unknownFormat", format, "text, csv") }
         let maxListed = try p.value("max-listed").map { try CommonOptions.positiveInt($0, "max-listed") } ?? 10

@@ -60,7 +60,7 @@ public enum StatsCommand: Command {
             try AtomicFileOutput.preflight(dir + "/" + StatsCSVReporter.Table.long.fileName)
         }
         let readerOptions = try CommonOptions.readerOptions(p)
-        let inputs = try CommonOptions.inputs(p)
+        let (inputs, folderNotes) = try CommonOptions.inputsAndNotes(p, lang: io.lang)
         // Every file this run may write, --csv-dir tables included, must not be one of its inputs.
         var outputs = targets.files.map(\.path)
         if let d = csvDir {
@@ -74,7 +74,7 @@ public enum StatsCommand: Command {
             throw UsageError(id: "csv.tableNeedsPlan", table.rawValue)
         }
         let stats = try compute(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
-                                inputs: inputs, readerOptions: readerOptions, extraNotes: s.notes)
+                                inputs: inputs, readerOptions: readerOptions, extraNotes: s.notes + folderNotes)
         if p.flag("strict") && stats.health.rejected > 0 {
             throw UsageError(id: "csv.strict", stats.health.rejected)
         }

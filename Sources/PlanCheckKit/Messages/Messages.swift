@@ -62,6 +62,7 @@ public enum Messages {
         ("workbook", workbook),
         ("scope", scope),
         ("cells", cells),
+        ("folder", folder),
         ("duplicates", duplicates),
     ]
 
