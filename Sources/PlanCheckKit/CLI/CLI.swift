@@ -51,7 +51,7 @@ public enum PlanCheckCLI {
 
     /// Every subcommand, in help order.
     nonisolated(unsafe) public static let commands: [any Command.Type] = [
-        CheckCommand.self, StatsCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self,
+        CheckCommand.self, StatsCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self, SQLCommand.self,
     ]
 
     static var mainHelp: String {
