@@ -14,8 +14,8 @@ and compares every rule finding (rule, org, person, period, start, end, due, req
 shortfall, status, advice, records counted) and every data-quality warning (title, org, count,
 note) row for row. Rejected rows: three unparseable rows are added to what the engine reads; the
 engine must count them as rejected and accept exactly what plancheck accepted.
-Trino has no engine here: its script is generated for every case and only syntax-checked by
-eye in the golden tests (Tests/Golden/sql/). Prints one `N passed, N failed` line; exits 1 on any
+Trino has no engine here: its scripts are generated for every case and only syntax-checked, each
+statement parsed with sqlglot's Trino grammar (pip install sqlglot); they are never run. Prints one `N passed, N failed` line; exits 1 on any
 failure.
 """
 import argparse
@@ -27,6 +27,8 @@ import os
 import subprocess
 import sys
 import time
+
+import sqlglot
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 AS_OF = [
@@ -123,10 +125,11 @@ class Spark:
     def __init__(self, args):
         from pyspark.sql import SparkSession
         self.spark = (SparkSession.builder.master("local[2]").appName("plancheck-conformance")
-                      .config("spark.sql.shuffle.partitions", "2")
+                      .config("spark.sql.shuffle.partitions", "1")
                       .config("spark.ui.enabled", "false")
                       .config("spark.sql.ansi.enabled", "true")
                       .config("spark.driver.memory", "1g")
+                      .config("spark.ui.showConsoleProgress", "false")
                       .getOrCreate())
         self.spark.sparkContext.setLogLevel("ERROR")
         self.loaded = {}
@@ -134,7 +137,7 @@ class Spark:
     def source(self, csv_path):
         if csv_path not in self.loaded:
             table = "activities_%d" % len(self.loaded)
-            df = self.spark.read.csv(csv_path, header=True, multiLine=True, escape='"', encoding="UTF-8")
+            df = self.spark.read.csv(csv_path, header=True, multiLine=True, escape='"', encoding="UTF-8").cache()
             df.createOrReplaceTempView(table)
             self.loaded[csv_path] = table
         return self.loaded[csv_path]
@@ -240,15 +243,23 @@ class Conformance:
                         by_sql = sorted((cell(r[0]), cell(r[1]), cell(r[2]), cell(r[3]), cell(r[8]), cell(r[9]), cell(r[4]), cell(r[5]), cell(r[6]), cell(r[7]), cell(r[10])) for r in got)
                         by_native = sorted((t[0], t[1], t[2], t[3], t[4], t[6], t[7], t[8], t[9], t[10], t[12]) for t in native_rules)
                         self.check(by_sql == by_native, f"{label}: sql --emit findings", diff(by_native, by_sql))
+                        if as_of != "2022-09-16":  # the date with missed and at-risk rows; one run per engine and data set
+                            continue
                         shortfalls = self.plancheck("sql", "--dialect", engine.name, *base, "--table", src, "--emit", "findings", "--only-shortfalls", ok=(0,)).stdout
                         got = engine.query(dict(statements(shortfalls))["findings"])
                         want = sum(1 for t in native_rules if t[10] in ("missed", "at-risk"))
                         self.check(len(got) == want, f"{label}: --only-shortfalls rows {len(got)}, native missed+at-risk {want}")
                     except Exception as e:  # an engine error is a failure, not a crash
                         self.check(False, f"{label}: {type(e).__name__}: {str(e)[:1500]}")
-                # Trino: generated for every case; no engine here (syntax checked by the golden tests only).
-                self.plancheck("sql", "--dialect", "trino", *base, "--table", "hive.warehouse.activities", ok=(0,))
-                self.plancheck("sql", "--dialect", "trino", *base, "--table", "hive.warehouse.activities", "--emit", "findings", ok=(0,))
+                # Trino: no engine here; every statement is parsed by sqlglot's Trino grammar (syntax only).
+                for emit in ("counts", "findings"):
+                    script = self.plancheck("sql", "--dialect", "trino", *base, "--table", "hive.warehouse.activities", "--emit", emit, ok=(0,)).stdout
+                    for stmt_name, sql in statements(script):
+                        try:
+                            sqlglot.parse_one(sql, read="trino")
+                            self.check(True, "")
+                        except Exception as e:
+                            self.check(False, f"trino {name} as of {as_of} {emit}/{stmt_name}: syntax: {str(e)[:500]}")
             print(f"  {name}: done ({self.passed} passed, {self.failed} failed so far)", flush=True)
 
 

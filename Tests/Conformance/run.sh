@@ -31,7 +31,7 @@ as_pg() {
 }
 
 need_apt=()
-python3 -c 'import duckdb' 2>/dev/null || pip install --quiet duckdb
+python3 -c "import duckdb, sqlglot" 2>/dev/null || pip install --quiet duckdb sqlglot
 if [[ $ENGINES == *spark* ]]; then
     python3 -c 'import pyspark' 2>/dev/null || pip install --quiet pyspark
     command -v java >/dev/null || need_apt+=(openjdk-17-jre-headless)
