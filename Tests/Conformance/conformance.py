@@ -4,8 +4,9 @@
     python3 Tests/Conformance/conformance.py --plancheck .build/release/plancheck \
         --gen .build/release/plancheck-gen --work DIR [--engines duckdb,postgres,spark] [--pg-socket DIR]
 
-For every shipped plan in Checks/ on generated data (the street sample with plans 000+001, the
-bureau sample with 002+003+004, and a generated scale export with all five plans) at several
+For every shipped plan in Checks/ on generated data (the street sample with plans 000, 001 and the
+plans not tied to a seed, the bureau sample with 002+003+004, and a generated scale export with
+every plan) at several
 as-of dates, it runs:
   native   plancheck check --format json over the raw exports;
   counts   plancheck sql --emit counts on the engine -> one counts CSV -> plancheck check --counts --format json;
@@ -175,7 +176,8 @@ class Conformance:
         run([self.args.gen, "sample", "--out", f"{w}/sample"], ok=(0,))
         run([self.args.gen, "scale", "--records", str(self.args.records), "--units", "60", "--out", f"{w}/scale", "--seed", "7"], ok=(0,))
         plans = sorted(os.path.join(ROOT, "Checks", f) for f in os.listdir(os.path.join(ROOT, "Checks")) if f.endswith(".csv"))
-        street = [p for p in plans if os.path.basename(p)[:3] in ("000", "001")]
+        # Plans not written for one seed (e.g. the standard 三会一课 plan) run with the street and the scale data.
+        street = [p for p in plans if os.path.basename(p)[:3] not in ("002", "003", "004")]
         bureau = [p for p in plans if os.path.basename(p)[:3] in ("002", "003", "004")]
         return [
             ("street", street, [f"{w}/sample/roster-units.csv", f"{w}/sample/roster-people.csv"], [f"{w}/sample/records"]),

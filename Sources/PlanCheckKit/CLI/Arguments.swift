@@ -39,6 +39,7 @@ public struct CommandSpec: Sendable {
             if let v = o.value { n += " <\(v)>" }
             rows.append(["  " + n, o.help + (o.repeatable ? " (repeatable)" : "")])
         }
+        rows.append(["  --lang <LANG>", "Language of reports and messages: zh (default) or en; also PLANCHECK_LANG=en (for machines)."])
         rows.append(["  -h, --help", "Show help information."])
         s += DisplayWidth.table(rows)
         if !discussion.isEmpty { s += "\n" + discussion + (discussion.hasSuffix("\n") ? "" : "\n") }
@@ -46,12 +47,25 @@ public struct CommandSpec: Sendable {
     }
 }
 
-/// A usage error: printed as `Error: …` followed by the usage line; exit code 2.
-public struct UsageError: Error, Equatable, CustomStringConvertible {
-    /// What was wrong.
-    public var message: String
-    /// Creates one.
-    public init(_ message: String) { self.message = message }
+/// A usage error: printed as `Error: …` (错误：…) followed by the usage line; exit code 2.
+///
+/// Either a catalogue message (`id` and its arguments, said in the run's language when printed) or
+/// a text already said (a lower layer's error message).
+public struct UsageError: Error, Equatable, CustomStringConvertible, LocalizedMessage {
+    /// Catalogue id, or nil when ``text`` is the message.
+    public var id: String?
+    /// The catalogue message's arguments.
+    public var args: [String]
+    /// The message when it is not from the catalogue.
+    public var text: String
+    /// Creates one from a message already in words.
+    public init(_ message: String) { id = nil; args = []; text = message }
+    /// Creates one from the catalogue.
+    public init(id: String, _ args: Any...) { self.id = id; self.args = args.map { "\($0)" }; text = "" }
+    /// The message in `lang`.
+    public func message(_ lang: Lang) -> String { id.map { Messages.format($0, lang, args) } ?? text }
+    /// The message in English (logs, tests).
+    public var message: String { message(.en) }
     public var description: String { message }
 }
 
@@ -63,6 +77,8 @@ public struct ParsedArguments: Sendable {
     public var positionals: [String] = []
     /// Whether `-h/--help` was given.
     public var help = false
+    /// Whether `--version` was given (after the subcommand: `plancheck check --version`).
+    public var version = false
 
     /// The last value of an option.
     public func value(_ name: String) -> String? { values[name]?.last }
@@ -87,29 +103,73 @@ public struct ParsedArguments: Sendable {
             if onlyPositionals || a == "-" || !a.hasPrefix("-") { p.positionals.append(a); continue }
             if a == "--" { onlyPositionals = true; continue }
             if a == "-h" || a == "--help" { p.help = true; continue }
+            if a == "--version" { p.version = true; continue }
+            // --lang is every command's option (read by PlanCheckCLI.run before the command).
+            if a == "--lang" || a.hasPrefix("--lang=") {
+                if a == "--lang" {
+                    guard i < args.count else { throw UsageError(id: "core.optionNeedsValue", "lang", "LANG") }
+                    p.values["lang"] = [args[i]]; i += 1
+                } else {
+                    p.values["lang"] = [String(a.dropFirst("--lang=".count))]
+                }
+                continue
+            }
             var name = a
             var inline: String? = nil
             if a.hasPrefix("--"), let eq = a.firstIndex(of: "=") {
                 name = String(a[..<eq]); inline = String(a[a.index(after: eq)...])
             }
-            guard let o = find(name) else {
-                throw UsageError("unknown option '\(name)' for '\(spec.name)'")
+            func add(_ o: OptionSpec, _ v: String) throws {
+                if !o.repeatable && p.values[o.name] != nil {
+                    throw UsageError(id: "core.optionTwice", o.name)
+                }
+                p.values[o.name, default: []].append(v)
             }
+            // Short options together: `-qo FILE` is `-q -o FILE`; `-oFILE` is `-o FILE`.
+            if !a.hasPrefix("--") && a.count > 2 {
+                // `-plan` is a long option with one dash too few, not `-p lan`.
+                let word = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
+                if spec.options.contains(where: { "-" + $0.name == word }) || ["-help", "-version", "-lang"].contains(word) {
+                    throw unknownOption(word, spec: spec)
+                }
+                let letters = Array(a.dropFirst())
+                var k = 0
+                while k < letters.count {
+                    if letters[k] == "h" { p.help = true; k += 1; continue }
+                    guard let o = spec.options.first(where: { $0.short == letters[k] }) else {
+                        // A whole word after one dash (`-plan`) is most likely a long option.
+                        throw unknownOption(k == 0 ? a : "-" + String(letters[k]), spec: spec)
+                    }
+                    k += 1
+                    if o.value == nil { p.flags.insert(o.name); continue }
+                    if k < letters.count { try add(o, String(letters[k...])) } else {
+                        guard i < args.count else { throw UsageError(id: "core.optionNeedsValue", o.name, o.value!) }
+                        try add(o, args[i]); i += 1
+                    }
+                    break
+                }
+                continue
+            }
+            guard let o = find(name) else { throw unknownOption(name, spec: spec) }
             if o.value == nil {
-                if inline != nil { throw UsageError("option '--\(o.name)' takes no value") }
+                if inline != nil { throw UsageError(id: "core.optionTakesNoValue", o.name) }
                 p.flags.insert(o.name)
                 continue
             }
-            let v: String
-            if let inl = inline { v = inl } else {
-                guard i < args.count else { throw UsageError("option '--\(o.name)' needs a value <\(o.value!)>") }
-                v = args[i]; i += 1
+            if let inl = inline { try add(o, inl) } else {
+                guard i < args.count else { throw UsageError(id: "core.optionNeedsValue", o.name, o.value!) }
+                try add(o, args[i]); i += 1
             }
-            if !o.repeatable && p.values[o.name] != nil {
-                throw UsageError("option '--\(o.name)' was given more than once")
-            }
-            p.values[o.name, default: []].append(v)
         }
         return p
+    }
+
+    /// "unknown option", with the nearest option of the command when one is close (`--paln` → `--plan`).
+    static func unknownOption(_ name: String, spec: CommandSpec) -> UsageError {
+        let known = spec.options.map { "--" + $0.name } + ["--help", "--lang", "--version"]
+        if let near = Suggest.nearest(name.hasPrefix("--") ? name : "-" + name, among: known) {
+            return UsageError(id: "hint.unknownOption", name, spec.name, near)
+        }
+        return UsageError(id: "core.unknownOption", name, spec.name)
     }
 }

@@ -25,8 +25,8 @@ public enum SQLCommand: Command {
         A rule the SQL cannot express is refused (exit 2), never approximated.
 
         Examples:
-          plancheck sql --dialect duckdb --plan Checks/000-street-party-building-2022.csv \\
-            --roster units.csv --roster people.csv --as-of 2022-12-31 --table records.csv > count.sql
+          plancheck sql --dialect duckdb --plan 党建工作台/工作计划/三会一课标准计划.csv --roster 党建工作台/花名册/roster-units.csv \\
+            --as-of 2022-12-31 --table records.csv
           plancheck sql --dialect spark --plan P.csv --roster R.csv --as-of 2022-11-21 \\
             --table warehouse.activities --emit findings --only-shortfalls
         """,
@@ -40,17 +40,17 @@ public enum SQLCommand: Command {
         ])
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
-        guard let dn = p.value("dialect") else { throw UsageError("no dialect given; use --dialect duckdb, postgres, spark or trino") }
+        guard let dn = p.value("dialect") else { throw UsageError(id: "sql.noDialect") }
         guard let dialect = SQLDialect(rawValue: dn.lowercased()) else {
-            throw UsageError("--dialect '\(dn)' is not one of: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw UsageError(id: "sql.badDialect", dn, SQLDialect.allCases.map(\.rawValue).joined(separator: ", "))
         }
         guard let table = p.value("table"), !table.isEmpty else {
-            throw UsageError("no records table given; use --table NAME (or a CSV/Parquet path for DuckDB)")
+            throw UsageError(id: "sql.noTable")
         }
         let emitName = p.value("emit") ?? "counts"
-        guard let emit = SQLCompiler.Emit(rawValue: emitName) else { throw UsageError("--emit '\(emitName)' is not one of: counts, findings") }
-        if p.flag("only-shortfalls") && emit != .findings { throw UsageError("--only-shortfalls needs --emit findings") }
-        if !p.positionals.isEmpty { throw UsageError("sql reads no record files; give the records table with --table") }
+        guard let emit = SQLCompiler.Emit(rawValue: emitName) else { throw UsageError(id: "sql.badEmit", emitName) }
+        if p.flag("only-shortfalls") && emit != .findings { throw UsageError(id: "sql.shortfallsNeedFindings") }
+        if !p.positionals.isEmpty { throw UsageError(id: "sql.noRecordFiles") }
         let s = try CheckCommand.setup(p, io: io, planRequired: true)
         let script = try SQLCompiler.compile(plan: s.plan, roster: s.roster, year: s.year, asOf: s.asOf,
                                              options: .init(dialect: dialect, source: table, emit: emit, onlyShortfalls: p.flag("only-shortfalls")))

@@ -4,7 +4,7 @@ public enum StatsCommand: Command {
     public static let spec = CommandSpec(
         name: "stats",
         abstract: "Summarise a year of records: counts by unit, type and month, plan completion, data health.",
-        usage: "stats [--plan <plan.csv>]... [--roster <file>]... [options] <file|dir|->...",
+        usage: "stats <workspace> [options] | stats [--plan <plan.csv>]... [--roster <file>]... [options] <file|dir|->...",
         discussion: """
         Counts records dated within the year and not after --as-of: activities and participants
         (人次) by unit × activity type × month, a unit × month pivot, the months (January to the
@@ -32,25 +32,24 @@ public enum StatsCommand: Command {
 
         Exit codes: 0 report written; 2 bad input or usage (nothing written).
 
+        On a workspace folder (plancheck init DIR), plans, rosters, records, year and the reports to
+        write come from the folder and its 设置.txt.
+
         Examples:
-          plancheck stats --roster SampleData/roster-units.csv --as-of 2022-12-31 SampleData/records
-          plancheck stats --plan Checks/000-street-party-building-2022.csv \\
-            --plan Checks/001-street-office-party-committee-2022.csv \\
-            --roster SampleData/roster-units.csv --roster SampleData/roster-people.csv \\
-            --as-of 2022-12-31 -o report.html --csv-dir out/ SampleData/records
-          plancheck stats --as-of 2022-12-31 --format csv --table pivot SampleData/records > pivot.csv
+          plancheck stats 党建工作台
+          plancheck stats 党建工作台 -o report.html --csv-dir out/
+          plancheck stats --roster 单位.csv --as-of 2022-12-31 记录/
+          plancheck stats --as-of 2022-12-31 --format csv --table pivot 记录/ > pivot.csv
         """,
         options: CommonOptions.planning(plan: "Plan file: adds completion per rule and per unit.",
                                         asOf: "Count up to this day, YYYY-MM-DD (default: today).") + [
-            OptionSpec("lang", value: "LANG", "Language of the text summary: zh (default) or en."),
             OptionSpec("table", value: "TABLE", "Table for CSV output: long (default), pivot, rules, units, health."),
             OptionSpec("csv-dir", value: "DIR", "Also write every CSV table into DIR as stats-<table>.csv."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let p = try Workspace.expand(p, spec: spec, io: io)
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
-        let lang = p.value("lang") ?? "zh"
-        guard lang == "zh" || lang == "en" else { throw UsageError("--lang '\(lang)' is not one of: zh, en") }
         let tableName = p.value("table") ?? "long"
         guard let table = StatsCSVReporter.Table(rawValue: tableName) else {
             throw UsageError("--table '\(tableName)' is not one of: " + StatsCSVReporter.Table.allCases.map(\.rawValue).joined(separator: ", "))
@@ -82,7 +81,7 @@ public enum StatsCommand: Command {
         var opts = ReportOptions()
         opts.bom = targets.bom
         opts.formulaGuard = targets.formulaGuard
-        opts.lang = lang
+        opts.lang = io.lang
         opts.threads = readerOptions.threads
         // --csv-dir files first to temporaries; they are renamed only once every --output is in place.
         var pending: [AtomicFileOutput] = []

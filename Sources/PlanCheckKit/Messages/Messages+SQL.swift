@@ -23,6 +23,12 @@ extension Messages {
         "sql.countsPeriod": MessageText(zh: "规则 {0} 没有周期“{1}”：计数文件与 --plan、--as-of、--year 不一致",
                                         en: "rule {0} has no period '{1}': the counts file does not match --plan, --as-of, --year"),
         "sql.countsWithInputs": MessageText(zh: "--counts 读取引擎写出的计数，不能同时给出记录文件", en: "--counts reads the counts an engine wrote; give no record files with it"),
+        "sql.noDialect": MessageText(zh: "未指定 SQL 方言；请用 --dialect duckdb、postgres、spark 或 trino", en: "no dialect given; use --dialect duckdb, postgres, spark or trino"),
+        "sql.badDialect": MessageText(zh: "--dialect 的值“{0}”无效，可选：{1}", en: "--dialect '{0}' is not one of: {1}"),
+        "sql.noTable": MessageText(zh: "未指定记录表；请用 --table 表名（DuckDB 也可给 CSV/Parquet 路径）", en: "no records table given; use --table NAME (or a CSV/Parquet path for DuckDB)"),
+        "sql.badEmit": MessageText(zh: "--emit 的值“{0}”无效，可选：counts、findings", en: "--emit '{0}' is not one of: counts, findings"),
+        "sql.shortfallsNeedFindings": MessageText(zh: "--only-shortfalls 需要与 --emit findings 一起使用", en: "--only-shortfalls needs --emit findings"),
+        "sql.noRecordFiles": MessageText(zh: "sql 不读取记录文件；请用 --table 给出记录表", en: "sql reads no record files; give the records table with --table"),
         "sql.countsRejected": MessageText(zh: "引擎判为无法解析", en: "rejected by the engine"),
     ]
 }

@@ -51,6 +51,14 @@ public enum Messages {
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
         ("sql", sql),
+        ("draft", draft),
+        ("hint", hint),
+        ("workspace", workspace),
+        ("status", status),
+        ("report", report),
+        ("reader", reader),
+        ("audit", audit),
+        ("workbook", workbook),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).

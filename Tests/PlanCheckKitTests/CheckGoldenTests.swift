@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import PlanCheckKit
+
+/// Golden files of the sample's year-end check (plans 000 + 001, both rosters, as of 2022-12-31) in
+/// every format and both languages, and a scan that no Chinese output says an English status word.
+/// Regenerate with `UPDATE_GOLDEN=1 swift test --filter CheckGolden` and review the diff.
+@Suite("Check golden files")
+struct CheckGoldenTests {
+    static let golden = TestSupport.root + "/Tests/Golden/check/"
+    static let args = ["check", "--plan", "Checks/000-street-party-building-2022.csv", "--plan", "Checks/001-street-office-party-committee-2022.csv",
+                       "--roster", "SampleData/roster-units.csv", "--roster", "SampleData/roster-people.csv", "--as-of", "2022-12-31"]
+
+    /// Runs the check from the package root (paths in reports stay relative) and returns the report
+    /// written as `file.<ext>`.
+    static func report(_ ext: String, lang: Lang, extra: [String] = []) throws -> String {
+        let dir = TestSupport.tempDir("golden")
+        let r = try TestSupport.runBinary(args + extra + ["--lang", lang.rawValue, "-o", dir + "/r." + ext, "SampleData/records"], cwd: TestSupport.root)
+        #expect(r.code == 1, "\(r.err)")
+        var text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/r." + ext)), as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text
+    }
+
+    static func compare(_ name: String, _ text: String) {
+        let path = golden + name
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Issue.record("missing golden file \(path); run with UPDATE_GOLDEN=1")
+            return
+        }
+        let want = String(decoding: data, as: UTF8.self)
+        if text != want {
+            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = want.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record("\(name) differs at line \(i + 1):\n got: \(i < a.count ? String(a[i]) : "<end>")\nwant: \(i < b.count ? String(b[i]) : "<end>")")
+        }
+    }
+
+    @Test(arguments: [("txt", Lang.zh), ("txt", .en), ("csv", .zh), ("csv", .en), ("json", .zh), ("json", .en), ("html", .zh), ("html", .en)])
+    func sample(_ ext: String, _ lang: Lang) throws {
+        Self.compare("sample-\(lang.rawValue).\(ext)", try Self.report(ext, lang: lang))
+    }
+
+    @Test(arguments: Lang.allCases)
+    func stats(_ lang: Lang) throws {
+        var a = Self.args
+        a[0] = "stats"
+        let r = try TestSupport.runBinary(a + ["--lang", lang.rawValue, "SampleData/records"], cwd: TestSupport.root)
+        #expect(r.code == 0, "\(r.err)")
+        Self.compare("sample-stats-\(lang.rawValue).txt", r.out)
+    }
+
+    /// The English status words, as whole words.
+    static let englishStatus = try! NSRegularExpression(pattern: #"(?<![A-Za-z-])(met|missed|at-risk|on-track|upcoming|warning)(?![A-Za-z-])"#)
+
+    static func englishStatusWords(_ s: String) -> [String] {
+        englishStatus.matches(in: s, range: NSRange(s.startIndex..., in: s)).map { String(s[Range($0.range, in: s)!]) }
+    }
+
+    /// What a person reads of an HTML page: no style sheet, no tags (class names are for the style sheet).
+    static func visibleText(_ html: String) -> String {
+        var s = html
+        if let a = s.range(of: "<style>"), let b = s.range(of: "</style>") { s.removeSubrange(a.lowerBound..<b.upperBound) }
+        return s.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+    }
+
+    @Test("no Chinese output says met, missed, at-risk, on-track, upcoming or warning",
+          arguments: ["txt", "csv", "html", "json", "self-review", "stats"])
+    func noEnglishStatusInChinese(_ what: String) throws {
+        var text: String
+        switch what {
+        case "html": text = Self.visibleText(try Self.report("html", lang: .zh))
+        case "json":
+            // Keys and codes stay English for machines; every label a person reads is Chinese.
+            let json = try JSONSerialization.jsonObject(with: Data(try Self.report("json", lang: .zh).utf8)) as! [String: Any]
+            text = (json["findings"] as! [[String: Any]]).map { "\($0["statusLabel"]!) \($0["advice"]!)" }.joined(separator: "\n")
+        case "self-review":
+            let r = try TestSupport.runBinary(Self.args.dropLast(2) + ["--as-of", "2022-11-21", "--org", "古镇社区党支部", "SampleData/records"], cwd: TestSupport.root)
+            text = r.out
+        case "stats":
+            var a = Self.args
+            a[0] = "stats"
+            text = try TestSupport.runBinary(a + ["SampleData/records"], cwd: TestSupport.root).out
+        default: text = try Self.report(what, lang: .zh)
+        }
+        #expect(!text.isEmpty)
+        #expect(Self.englishStatusWords(text) == [], "\(what)")
+        // The scan itself finds them in English.
+        if what == "txt" { #expect(!Self.englishStatusWords(try Self.report("txt", lang: .en)).isEmpty) }
+    }
+}
+
+@Suite("Audit report")
+struct AuditReportTests {
+    @Test("the office sets the title; by default it names the office and the year, never the program")
+    func title() throws {
+        let set = try CheckGoldenTests.report("html", lang: .zh, extra: ["--title", "龙门街道党工委2022年度党建工作计划执行情况"])
+        #expect(set.contains("<title>龙门街道党工委2022年度党建工作计划执行情况</title>"))
+        let byDefault = try CheckGoldenTests.report("html", lang: .zh)
+        #expect(byDefault.contains("<h1>龙门街道党工委2022年度党建工作计划执行情况</h1>"))
+        #expect(!byDefault.contains("<h1>plancheck") && !byDefault.contains("<title>plancheck"))
+    }
+
+    @Test("overview first, shortfalls before the units, a weekly rule on one line, each clause once")
+    func layout() throws {
+        let page = try CheckGoldenTests.report("html", lang: .zh)
+        let overview = page.range(of: "一、总体情况")!, shortfalls = page.range(of: "二、未完成事项")!, units = page.range(of: "三、各单位执行情况")!
+        #expect(overview.lowerBound < shortfalls.lowerBound && shortfalls.lowerBound < units.lowerBound)
+        // The 12 missed periods of the sample, each once in the shortfall list.
+        let list = String(page[shortfalls.lowerBound..<units.lowerBound])
+        #expect(list.components(separatedBy: "<tr class=missed>").count - 1 == 12)
+        #expect(page.contains("52 周均达标"))
+        #expect(page.contains("4 个季度中 3 个达标；未达标：第三季度"))
+        // A clause is printed once, in the rule table.
+        let clause = "全年党工委举办的大型宣传教育活动不少于12次"
+        #expect(page.components(separatedBy: clause).count - 1 == 1)
+        #expect(page.contains("2022年12月31日") && page.contains("@page { size: A4"))
+        #expect(page.contains("thead { display: table-header-group; }"))
+    }
+
+    /// The unit of weekly and quarterly lines, by hand.
+    @Test func periodWords() {
+        #expect(HTMLCheckReporter.periodName("2022-Q3", .zh) == "第三季度")
+        #expect(HTMLCheckReporter.periodName("2022-W12", .zh) == "第 12 周")
+        #expect(HTMLCheckReporter.periodName("2022-08", .zh) == "8月")
+        #expect(HTMLCheckReporter.periodName("2022-H1", .zh) == "上半年")
+        #expect(HTMLCheckReporter.periodName("年中", .zh) == "年中")
+        #expect(HTMLCheckReporter.date(Day.parseISO("2022-07-01")!, .zh) == "2022年7月1日")
+    }
+
+    @Test("weekly rule: 52 周中 49 周达标，未达标：第 12、30、41 周")
+    func weeklySummary() {
+        let d = Day.parseISO("2022-12-31")!
+        let fs = (1...52).map { w in
+            Finding(rule: "W", title: "每周", checker: "count", org: "甲", period: "2022-W" + (w < 10 ? "0" : "") + String(w), start: d, end: d,
+                    required: 1, actual: [12, 30, 41].contains(w) ? 0 : 1, status: [12, 30, 41].contains(w) ? .missed : .met, due: d)
+        }
+        let line = HTMLCheckReporter.Line(info: fs[0].info, person: "", findings: fs)
+        #expect(HTMLCheckReporter.periodsNote(line, .zh) == "52 周中 49 周达标；未达标：第 12、30、41 周")
+        #expect(HTMLCheckReporter.periodsNote(line, .en) == "49 of 52 weeks met; missed: weeks 12, 30, 41")
+    }
+}
