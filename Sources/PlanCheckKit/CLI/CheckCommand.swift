@@ -34,7 +34,7 @@ public enum CheckCommand: Command {
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
             OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none)."),
             OptionSpec("counts", value: "FILE", repeatable: true, "Report from the counts an engine wrote (the results of 'plancheck sql --emit counts', CSV) instead of reading records; same plan, roster and --as-of as the SQL."),
-            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints kept to find duplicate records (default 524288, at most 12 bytes each); past it the report says detection was partial."),
+            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints held in memory to find duplicate records (default 524288, in at most 12 bytes each); past it they move to temporary files in TMPDIR and detection stays exact."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     /// Parses `--fail-on`.

@@ -59,6 +59,7 @@ public enum Messages {
         ("reader", reader),
         ("audit", audit),
         ("workbook", workbook),
+        ("duplicates", duplicates),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
