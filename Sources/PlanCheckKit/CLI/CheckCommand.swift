@@ -60,7 +60,7 @@ public enum CheckCommand: Command {
         if planRequired && planPaths.isEmpty { throw UsageError(id: "workspace.noPlan") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
-        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
+        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: io.lang)
         var year = asOf.year
         if let y = p.value("year") {
             guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError("--year '\(y)' is not a year such as 2022") }
