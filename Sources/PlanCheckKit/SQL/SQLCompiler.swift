@@ -319,7 +319,7 @@ public enum SQLError: Error, Equatable, Sendable, LocalizedMessage, CustomString
         case checker
         /// A coverage rule needs the roster's units of the target kind.
         case coverageNoRoster
-        /// A `kind:` scope without a roster means every unit seen in the records, in the order read.
+        /// A `kind:` scope without a roster: a native run judges kinds from the unit names seen.
         case kindNoRoster
         /// Two periods (windows) of the rule share a name, so counts by period would merge them.
         case slotNames
