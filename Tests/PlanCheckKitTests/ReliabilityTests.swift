@@ -156,10 +156,10 @@ struct ReliabilityTests {
         case "roster-missing": roster = dir + "/nope.csv"; named = roster
         case "roster-dir": roster = dir; named = roster
         case "records-dir-in-list":
-            // A directory given inside another directory listing is not a CSV: sub.csv/ is a directory.
+            // Subfolders are read, and sub.csv/ is one, empty: the folder has nothing to read.
             let sub = dir + "/in"
             try FileManager.default.createDirectory(atPath: sub + "/sub.csv", withIntermediateDirectories: true)
-            input = sub; named = sub + "/sub.csv"
+            input = sub; named = sub
         case "records-unreadable":
             input = TestSupport.write(Self.header + "1,2022-01-05,甲,党课,t,1,a,\n", name: "locked.csv", dir: dir)
             chmod(input, 0)

@@ -237,14 +237,12 @@ enum CommonOptions {
     static func inputs(_ p: ParsedArguments) throws -> [InputSource] { try inputsAndNotes(p, lang: .zh).sources }
 
     /// The inputs, with folders expanded (subfolders too; files that are not activity tables are
-    /// not read, unless `--strict`), and notes saying which files were read and which not.
+    /// not read, unless `--strict`), and a note for each file of a folder that is not read (the report's file count and
+    /// `inspect` say which were).
     static func inputsAndNotes(_ p: ParsedArguments, lang: Lang) throws -> (sources: [InputSource], notes: [String]) {
         if p.positionals.isEmpty { throw UsageError(id: "core.noInputs") }
         let (sources, notRead) = try RecordReader.expandFolders(p.positionals, options: try readerOptions(p), strict: p.flag("strict"))
-        var notes = notRead.map { Messages.text("folder.notRead", lang, $0.path, $0.message(lang)) }
-        if p.positionals.contains(where: RecordReader.isDirectory) {
-            notes.insert(Messages.text("folder.read", lang, sources.count, sources.map(\.name).joined(separator: lang == .zh ? "、" : ", ")), at: 0)
-        }
+        let notes = notRead.map { Messages.text("folder.notRead", lang, $0.path, $0.message(lang)) }
         return (sources, notes)
     }
 

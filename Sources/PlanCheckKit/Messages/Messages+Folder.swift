@@ -2,7 +2,6 @@ extension Messages {
     /// Files in input folders that are not read.
     static let folder: [String: MessageText] = [
         "folder.notRead": MessageText(zh: "未读取 {0}：{1}", en: "not read {0}: {1}"),
-        "folder.read": MessageText(zh: "读取了 {0} 个文件：{1}", en: "read {0} files: {1}"),
         "folder.notTable": MessageText(zh: "不是表格文件（{0}），活动记录请存为 CSV 或 .xlsx", en: "not a table ({0}); keep activity records as CSV or .xlsx"),
         "folder.notActivity": MessageText(zh: "不是活动记录表：表头没有{0}列（表头：{1}），可能是花名册、计划或其他表格；如确是活动记录，请用 --column 指定列",
                                           en: "not an activity table: the header has no {0} column (header: {1}); a roster, a plan or another table? If it is activities, name the columns with --column"),
