@@ -66,9 +66,9 @@ struct CLITests {
         let r = try TestSupport.runBinary(["validate", plan])
         #expect(r.code == 2)
         let lines = r.err.split(separator: "\n").map(String.init)
-        #expect(lines.contains { $0.hasPrefix("\(plan):3:3: unknown checker 'counter'") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):3:3: 没有检查方式“counter”；可写：计数（count）、") && $0.hasSuffix("（是否要写“count”？）") })
         #expect(lines.contains { $0.hasPrefix("\(plan):4:5: threshold 'six' is not a whole number") })
-        #expect(lines.contains { $0.hasPrefix("\(plan):5:6: unknown period 'fortnight'") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):5:6: 周期“fortnight”无法识别") })
         #expect(lines.contains { $0.hasPrefix("\(plan):6:8: deadline is empty; checker deadline needs it") })
         #expect(lines.contains { $0.hasPrefix("\(plan):7:1: id A1 is used again") })
         #expect(lines.contains { $0.hasPrefix("\(plan):8:7: scope 'everyone' is not understood") })
@@ -130,9 +130,9 @@ struct CLITests {
 
     @Test("an output directory that does not exist or is read-only is an error before any work")
     func badOutputDir() throws {
-        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/nonexistent/dir/r.csv", "SampleData/records"])
+        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/nonexistent/dir/r.csv", "SampleData/records"], env: ["PLANCHECK_LANG": "en", "PATH": "/usr/bin:/bin"])
         #expect(r.code == 2 && r.err.contains("/nonexistent/dir/r.csv: cannot write a report here: directory /nonexistent/dir does not exist"))
-        let unknown = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/tmp/r.xlsx", "SampleData/records"])
+        let unknown = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/tmp/r.xlsx", "SampleData/records"], env: ["PLANCHECK_LANG": "en", "PATH": "/usr/bin:/bin"])
         #expect(unknown.code == 2 && unknown.err.contains("cannot tell the report format"))
     }
 

@@ -40,6 +40,16 @@ struct HelpExamplesTests {
         for e in Self.examples() { #expect(!e.command.contains("Checks/") && !e.command.contains("SampleData"), "\(e)") }
     }
 
+    /// An installed binary has no Checks/ or SampleData/ beside it: no help text or message may send a clerk there.
+    @Test("help and messages never point at the repository's folders")
+    func noRepositoryFolders() {
+        var texts = [PlanCheckCLI.mainHelp] + PlanCheckCLI.commands.map { $0.spec.helpText }
+        texts += Messages.all.values.flatMap { [$0.zh, $0.en] }
+        for t in texts {
+            for folder in ["Checks/", "SampleData/", "Tests/", "Benchmarks/"] { #expect(!t.contains(folder), "\(t.prefix(120))") }
+        }
+    }
+
     @Test("the first example runs", arguments: examples())
     func runs(_ e: Example) throws {
         let dir = TestSupport.tempDir("help")

@@ -43,7 +43,7 @@ public enum CheckCommand: Command {
         case "at-risk": return .atRisk
         case "warning": return .warning
         case "never": return nil
-        case let v: throw UsageError("--fail-on '\(v)' is not one of: missed, at-risk, warning, never")
+        case let v: throw UsageError(id: "csv.failOn", v)
         }
     }
 
@@ -52,17 +52,17 @@ public enum CheckCommand: Command {
         -> (asOf: Day, year: Int, roster: Roster?, plan: Plan, notes: [String]) {
         var asOf = io.today
         if let a = p.value("as-of") {
-            guard let d = Day.parseISO(a) else { throw UsageError("--as-of '\(a)' is not a date; expected YYYY-MM-DD such as 2022-12-31") }
+            guard let d = Day.parseISO(a) else { throw UsageError(id: "csv.asOf", a) }
             asOf = d
         }
         let planPaths = p.all("plan")
         if planRequired && planPaths.isEmpty { throw UsageError(id: "workspace.noPlan") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
-        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
+        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: io.lang)
         var year = asOf.year
         if let y = p.value("year") {
-            guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError("--year '\(y)' is not a year such as 2022") }
+            guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError(id: "csv.year", y) }
             year = v
         } else if let y = plan.year { year = y }
         let notes = roster.map { PlanReader.rosterNotes(plan, roster: $0) } ?? []
@@ -77,19 +77,19 @@ public enum CheckCommand: Command {
         let inputs = try CommonOptions.inputs(p)
         try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
         let cap = try p.value("evidence-cap").map { v -> Int in
-            guard let n = Int(v), n >= 0 else { throw UsageError("--evidence-cap expects a whole number, got '\(v)'") }
+            guard let n = Int(v), n >= 0 else { throw UsageError(id: "csv.evidenceCap", v) }
             return n
         } ?? (p.value("org") == nil ? 3 : 10)
         let dupKeys = try p.value("max-duplicate-keys").map { try CommonOptions.positiveInt($0, "max-duplicate-keys") }
             ?? CheckContext.defaultMaxDuplicateKeys
         let s = try setup(p, io: io, planRequired: true)
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {
-            throw UsageError("--org '\(org)' is not a unit in the roster")
+            throw UsageError(id: "csv.orgNotInRoster", org)
         }
         let report = try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
         if p.flag("strict") && report.read.rejected > 0 {
-            var msg = "--strict: \(report.read.rejected) rejected rows; no report written\n"
+            var msg = Messages.text("csv.strict", io.lang, report.read.rejected) + "\n"
             for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }
             throw UsageError(msg.trimmingWhitespace())
         }

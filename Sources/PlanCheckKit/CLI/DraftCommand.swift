@@ -11,7 +11,7 @@ public enum DraftCommand: Command {
         proposal where there is one); validate lists each of them with line and column until filled.
         Sentences with vague frequencies (定期, 经常性, 适时, 不定期 …) are listed at the end of the
         draft as 无法表达 rows, which check skips. Without -o the draft goes to standard output and
-        the summary to standard error. See Checks/README.md ("Drafting a plan").
+        the summary to standard error. `plancheck checkers` lists the columns each checker needs.
 
         Examples:
           plancheck draft 党建工作计划.txt -o 计划草稿.csv
@@ -80,7 +80,17 @@ public enum DraftCommand: Command {
             case "deadline": when = Messages.text("draft.whenDeadline", lang, r.deadline)
             case "windows": when = Messages.text("draft.whenWindows", lang, r.windows)
             case "coverage": when = Messages.text("draft.whenCoverage", lang, r.targetKind)
-            default: when = Messages.text("draft.whenPeriod", lang, r.period.text)
+            default:
+                var period = r.period
+                switch PeriodKind(rawValue: period.value) {
+                case .year?: period.value = Messages.text("draft.period.year", lang)
+                case .half?: period.value = Messages.text("draft.period.half", lang)
+                case .quarter?: period.value = Messages.text("draft.period.quarter", lang)
+                case .month?: period.value = Messages.text("draft.period.month", lang)
+                case .week?: period.value = Messages.text("draft.period.week", lang)
+                case nil: break
+                }
+                when = Messages.text("draft.whenPeriod", lang, period.text)
             }
             s += Messages.text("draft.rule", lang, String(format2: i + 1, prefix: "D"), r.clause.isEmpty ? "—" : r.clause,
                                r.checker, r.types.text, r.threshold.text, when, r.scope.text) + "\n"

@@ -20,10 +20,10 @@ public enum ValidateCommand: Command {
         ])
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
-        if p.positionals.isEmpty { throw UsageError("no plan file given") }
+        if p.positionals.isEmpty { throw UsageError(id: "csv.noPlanFile") }
         var options = ReaderOptions()
         if let e = p.value("encoding") {
-            guard let enc = TextEncoding.parse(e) else { throw UsageError(CSVError.unknownEncoding(name: e).description) }
+            guard let enc = TextEncoding.parse(e) else { throw UsageError(id: "csv.unknownEncoding", e) }
             options.encoding = enc
         }
         var planFiles: [String] = []
@@ -41,9 +41,12 @@ public enum ValidateCommand: Command {
         }
         if planFiles.isEmpty { throw UsageError(id: "workspace.noPlanFiles", p.positionals.joined(separator: ", ")) }
         let roster = rosterFiles.isEmpty ? nil : try Roster.read(rosterFiles, options: options)
-        let (plan, problems) = try PlanReader.validate(planFiles, options: options)
+        let (plan, problems) = try PlanReader.validate(planFiles, options: options, lang: io.lang)
         for x in problems { io.stderr.write(x.description + "\n") }
         if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }
+        if plan.unexpressibleRows > 0 {
+            io.stdout.write(Messages.text("draft.notesSkipped", Lang.resolve(option: nil, environment: io.environment) ?? .zh, plan.unexpressibleRows) + "\n")
+        }
         if !problems.isEmpty {
             io.stderr.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(planFiles.joined(separator: ", "))\n")
             return ExitCode.badInput

@@ -57,7 +57,10 @@ public enum Messages {
         ("report", report),
         ("reader", reader),
         ("audit", audit),
+        ("review", review),
+        ("csv", csv),
         ("workbook", workbook),
+        ("scope", scope),
         ("duplicates", duplicates),
     ]
 

@@ -5,28 +5,32 @@ public enum PlanReader {
     public static let requiredColumns: [PlanColumn] = [.id, .checker, .types, .threshold, .scope, .source]
 
     /// Reads and validates `paths`; throws ``PlanError/invalid(problems:)`` listing every problem.
-    public static func read(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions()) throws -> Plan {
-        let (plan, problems) = try validate(paths, roster: roster, options: options)
+    public static func read(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions(), lang: Lang = .zh) throws -> Plan {
+        let (plan, problems) = try validate(paths, roster: roster, options: options, lang: lang)
         if !problems.isEmpty { throw PlanError.invalid(problems: problems) }
         return plan
     }
 
-    /// Reads `paths` and returns the rules that are valid plus every problem found.
-    public static func validate(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions()) throws -> (Plan, [PlanProblem]) {
+    /// Reads `paths` and returns the rules that are valid plus every problem found. Problems with a
+    /// "did you mean" (checker, period, column names) are said in `lang`.
+    public static func validate(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions(), lang: Lang = .zh) throws -> (Plan, [PlanProblem]) {
         var rules: [Rule] = []
         var problems: [PlanProblem] = []
         var ids: [String: String] = [:]
         var year: Int? = nil
+        var unexpressible = 0
         for path in paths {
             if year == nil { year = yearInName(path) }
             let table = try TableFile.read(path, options: options)
             let m = HeaderNames.map(table.headers, fields: PlanColumn.allCases) { $0.aliases }
             let missing = requiredColumns.filter { m.columns[$0] == nil }
-            let headerHints = columnHints(table.headers, mapped: m)
+            let headerHints = columnHints(table.headers, mapped: m, lang: lang)
             if !missing.isEmpty {
+                let sep = lang == .zh ? "、" : ", "
                 problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
-                    message: "missing column \(missing.map(\.rawValue).joined(separator: ", ")); the header has \(table.headers.joined(separator: ", ")); a plan needs at least \(requiredColumns.map(\.rawValue).joined(separator: ", "))"
-                        + missing.compactMap { headerHints[$0] }.joined()))
+                    message: Messages.text("hint.missingColumns", lang, missing.map(\.rawValue).joined(separator: sep),
+                                           table.headers.joined(separator: sep), requiredColumns.map(\.rawValue).joined(separator: sep),
+                                           missing.compactMap { headerHints[$0] }.joined())))
                 continue
             }
             for row in table.rows {
@@ -37,7 +41,7 @@ public enum PlanReader {
                     continue
                 }
                 // A draft's 无法表达 rows only record a clause; cells marked 待确认 are named, not parsed.
-                if DraftMarker.isUnexpressibleRow(row.cells, checkerColumn: m.columns[.checker]) { continue }
+                if DraftMarker.isUnexpressibleRow(row.cells, checkerColumn: m.columns[.checker]) { unexpressible += 1; continue }
                 let unconfirmed = DraftMarker.unconfirmed(row.cells, columns: m.columns)
                 for (c, index, proposal) in unconfirmed {
                     problems.append(PlanProblem(file: path, line: row.line, column: index + 1, message: DraftMarker.message(c, proposal, line: row.line, column: index + 1)))
@@ -59,8 +63,10 @@ public enum PlanReader {
                 let checker = CheckerRegistry.planChecker(checkerText)
                 let checkerName = checker?.identifier ?? checkerText
                 if checker == nil {
-                    problem(.checker, "unknown checker '\(checkerText)'; expected one of: \(CheckerRegistry.planCheckers.map { "\($0.identifier) (\($0.chineseName))" }.joined(separator: ", "))"
-                        + didYouMean(checkerText, among: CheckerRegistry.planCheckers.flatMap { [$0.identifier, $0.chineseName] }))
+                    problem(.checker, Messages.text("hint.unknownChecker", lang, checkerText,
+                        CheckerRegistry.planCheckers.map { lang == .zh ? "\($0.chineseName)（\($0.identifier)）" : "\($0.identifier) (\($0.chineseName))" }
+                            .joined(separator: lang == .zh ? "、" : ", "),
+                        didYouMean(checkerText, among: CheckerRegistry.planCheckers.flatMap { [$0.identifier, $0.chineseName] }, lang: lang)))
                 }
                 let types = cell(.types).splitList()
                 if types.isEmpty { problem(.types, "types is empty; list the activity types that count, separated by |") }
@@ -73,8 +79,8 @@ public enum PlanReader {
                 let periodText = cell(.period)
                 if !periodText.isEmpty {
                     if let p = PeriodKind.parse(periodText) { period = p } else {
-                        problem(.period, "unknown period '\(periodText)'; expected year, half, quarter, month or week (年, 半年, 季度, 月, 周)"
-                            + didYouMean(periodText, among: PeriodKind.names))
+                        problem(.period, Messages.text("hint.unknownPeriod", lang, periodText,
+                                                       didYouMean(periodText, among: PeriodKind.names, lang: lang)))
                     }
                 }
                 let scopeText = cell(.scope)
@@ -85,7 +91,7 @@ public enum PlanReader {
                 if let c = checker {
                     for col in c.requiredColumns where cell(col).isEmpty {
                         if m.columns[col] == nil {
-                            problem(.id, "checker \(c.identifier) needs a '\(col.rawValue)' column, and the plan has none" + (headerHints[col] ?? ""))
+                            problem(.id, Messages.text("hint.checkerNeedsColumn", lang, c.identifier, col.rawValue, headerHints[col] ?? ""))
                         } else {
                             problem(col, "\(col.rawValue) is empty; checker \(c.identifier) needs it")
                         }
@@ -116,18 +122,20 @@ public enum PlanReader {
                                   file: path, line: row.line))
             }
         }
-        return (Plan(paths: paths, rules: rules, year: year), problems)
+        var plan = Plan(paths: paths, rules: rules, year: year)
+        plan.unexpressibleRows = unexpressible
+        return (plan, problems)
     }
 
-    /// "did you mean …" for a misspelt word, in Chinese (empty when nothing is near).
-    static func didYouMean(_ word: String, among known: [String]) -> String {
+    /// "did you mean …" for a misspelt word, in `lang` (empty when nothing is near).
+    static func didYouMean(_ word: String, among known: [String], lang: Lang) -> String {
         guard !word.isEmpty, let s = Suggest.nearest(HeaderNames.normalize(word), among: known) else { return "" }
-        return Messages.text("hint.didYouMean", .zh, s)
+        return Messages.text("hint.didYouMean", lang, s)
     }
 
     /// For each column the header lacks, a header cell no column took that is a near miss of
     /// one of its names (`阈直` for `阈值`), as a "did you mean" to append to the problem.
-    static func columnHints(_ headers: [String], mapped m: (columns: [PlanColumn: Int], unmapped: [Int])) -> [PlanColumn: String] {
+    static func columnHints(_ headers: [String], mapped m: (columns: [PlanColumn: Int], unmapped: [Int]), lang: Lang) -> [PlanColumn: String] {
         var hints: [PlanColumn: String] = [:]
         let absent = PlanColumn.allCases.filter { m.columns[$0] == nil }
         for i in m.unmapped {
@@ -135,7 +143,7 @@ public enum PlanReader {
             if h.isEmpty { continue }
             for c in absent where hints[c] == nil {
                 if let s = Suggest.nearest(h, among: c.aliases) {
-                    hints[c] = Messages.text("hint.columnDidYouMean", .zh, headers[i], s)
+                    hints[c] = Messages.text("hint.columnDidYouMean", lang, headers[i], s)
                     break
                 }
             }
