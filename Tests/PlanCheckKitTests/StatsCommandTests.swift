@@ -15,7 +15,7 @@ struct StatsCommandTests {
         (["--lang", "fr"], "--lang 'fr' is not one of: zh, en"),
         (["--format", "html"], "unknown format 'html'"),
         (["--csv-dir", "/nonexistent/dir"], "does not exist"),
-        (["--year", "20x"], "--year '20x' is not a year"),
+        (["--year", "20x"], "--year 的值“20x”不是"),
     ])
     func usageErrors(_ args: [String], _ message: String) {
         let (code, out, err) = TestSupport.run(["stats", "--as-of", "2022-04-30"] + args + [Self.fixture + "records.csv"])

@@ -28,8 +28,8 @@ public enum CheckCommand: Command {
             OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
-            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none)."),
-            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints kept to find duplicate records (default 524288, at most 12 bytes each); past it the report says detection was partial."),
+            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none; at most 10000)."),
+            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints kept to find duplicate records (default 524288, at most 2147483648; at most 12 bytes each, held as records arrive); past it the report says detection was partial."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     /// Parses `--fail-on`.
@@ -55,10 +55,12 @@ public enum CheckCommand: Command {
         if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE (see Checks/)") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
-        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths)
+        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: Limits.lang(io))
         var year = asOf.year
         if let y = p.value("year") {
-            guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError("--year '\(y)' is not a year such as 2022") }
+            guard let v = Int(y), Limits.year.contains(v) else {
+                throw UsageError(Messages.text("limits.year", Limits.lang(io), y, Limits.year.lowerBound, Limits.year.upperBound))
+            }
             year = v
         } else if let y = plan.year { year = y }
         let notes = roster.map { PlanReader.rosterNotes(plan, roster: $0) } ?? []
@@ -68,14 +70,13 @@ public enum CheckCommand: Command {
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let fail = try failLevel(p)
-        let readerOptions = try CommonOptions.readerOptions(p)
+        let lang = Limits.lang(io)
+        let readerOptions = try CommonOptions.readerOptions(p, lang: lang)
         let inputs = try CommonOptions.inputs(p)
         try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
-        let cap = try p.value("evidence-cap").map { v -> Int in
-            guard let n = Int(v), n >= 0 else { throw UsageError("--evidence-cap expects a whole number, got '\(v)'") }
-            return n
-        } ?? (p.value("org") == nil ? 3 : 10)
-        let dupKeys = try p.value("max-duplicate-keys").map { try CommonOptions.positiveInt($0, "max-duplicate-keys") }
+        let cap = try p.value("evidence-cap").map { try Limits.option($0, "evidence-cap", Limits.evidenceCap, lang: lang) }
+            ?? (p.value("org") == nil ? 3 : 10)
+        let dupKeys = try p.value("max-duplicate-keys").map { try Limits.option($0, "max-duplicate-keys", Limits.maxDuplicateKeys, lang: lang) }
             ?? CheckContext.defaultMaxDuplicateKeys
         let s = try setup(p, io: io, planRequired: true)
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {

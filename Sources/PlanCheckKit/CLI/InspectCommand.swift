@@ -27,11 +27,11 @@ public enum InspectCommand: Command {
     }
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
-        let options = try CommonOptions.readerOptions(p)
+        let options = try CommonOptions.readerOptions(p, lang: Limits.lang(io))
         let inputs = try CommonOptions.inputs(p)
         let format = p.value("format") ?? "text"
         guard format == "text" || format == "csv" else { throw UsageError("unknown format '\(format)'; expected text or csv") }
-        let maxListed = try p.value("max-listed").map { try CommonOptions.positiveInt($0, "max-listed") } ?? 10
+        let maxListed = try p.value("max-listed").map { try Limits.option($0, "max-listed", Limits.maxListed, lang: Limits.lang(io)) } ?? 10
         var fileOut: AtomicFileOutput? = nil
         if let path = p.value("output") {
             try AtomicFileOutput.refuseInputs([path], inputs: inputs)

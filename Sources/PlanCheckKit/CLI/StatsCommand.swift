@@ -60,7 +60,7 @@ public enum StatsCommand: Command {
             let dir = d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d
             try AtomicFileOutput.preflight(dir + "/" + StatsCSVReporter.Table.long.fileName)
         }
-        let readerOptions = try CommonOptions.readerOptions(p)
+        let readerOptions = try CommonOptions.readerOptions(p, lang: Limits.lang(io))
         let inputs = try CommonOptions.inputs(p)
         // Every file this run may write, --csv-dir tables included, must not be one of its inputs.
         var outputs = targets.files.map(\.path)
@@ -69,6 +69,9 @@ public enum StatsCommand: Command {
             outputs += StatsCSVReporter.Table.allCases.map { dir + "/" + $0.fileName }
         }
         try AtomicFileOutput.refuseInputs(outputs, inputs: inputs, also: p.all("plan") + p.all("roster"))
+        if let d = csvDir, AtomicFileOutput.isInputFolder(d, positionals: p.positionals, inputs: inputs) {
+            throw UsageError(Messages.text("limits.csvDirIsInput", Limits.lang(io), d))
+        }
         let s = try CheckCommand.setup(p, io: io, planRequired: false)
         let usesTable = targets.stdoutFormat == "csv" || targets.files.contains { $0.format == "csv" }
         if table.needsPlan && usesTable && s.plan.rules.isEmpty {

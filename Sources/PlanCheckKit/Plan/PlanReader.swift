@@ -5,14 +5,14 @@ public enum PlanReader {
     public static let requiredColumns: [PlanColumn] = [.id, .checker, .types, .threshold, .scope, .source]
 
     /// Reads and validates `paths`; throws ``PlanError/invalid(problems:)`` listing every problem.
-    public static func read(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions()) throws -> Plan {
-        let (plan, problems) = try validate(paths, roster: roster, options: options)
+    public static func read(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions(), lang: Lang = .zh) throws -> Plan {
+        let (plan, problems) = try validate(paths, roster: roster, options: options, lang: lang)
         if !problems.isEmpty { throw PlanError.invalid(problems: problems) }
         return plan
     }
 
     /// Reads `paths` and returns the rules that are valid plus every problem found.
-    public static func validate(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions()) throws -> (Plan, [PlanProblem]) {
+    public static func validate(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions(), lang: Lang = .zh) throws -> (Plan, [PlanProblem]) {
         var rules: [Rule] = []
         var problems: [PlanProblem] = []
         var ids: [String: String] = [:]
@@ -30,7 +30,8 @@ public enum PlanReader {
             for row in table.rows {
                 if row.cells.allSatisfy(\.isEmpty) { continue }
                 if row.cells.count != table.headers.count {
-                    problems.append(PlanProblem(file: path, line: row.line, column: 0,
+                    // Column: the first field past the header's, or the first missing one.
+                    problems.append(PlanProblem(file: path, line: row.line, column: min(row.cells.count, table.headers.count) + 1,
                         message: "expected \(table.headers.count) fields as in the header, found \(row.cells.count)"))
                     continue
                 }
@@ -54,9 +55,11 @@ public enum PlanReader {
                 let types = cell(.types).splitList()
                 if types.isEmpty { problem(.types, "types is empty; list the activity types that count, separated by |") }
                 let thresholdText = cell(.threshold)
-                let threshold = Int(thresholdText) ?? 0
-                if Int(thresholdText) == nil || threshold < 1 {
-                    problem(.threshold, "threshold '\(thresholdText)' is not a whole number of at least 1")
+                // ChineseNumber reads 12, full-width １２ and 十二 alike (records already did); the
+                // range keeps a pro-rata pace (threshold × days gone) far from overflow.
+                let threshold = ChineseNumber.parse(thresholdText) ?? 0
+                if !Limits.threshold.contains(threshold) {
+                    problem(.threshold, Messages.text("limits.threshold", lang, thresholdText, Limits.threshold.lowerBound, Limits.threshold.upperBound))
                 }
                 var period = PeriodKind.year
                 let periodText = cell(.period)

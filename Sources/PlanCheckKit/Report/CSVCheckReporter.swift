@@ -168,6 +168,8 @@ public enum CSVCheckReporter: CheckReporter {
             var units: UnsafeBufferPointer<Int32>
             var people: UnsafeBufferPointer<Int32>
             var required: Int, cap: Int
+            /// Whether `refs` holds the tally's evidence (else ``SlotTally/evidenceRefs(entity:slot:)``).
+            var denseRefs: Bool
             var asOf: Day, yearEnd: Day, reportAsOf: Day
             unowned(unsafe) var tally: SlotTally
             unowned(unsafe) var context: CheckContext
@@ -200,7 +202,7 @@ public enum CSVCheckReporter: CheckReporter {
                 writeRows(CellRun(rule: UnsafeBufferPointer(rebasing: texts[0..<ruleCount]),
                                   labels: UnsafeBufferPointer(rebasing: texts[ruleCount..<(ruleCount + slotCount)]),
                                   measure: texts[ruleCount + slotCount], slots: slots, cells: cells, refs: refs, units: units, people: people,
-                                  required: t.rule.threshold, cap: t.cap, asOf: context.asOf, yearEnd: context.yearEnd,
+                                  required: t.rule.threshold, cap: t.cap, denseRefs: t.denseEvidence, asOf: context.asOf, yearEnd: context.yearEnd,
                                   reportAsOf: r.asOf, tally: t, context: context), fs, range)
             }}}}}}
         }
@@ -240,7 +242,11 @@ public enum CSVCheckReporter: CheckReporter {
                 day(end)
                 text(run.rule[2])
                 scratch.removeAll()
-                evidence.appendLabels(UnsafeBufferPointer(rebasing: run.refs[(k &* run.cap)..<(k &* run.cap &+ min(counted, run.cap))]), to: &scr)
+                if run.denseRefs {
+                    evidence.appendLabels(UnsafeBufferPointer(rebasing: run.refs[(k &* run.cap)..<(k &* run.cap &+ min(counted, run.cap))]), to: &scr)
+                } else {
+                    Array(run.tally.evidenceRefs(entity: e, slot: s)).withUnsafeBufferPointer { evidence.appendLabels($0, to: &scr) }
+                }
                 escaped(scratch.bytes)
                 out.append(byte: comma)
                 text(run.rule[3])

@@ -2,21 +2,28 @@
 public enum HTMLCheckReporter: CheckReporter {
     public static let format = "html"
 
+    /// Writes the page a row at a time (never the whole page in memory), at most
+    /// ``HTML/maxRows`` findings; past that one row says how many more the CSV report has.
     public static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions) {
         let e = HTML.escape
-        var body = "<h1>plancheck \(r.year) 年度检查 · 检查日 \(r.asOf.iso)</h1>\n"
-        body += "<p>计划：\(e(r.planPaths.joined(separator: ", ")))；记录：读取 \(r.read.rowsRead) 行，接受 \(r.read.accepted) 行，拒绝 \(r.read.rejected) 行</p>\n"
+        var head = "<h1>plancheck \(r.year) 年度检查 · 检查日 \(r.asOf.iso)</h1>\n"
+        head += "<p>计划：\(e(r.planPaths.joined(separator: ", ")))；记录：读取 \(r.read.rowsRead) 行，接受 \(r.read.accepted) 行，拒绝 \(r.read.rejected) 行</p>\n"
         let c = r.statusCounts
-        body += "<p class=summary>met \(c[.met] ?? 0) · missed \(c[.missed] ?? 0) · at-risk \(c[.atRisk] ?? 0) · on-track \(c[.onTrack] ?? 0) · upcoming \(c[.upcoming] ?? 0) · 数据质量提示 \(c[.warning] ?? 0)</p>\n"
-        body += "<table>\n<thead><tr><th>状态</th><th>规则</th><th>标题</th><th>单位</th><th>人员</th><th>周期</th><th>要求</th><th>实际</th><th>缺口</th><th>说明</th><th>依据</th></tr></thead>\n<tbody>\n"
+        head += "<p class=summary>met \(c[.met] ?? 0) · missed \(c[.missed] ?? 0) · at-risk \(c[.atRisk] ?? 0) · on-track \(c[.onTrack] ?? 0) · upcoming \(c[.upcoming] ?? 0) · 数据质量提示 \(c[.warning] ?? 0)</p>\n"
+        head += "<table>\n<thead><tr><th>状态</th><th>规则</th><th>标题</th><th>单位</th><th>人员</th><th>周期</th><th>要求</th><th>实际</th><th>缺口</th><th>说明</th><th>依据</th></tr></thead>\n<tbody>\n"
+        sink.write(HTML.pageHead(title: "plancheck \(r.year) 检查报告") + head)
+        var shown = 0, more = 0
         for f in r.findings where !o.quiet || f.status.isProblem {
-            body += "<tr class=\"\(f.status.rawValue)\"><td>\(f.status.rawValue)</td><td>\(e(f.rule))</td><td>\(e(f.title))</td><td>\(e(f.org))</td><td>\(e(f.person))</td><td>\(e(f.period))</td><td class=n>\(f.required)</td><td class=n>\(f.actual)</td><td class=n>\(f.shortfall)</td><td>\(e(f.advice(asOf: r.asOf)))</td><td class=src>\(e(f.source))</td></tr>\n"
+            if shown == HTML.maxRows { more += 1; continue }
+            shown += 1
+            sink.write("<tr class=\"\(f.status.rawValue)\"><td>\(f.status.rawValue)</td><td>\(e(f.rule))</td><td>\(e(f.title))</td><td>\(e(f.org))</td><td>\(e(f.person))</td><td>\(e(f.period))</td><td class=n>\(f.required)</td><td class=n>\(f.actual)</td><td class=n>\(f.shortfall)</td><td>\(e(f.advice(asOf: r.asOf)))</td><td class=src>\(e(f.source))</td></tr>\n")
         }
-        body += "</tbody></table>\n"
+        if more > 0 { sink.write(HTML.moreRow(more, columns: 11)) }
+        var tail = "</tbody></table>\n"
         if !r.read.rejections.isEmpty {
-            body += "<h2>拒绝的行</h2>\n<ul>\n" + r.read.rejections.map { "<li>\(e($0.location)): \(e($0.reason))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            tail += "<h2>拒绝的行</h2>\n<ul>\n" + r.read.rejections.map { "<li>\(e($0.location)): \(e($0.reason))</li>" }.joined(separator: "\n") + "\n</ul>\n"
         }
-        sink.write(HTML.page(title: "plancheck \(r.year) 检查报告", body: body))
+        sink.write(tail + "\n" + HTML.pageTail)
     }
 }
 
@@ -39,8 +46,30 @@ public enum HTML {
         return out
     }
 
+    /// Most table rows an HTML report shows (a page meant for reading and printing; 5,000 rows
+    /// are about 150 printed pages). The rest are counted in a last row pointing to the CSV report,
+    /// which has every row. Keeps the page's size bounded whatever the roster or plan size.
+    public static let maxRows = 5_000
+
+    /// The row that says how many rows were left out (spanning `columns` cells).
+    static func moreRow(_ n: Int, columns: Int) -> String {
+        "<tr class=more><td colspan=\(columns)>\(escape(Messages.text("limits.htmlMoreRows", .zh, n)))</td></tr>\n"
+    }
+
     /// A complete page with the shared print-friendly style.
     public static func page(title: String, body: String) -> String {
+        pageHead(title: title) + body + "\n" + pageTail
+    }
+
+    /// Everything of ``page(title:body:)`` before the body (so a page can be streamed).
+    static func pageHead(title: String) -> String {
+        pageTemplate(title: title).components(separatedBy2: "\u{1}\n")[0]
+    }
+
+    /// Everything of ``page(title:body:)`` after the body.
+    static let pageTail: String = pageTemplate(title: "").components(separatedBy2: "\u{1}\n")[1]
+
+    static func pageTemplate(title: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="zh-CN">
@@ -64,7 +93,7 @@ public enum HTML {
         </style>
         </head>
         <body>
-        \(body)
+        \u{1}
         </body>
         </html>
 
