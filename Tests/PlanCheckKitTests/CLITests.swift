@@ -33,7 +33,10 @@ struct CLITests {
     func usageErrors(args: [String]) throws {
         let r = try TestSupport.runBinary(args)
         #expect(r.code == 2, "\(args)")
-        #expect(r.err.hasPrefix("Error: "), "\(args): \(r.err)")
+        #expect(r.err.hasPrefix("错误："), "\(args): \(r.err)")
+        // For machines and logs: the same in English.
+        let en = try TestSupport.runBinary(args, env: ["PLANCHECK_LANG": "en", "PATH": "/usr/bin:/bin"])
+        #expect(en.code == 2 && en.err.hasPrefix("Error: "), "\(args): \(en.err)")
         #expect(r.out.isEmpty, "\(args)")
         #expect(!r.err.contains("Fatal error") && !r.err.contains("Stack dump"))
     }
@@ -41,7 +44,7 @@ struct CLITests {
     @Test("validate: every shipped plan is valid")
     func shippedPlans() throws {
         let plans = try FileManager.default.contentsOfDirectory(atPath: TestSupport.root + "/Checks").filter { $0.hasSuffix(".csv") }.sorted()
-        #expect(plans.count == 5)
+        #expect(plans.count == 6)
         for p in plans {
             let r = try TestSupport.runBinary(["validate", "Checks/" + p])
             #expect(r.code == 0 && r.out.contains("rules valid"), "\(p): \(r.err)")
@@ -110,15 +113,17 @@ struct CLITests {
         let csv = try Data(contentsOf: URL(fileURLWithPath: dir + "/r.csv"))
         #expect(Array(csv.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: csv.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("rule,title,org,person,period,required,actual,shortfall,status,due,source,evidence"))
+        #expect(text.hasPrefix("规则编号,规则,单位,人员,周期,要求,实际,差额,状态,截止日期,依据,佐证"))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/r.json"))) as! [String: Any]
         #expect((json["asOf"] as? String) == "2022-12-31")
         #expect(((json["counts"] as? [String: Any])?["rowsRead"] as? Int) == 1785)
         #expect(try String(contentsOfFile: dir + "/r.html", encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
         #expect(try String(contentsOfFile: dir + "/r.txt", encoding: .utf8) == r.out)
-        let noBom = try TestSupport.runBinary(Array(args.prefix(args.count - 9)) + ["--no-bom", "-o", dir + "/m.csv", "SampleData/records"])
+        // For machines: --lang en --no-bom gives the English header, byte for byte as documented.
+        let noBom = try TestSupport.runBinary(Array(args.prefix(args.count - 9)) + ["--no-bom", "--lang", "en", "-o", dir + "/m.csv", "SampleData/records"])
         #expect(noBom.code == 1)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/m.csv")).first == UInt8(ascii: "r"))
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/m.csv")), as: UTF8.self)
+            .hasPrefix("rule,title,org,person,period,required,actual,shortfall,status,due,source,evidence,checker,clause,start,end,note\r\n"))
         // No temporary files are left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["m.csv", "r.csv", "r.html", "r.json", "r.txt"])
     }
@@ -139,7 +144,7 @@ struct CLITests {
         if kind == "empty" { input = TestSupport.write("", name: "empty.csv", dir: dir) }
         let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", dir + "/r.csv", input])
         #expect(r.code == 2)
-        #expect(r.err.hasPrefix("Error: \(input)"), "\(r.err)")
+        #expect(r.err.hasPrefix("错误：\(input)"), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/r.csv"))
     }
 

@@ -2,18 +2,26 @@ import Foundation
 import Testing
 @testable import PlanCheckKit
 
-/// Replays every ```console block of README.md: each `$ plancheck …` line is run with the built
-/// binary from the package root, and its standard output must be exactly the lines that follow.
+/// Replays every ```console block of README.md and of the folder READMEs: each `$ plancheck …` line
+/// is run with the built binary from the package root, and its standard output must be exactly the
+/// lines that follow.
 @Suite("README console blocks print what README shows")
 struct ReadmeTests {
+    /// The documents whose console blocks are replayed (paths from the package root).
+    static let documents = ["README.md", "Checks/README.md", "SampleData/README.md", "Sources/README.md",
+                            "Tests/README.md", "Benchmarks/README.md"]
+
     struct Example: CustomStringConvertible, Sendable {
+        var document: String
         var command: String
         var expected: String
-        var description: String { String(command.prefix(80)) }
+        var description: String { document + ": " + String(command.prefix(80)) }
     }
 
-    static func examples() -> [Example] {
-        guard let text = try? String(contentsOfFile: TestSupport.root + "/README.md", encoding: .utf8) else { return [] }
+    static func examples() -> [Example] { documents.flatMap { examples(in: $0) } }
+
+    static func examples(in document: String) -> [Example] {
+        guard let text = try? String(contentsOfFile: TestSupport.root + "/" + document, encoding: .utf8) else { return [] }
         var out: [Example] = []
         var inBlock = false
         var current: Example? = nil
@@ -26,7 +34,7 @@ struct ReadmeTests {
             guard inBlock else { continue }
             if line.hasPrefix("$ ") {
                 if let c = current { out.append(c) }
-                current = Example(command: String(line.dropFirst(2)), expected: "")
+                current = Example(document: document, command: String(line.dropFirst(2)), expected: "")
             } else {
                 current?.expected += line + "\n"
             }
@@ -35,7 +43,10 @@ struct ReadmeTests {
     }
 
     @Test("README has console examples")
-    func present() { #expect(Self.examples().count >= 4) }
+    func present() { #expect(Self.examples(in: "README.md").count >= 4) }
+
+    @Test("the plan reference's validate example is replayed")
+    func planReference() { #expect(Self.examples(in: "Checks/README.md").contains { $0.command.hasPrefix("plancheck validate") }) }
 
     @Test("each example", arguments: examples())
     func replay(_ e: Example) throws {

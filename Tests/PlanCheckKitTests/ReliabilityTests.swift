@@ -26,7 +26,7 @@ struct ReliabilityTests {
         #expect(throws: CSVError.rowTooLarge(path: path, line: 2, column: 5, limit: 1000, inQuotes: false)) { _ = try TestSupport.records(path, options: o) }
         let r = TestSupport.run(checkArgs(["--max-row-bytes", "1000", "-o", dir + "/r.csv", path]))
         #expect(r.code == 2)
-        #expect(r.err.hasPrefix("Error: \(path):2:5: the row starting here is larger than 1000 bytes"), "\(r.err)")
+        #expect(r.err.hasPrefix("错误：\(path):2:5: the row starting here is larger than 1000 bytes"), "\(r.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/r.csv"))
         // The same file is fine with the default 16 MiB limit.
         #expect(TestSupport.run(checkArgs([path])).code == 0)
@@ -172,7 +172,7 @@ struct ReliabilityTests {
             return
         }
         #expect(r.code == 2, "\(kind): \(r.err)")
-        #expect(r.err.hasPrefix("Error: ") && r.err.contains(named), "\(kind): \(r.err)")
+        #expect(r.err.hasPrefix("错误：") && r.err.contains(named), "\(kind): \(r.err)")
         #expect(!r.err.contains("Fatal error"))
         if kind == "records-unreadable" { #expect(r.err.contains("Permission denied")) }
         #expect(r.out.isEmpty, "\(kind)")

@@ -12,7 +12,7 @@ struct StatsCommandTests {
         (["--table", "rules", "--format", "csv"], "--table rules needs --plan"),
         (["--table", "units", "-o", "/tmp/x.csv"], "--table units needs --plan"),
         (["--table", "wide"], "--table 'wide' is not one of: long, pivot, rules, units, health"),
-        (["--lang", "fr"], "--lang 'fr' is not one of: zh, en"),
+        (["--lang", "fr"], "--lang 的值“fr”无效，可选：zh、en"),
         (["--format", "html"], "unknown format 'html'"),
         (["--csv-dir", "/nonexistent/dir"], "does not exist"),
         (["--year", "20x"], "--year 的值“20x”不是"),
@@ -34,7 +34,7 @@ struct StatsCommandTests {
 
     @Test func noInputIsAUsageError() {
         let (code, _, err) = TestSupport.run(["stats"])
-        #expect(code == 2 && err.contains("no input files given"))
+        #expect(code == 2 && err.contains("没有给出记录文件"))
     }
 
     @Test func strictRefusesRejectedRows() {

@@ -39,6 +39,7 @@ public struct CommandSpec: Sendable {
             if let v = o.value { n += " <\(v)>" }
             rows.append(["  " + n, o.help + (o.repeatable ? " (repeatable)" : "")])
         }
+        rows.append(["  --lang <LANG>", "Language of reports and messages: zh (default) or en; also PLANCHECK_LANG=en (for machines)."])
         rows.append(["  -h, --help", "Show help information."])
         s += DisplayWidth.table(rows)
         if !discussion.isEmpty { s += "\n" + discussion + (discussion.hasSuffix("\n") ? "" : "\n") }
@@ -46,12 +47,25 @@ public struct CommandSpec: Sendable {
     }
 }
 
-/// A usage error: printed as `Error: …` followed by the usage line; exit code 2.
-public struct UsageError: Error, Equatable, CustomStringConvertible {
-    /// What was wrong.
-    public var message: String
-    /// Creates one.
-    public init(_ message: String) { self.message = message }
+/// A usage error: printed as `Error: …` (错误：…) followed by the usage line; exit code 2.
+///
+/// Either a catalogue message (`id` and its arguments, said in the run's language when printed) or
+/// a text already said (a lower layer's error message).
+public struct UsageError: Error, Equatable, CustomStringConvertible, LocalizedMessage {
+    /// Catalogue id, or nil when ``text`` is the message.
+    public var id: String?
+    /// The catalogue message's arguments.
+    public var args: [String]
+    /// The message when it is not from the catalogue.
+    public var text: String
+    /// Creates one from a message already in words.
+    public init(_ message: String) { id = nil; args = []; text = message }
+    /// Creates one from the catalogue.
+    public init(id: String, _ args: Any...) { self.id = id; self.args = args.map { "\($0)" }; text = "" }
+    /// The message in `lang`.
+    public func message(_ lang: Lang) -> String { id.map { Messages.format($0, lang, args) } ?? text }
+    /// The message in English (logs, tests).
+    public var message: String { message(.en) }
     public var description: String { message }
 }
 
@@ -87,26 +101,36 @@ public struct ParsedArguments: Sendable {
             if onlyPositionals || a == "-" || !a.hasPrefix("-") { p.positionals.append(a); continue }
             if a == "--" { onlyPositionals = true; continue }
             if a == "-h" || a == "--help" { p.help = true; continue }
+            // --lang is every command's option (read by PlanCheckCLI.run before the command).
+            if a == "--lang" || a.hasPrefix("--lang=") {
+                if a == "--lang" {
+                    guard i < args.count else { throw UsageError(id: "core.optionNeedsValue", "lang", "LANG") }
+                    p.values["lang"] = [args[i]]; i += 1
+                } else {
+                    p.values["lang"] = [String(a.dropFirst("--lang=".count))]
+                }
+                continue
+            }
             var name = a
             var inline: String? = nil
             if a.hasPrefix("--"), let eq = a.firstIndex(of: "=") {
                 name = String(a[..<eq]); inline = String(a[a.index(after: eq)...])
             }
             guard let o = find(name) else {
-                throw UsageError("unknown option '\(name)' for '\(spec.name)'")
+                throw UsageError(id: "core.unknownOption", name, spec.name)
             }
             if o.value == nil {
-                if inline != nil { throw UsageError("option '--\(o.name)' takes no value") }
+                if inline != nil { throw UsageError(id: "core.optionTakesNoValue", o.name) }
                 p.flags.insert(o.name)
                 continue
             }
             let v: String
             if let inl = inline { v = inl } else {
-                guard i < args.count else { throw UsageError("option '--\(o.name)' needs a value <\(o.value!)>") }
+                guard i < args.count else { throw UsageError(id: "core.optionNeedsValue", o.name, o.value!) }
                 v = args[i]; i += 1
             }
             if !o.repeatable && p.values[o.name] != nil {
-                throw UsageError("option '--\(o.name)' was given more than once")
+                throw UsageError(id: "core.optionTwice", o.name)
             }
             p.values[o.name, default: []].append(v)
         }

@@ -14,12 +14,16 @@ public final class CommandIO {
     public let stdoutIsTerminal: Bool
     /// "Today" for `--as-of`'s default.
     public let today: Day
+    /// The language of this run (`--lang`, else `PLANCHECK_LANG`, else Chinese), set by
+    /// ``PlanCheckCLI/run(_:io:)`` before the command runs.
+    public var lang: Lang
 
     /// Creates an IO context.
     public init(stdout: OutputSink, stderr: OutputSink, environment: [String: String] = [:],
                 stdoutIsTerminal: Bool = false, today: Day = Day.today()) {
         self.stdout = stdout; self.stderr = stderr; self.environment = environment
         self.stdoutIsTerminal = stdoutIsTerminal; self.today = today
+        self.lang = Lang.resolve(option: nil, environment: environment) ?? .zh
     }
 
     /// Whether to use ANSI colour: only on a terminal, never with `NO_COLOR` set.
@@ -51,7 +55,7 @@ public enum PlanCheckCLI {
 
     /// Every subcommand, in help order.
     nonisolated(unsafe) public static let commands: [any Command.Type] = [
-        CheckCommand.self, StatsCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self,
+        CheckCommand.self, StatsCommand.self, InitCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self,
     ]
 
     static var mainHelp: String {
@@ -67,12 +71,28 @@ public enum PlanCheckCLI {
         SUBCOMMANDS:
         \(DisplayWidth.table(rows))
         OPTIONS:
-          --version   Show the version.
-          -h, --help  Show help information.
+          --version      Show the version.
+          --lang <LANG>  Language of reports and messages: zh (default, 中文) or en; also PLANCHECK_LANG.
+          -h, --help     Show help information.
 
         Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input or usage.
 
         """
+    }
+
+    /// The value of `--lang` in `argv`, if given (read before the arguments are parsed, so that even
+    /// a usage error is said in the user's language).
+    static func langOption(_ argv: [String]) -> String? {
+        var value: String? = nil
+        var i = 0
+        while i < argv.count {
+            let a = argv[i]
+            if a == "--" { break }
+            if a == "--lang" { value = i + 1 < argv.count ? argv[i + 1] : value; i += 2; continue }
+            if a.hasPrefix("--lang=") { value = String(a.dropFirst("--lang=".count)) }
+            i += 1
+        }
+        return value
     }
 
     /// Runs the command line (without the program name) and returns the exit code.
@@ -96,7 +116,7 @@ public enum PlanCheckCLI {
         } catch {
             let fd = io.stdout as? FileDescriptorOutput
             if fd?.brokenPipe == true { return code }
-            let lang = Limits.lang(io)
+            let lang = io.lang
             let what = fd.map { $0.fd == 1 ? Messages.text("limits.standardOutput", lang) : $0.name } ?? Messages.text("limits.standardOutput", lang)
             io.stderr.write(Messages.text("core.error", lang, Messages.text("limits.writeFailed", lang, what, fd?.failure ?? "\(error)")) + "\n")
             return ExitCode.badInput
@@ -104,8 +124,15 @@ public enum PlanCheckCLI {
     }
 
     static func dispatch(_ argv: [String], io: CommandIO) -> Int32 {
+        let option = langOption(argv)
+        guard let lang = Lang.resolve(option: option, environment: io.environment) else {
+            io.stderr.write(Messages.text("core.error", .zh, Messages.text("core.langUnknown", .zh, option ?? "")) + "\n")
+            return ExitCode.badInput
+        }
+        io.lang = lang
+        func said(_ message: String) -> String { Messages.text("core.error", lang, message) + "\n" }
         guard let first = argv.first else {
-            io.stderr.write("Error: no subcommand given\n\n" + mainHelp)
+            io.stderr.write(said(Messages.text("core.noSubcommand", lang)) + "\n" + mainHelp)
             return ExitCode.badInput
         }
         if first == "-h" || first == "--help" { io.stdout.write(mainHelp); return ExitCode.ok }
@@ -113,14 +140,14 @@ public enum PlanCheckCLI {
         if first == "help" {
             if argv.count < 2 { io.stdout.write(mainHelp); return ExitCode.ok }
             guard let c = commands.first(where: { $0.spec.name == argv[1] }) else {
-                io.stderr.write("Error: unknown subcommand '\(argv[1])'\n\n" + mainHelp)
+                io.stderr.write(said(Messages.text("core.unknownSubcommand", lang, argv[1])) + "\n" + mainHelp)
                 return ExitCode.badInput
             }
             io.stdout.write(c.spec.helpText)
             return ExitCode.ok
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
-            io.stderr.write("Error: unknown subcommand '\(first)'\n\n" + mainHelp)
+            io.stderr.write(said(Messages.text("core.unknownSubcommand", lang, first)) + "\n" + mainHelp)
             return ExitCode.badInput
         }
         let spec = command.spec
@@ -129,11 +156,13 @@ public enum PlanCheckCLI {
             if parsed.help { io.stdout.write(spec.helpText); return ExitCode.ok }
             return try command.run(parsed, io: io)
         } catch let e as UsageError {
-            io.stderr.write("Error: \(e.message)\nUsage: plancheck \(spec.usage)\n  See 'plancheck help \(spec.name)'.\n")
+            io.stderr.write(said(e.message(lang)) + Messages.text("core.usage", lang, spec.usage, spec.name) + "\n")
         } catch where (io.stdout as? FileDescriptorOutput)?.brokenPipe == true {
             return ExitCode.ok  // a command that flushes itself (inspect) met a closed pipe: quiet
+        } catch let e as LocalizedMessage {
+            io.stderr.write(said(e.message(lang)))
         } catch {
-            io.stderr.write("Error: \(error)\n")
+            io.stderr.write(said("\(error)"))
         }
         return ExitCode.badInput
     }
@@ -162,6 +191,7 @@ enum CommonOptions {
     static let reader: [OptionSpec] = [
         OptionSpec("encoding", value: "NAME", "Input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: BOM, else UTF-8 if valid, else GB18030)."),
         OptionSpec("delimiter", value: "CHAR", "Field delimiter: , ; or \\t (default: detected from the header line)."),
+        OptionSpec("sheet", value: "NAME", "Sheet to read from .xlsx workbooks (default: the first visible sheet)."),
         OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
         OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
         OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024, at most 1048576)."),
@@ -185,7 +215,7 @@ enum CommonOptions {
         OptionSpec("no-formula-guard", "Do not neutralise cells starting with = + - @ in CSV output (for machine consumers)."),
     ]
 
-    static func readerOptions(_ p: ParsedArguments, lang: Lang = .zh) throws -> ReaderOptions {
+    static func readerOptions(_ p: ParsedArguments) throws -> ReaderOptions {
         var o = ReaderOptions()
         if let e = p.value("encoding") {
             guard let enc = TextEncoding.parse(e) else { throw UsageError(CSVError.unknownEncoding(name: e).description) }
@@ -203,19 +233,20 @@ enum CommonOptions {
                 o.delimiter = c
             }
         }
-        if let v = p.value("max-row-bytes") { o.maxRowBytes = try Limits.option(v, "max-row-bytes", Limits.maxRowBytes, lang: lang) }
-        if let v = p.value("max-columns") { o.maxColumns = try Limits.option(v, "max-columns", Limits.maxColumns, lang: lang) }
-        if let v = p.value("threads") { o.threads = try Limits.option(v, "threads", Limits.threads, lang: lang) }
+        if let v = p.value("max-row-bytes") { o.maxRowBytes = try Limits.option(v, "max-row-bytes", Limits.maxRowBytes) }
+        if let v = p.value("max-columns") { o.maxColumns = try Limits.option(v, "max-columns", Limits.maxColumns) }
+        if let v = p.value("threads") { o.threads = try Limits.option(v, "threads", Limits.threads) }
+        o.sheet = p.value("sheet")
         return o
     }
 
     static func positiveInt(_ v: String, _ name: String) throws -> Int {
-        guard let n = Int(v), n > 0 else { throw UsageError("--\(name) expects a positive whole number, got '\(v)'") }
+        guard let n = Int(v), n > 0 else { throw UsageError(id: "core.positiveInt", name, v) }
         return n
     }
 
     static func inputs(_ p: ParsedArguments) throws -> [InputSource] {
-        if p.positionals.isEmpty { throw UsageError("no input files given") }
+        if p.positionals.isEmpty { throw UsageError(id: "core.noInputs") }
         return try RecordReader.expand(p.positionals)
     }
 

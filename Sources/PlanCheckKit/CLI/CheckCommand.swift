@@ -3,7 +3,7 @@ public enum CheckCommand: Command {
     public static let spec = CommandSpec(
         name: "check",
         abstract: "Check activity records against a plan and report every shortfall.",
-        usage: "check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
+        usage: "check <workspace> [options] | check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
         discussion: """
         Statuses per rule × unit (or person) × period: met; missed (period over, below the
         threshold); upcoming (not started); within the current period on-track or at-risk
@@ -52,14 +52,14 @@ public enum CheckCommand: Command {
             asOf = d
         }
         let planPaths = p.all("plan")
-        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE (see Checks/)") }
+        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE, or check a workspace folder made by 'plancheck init DIR'") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
-        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: Limits.lang(io))
+        let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: io.lang)
         var year = asOf.year
         if let y = p.value("year") {
             guard let v = Int(y), Limits.year.contains(v) else {
-                throw UsageError(Messages.text("limits.year", Limits.lang(io), y, Limits.year.lowerBound, Limits.year.upperBound))
+                throw UsageError(id: "limits.year", y, Limits.year.lowerBound, Limits.year.upperBound)
             }
             year = v
         } else if let y = plan.year { year = y }
@@ -68,15 +68,15 @@ public enum CheckCommand: Command {
     }
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let p = try Workspace.expand(p, spec: spec, io: io)
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let fail = try failLevel(p)
-        let lang = Limits.lang(io)
-        let readerOptions = try CommonOptions.readerOptions(p, lang: lang)
+        let readerOptions = try CommonOptions.readerOptions(p)
         let inputs = try CommonOptions.inputs(p)
         try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
-        let cap = try p.value("evidence-cap").map { try Limits.option($0, "evidence-cap", Limits.evidenceCap, lang: lang) }
+        let cap = try p.value("evidence-cap").map { try Limits.option($0, "evidence-cap", Limits.evidenceCap) }
             ?? (p.value("org") == nil ? 3 : 10)
-        let dupKeys = try p.value("max-duplicate-keys").map { try Limits.option($0, "max-duplicate-keys", Limits.maxDuplicateKeys, lang: lang) }
+        let dupKeys = try p.value("max-duplicate-keys").map { try Limits.option($0, "max-duplicate-keys", Limits.maxDuplicateKeys) }
             ?? CheckContext.defaultMaxDuplicateKeys
         let s = try setup(p, io: io, planRequired: true)
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {
@@ -86,7 +86,7 @@ public enum CheckCommand: Command {
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
         if p.flag("strict") && report.read.rejected > 0 {
             var msg = "--strict: \(report.read.rejected) rejected rows; no report written\n"
-            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.reason)\n" }
+            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }
             throw UsageError(msg.trimmingWhitespace())
         }
         var opts = ReportOptions()
@@ -95,6 +95,7 @@ public enum CheckCommand: Command {
         opts.quiet = p.flag("quiet")
         opts.evidence = p.flag("show-evidence") || p.value("org") != nil
         opts.threads = readerOptions.threads
+        opts.lang = io.lang
         try targets.writeFiles { fmt, sink in
             var o = opts
             o.colour = false

@@ -27,11 +27,11 @@ public enum InspectCommand: Command {
     }
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
-        let options = try CommonOptions.readerOptions(p, lang: Limits.lang(io))
+        let options = try CommonOptions.readerOptions(p)
         let inputs = try CommonOptions.inputs(p)
         let format = p.value("format") ?? "text"
         guard format == "text" || format == "csv" else { throw UsageError("unknown format '\(format)'; expected text or csv") }
-        let maxListed = try p.value("max-listed").map { try Limits.option($0, "max-listed", Limits.maxListed, lang: Limits.lang(io)) } ?? 10
+        let maxListed = try p.value("max-listed").map { try Limits.option($0, "max-listed", Limits.maxListed) } ?? 10
         var fileOut: AtomicFileOutput? = nil
         if let path = p.value("output") {
             try AtomicFileOutput.refuseInputs([path], inputs: inputs)
@@ -70,7 +70,7 @@ public enum InspectCommand: Command {
             throw error
         }
         if format == "csv" {
-            for r in summary.rejections { io.stderr.write("\(r.location): rejected: \(r.reason)\n") }
+            for r in summary.rejections { io.stderr.write("\(r.location): rejected: \(r.message(io.lang))\n") }
             if summary.rejected > summary.rejections.count {
                 io.stderr.write("… and \(summary.rejected - summary.rejections.count) more rejected rows\n")
             }

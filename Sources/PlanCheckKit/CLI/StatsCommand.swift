@@ -4,7 +4,7 @@ public enum StatsCommand: Command {
     public static let spec = CommandSpec(
         name: "stats",
         abstract: "Summarise a year of records: counts by unit, type and month, plan completion, data health.",
-        usage: "stats [--plan <plan.csv>]... [--roster <file>]... [options] <file|dir|->...",
+        usage: "stats <workspace> [options] | stats [--plan <plan.csv>]... [--roster <file>]... [options] <file|dir|->...",
         discussion: """
         Counts records dated within the year and not after --as-of: activities and participants
         (人次) by unit × activity type × month, a unit × month pivot, the months (January to the
@@ -42,15 +42,13 @@ public enum StatsCommand: Command {
         """,
         options: CommonOptions.planning(plan: "Plan file: adds completion per rule and per unit.",
                                         asOf: "Count up to this day, YYYY-MM-DD (default: today).") + [
-            OptionSpec("lang", value: "LANG", "Language of the text summary: zh (default) or en."),
             OptionSpec("table", value: "TABLE", "Table for CSV output: long (default), pivot, rules, units, health."),
             OptionSpec("csv-dir", value: "DIR", "Also write every CSV table into DIR as stats-<table>.csv."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
+        let p = try Workspace.expand(p, spec: spec, io: io)
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
-        let lang = p.value("lang") ?? "zh"
-        guard lang == "zh" || lang == "en" else { throw UsageError("--lang '\(lang)' is not one of: zh, en") }
         let tableName = p.value("table") ?? "long"
         guard let table = StatsCSVReporter.Table(rawValue: tableName) else {
             throw UsageError("--table '\(tableName)' is not one of: " + StatsCSVReporter.Table.allCases.map(\.rawValue).joined(separator: ", "))
@@ -60,7 +58,7 @@ public enum StatsCommand: Command {
             let dir = d.hasSuffix("/") && d.count > 1 ? String(d.dropLast()) : d
             try AtomicFileOutput.preflight(dir + "/" + StatsCSVReporter.Table.long.fileName)
         }
-        let readerOptions = try CommonOptions.readerOptions(p, lang: Limits.lang(io))
+        let readerOptions = try CommonOptions.readerOptions(p)
         let inputs = try CommonOptions.inputs(p)
         // Every file this run may write, --csv-dir tables included, must not be one of its inputs.
         var outputs = targets.files.map(\.path)
@@ -70,7 +68,7 @@ public enum StatsCommand: Command {
         }
         try AtomicFileOutput.refuseInputs(outputs, inputs: inputs, also: p.all("plan") + p.all("roster"))
         if let d = csvDir, AtomicFileOutput.isInputFolder(d, positionals: p.positionals, inputs: inputs) {
-            throw UsageError(Messages.text("limits.csvDirIsInput", Limits.lang(io), d))
+            throw UsageError(id: "limits.csvDirIsInput", d)
         }
         let s = try CheckCommand.setup(p, io: io, planRequired: false)
         let usesTable = targets.stdoutFormat == "csv" || targets.files.contains { $0.format == "csv" }
@@ -85,7 +83,7 @@ public enum StatsCommand: Command {
         var opts = ReportOptions()
         opts.bom = targets.bom
         opts.formulaGuard = targets.formulaGuard
-        opts.lang = lang
+        opts.lang = io.lang
         opts.threads = readerOptions.threads
         // --csv-dir files first to temporaries; they are renamed only once every --output is in place.
         var pending: [AtomicFileOutput] = []

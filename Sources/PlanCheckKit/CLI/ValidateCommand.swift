@@ -21,7 +21,7 @@ public enum ValidateCommand: Command {
             options.encoding = enc
         }
         let roster = p.all("roster").isEmpty ? nil : try Roster.read(p.all("roster"), options: options)
-        let (plan, problems) = try PlanReader.validate(p.positionals, options: options, lang: Limits.lang(io))
+        let (plan, problems) = try PlanReader.validate(p.positionals, options: options, lang: io.lang)
         for x in problems { io.stderr.write(x.description + "\n") }
         if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }
         if !problems.isEmpty {

@@ -38,6 +38,8 @@ public struct CheckerExample: Sendable {
 public protocol Checker: AnyObject {
     /// The stable identifier plan files use in their `checker` column.
     static var identifier: String { get }
+    /// The Chinese name plan files may write instead (计数, 合计 …).
+    static var chineseName: String { get }
     /// One line saying what it checks.
     static var summary: String { get }
     /// Plan columns it needs filled (beyond id, checker, types, threshold, scope).
@@ -63,6 +65,8 @@ public protocol Checker: AnyObject {
 extension Checker {
     /// Default: only matching records.
     public static var seesEveryRecord: Bool { false }
+    /// Default: none beyond the identifier.
+    public static var chineseName: String { identifier }
     /// Default: none.
     public static var optionalColumns: [PlanColumn] { [] }
     /// Default: unknown.
@@ -85,6 +89,12 @@ public enum CheckerRegistry {
 
     /// The checker with this identifier.
     public static func named(_ id: String) -> (any Checker.Type)? { all.first { $0.identifier == id } }
+
+    /// The plan checker a `checker` cell names: its identifier (any case) or its Chinese name.
+    public static func planChecker(_ name: String) -> (any Checker.Type)? {
+        let n = name.trimmingWhitespace().lowercased()
+        return planCheckers.first { $0.identifier == n || $0.chineseName == n }
+    }
 
     /// Checkers a plan row may name (quality is always on and not named).
     public static var planCheckers: [any Checker.Type] { all.filter { !$0.seesEveryRecord } }

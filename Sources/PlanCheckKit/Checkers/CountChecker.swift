@@ -1,6 +1,7 @@
 /// `count`: at least N matching records per period per scope entity.
 public final class CountChecker: TallyChecker {
     public static let identifier = "count"
+    public static let chineseName = "计数"
     public static let summary = "At least N matching records per period (year, half, quarter, month, week) for each unit or person in scope."
     public static let requiredColumns: [PlanColumn] = []
     public static let optionalColumns: [PlanColumn] = [.period, .keywords]

@@ -1,6 +1,7 @@
 /// `coverage`: every unit of a kind is the `target` of a matching record in the year.
 public final class CoverageChecker: TallyChecker {
     public static let identifier = "coverage"
+    public static let chineseName = "覆盖"
     public static let summary = "Every unit of target_kind is named in the target field of at least N matching records in the year, done by a unit in scope."
     public static let requiredColumns: [PlanColumn] = [.targetKind]
     public static let optionalColumns: [PlanColumn] = [.keywords]

@@ -1,6 +1,7 @@
 /// `deadline`: at least N matching records on or before a month-day, per unit or per person.
 public final class DeadlineChecker: TallyChecker {
     public static let identifier = "deadline"
+    public static let chineseName = "截止"
     public static let summary = "At least N matching records dated on or before a month-day of the year (MM-DD), for each unit or person in scope."
     public static let requiredColumns: [PlanColumn] = [.deadline]
     public static let optionalColumns: [PlanColumn] = [.keywords]

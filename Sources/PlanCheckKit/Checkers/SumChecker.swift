@@ -1,6 +1,7 @@
 /// `sum`: a numeric field (participants) of matching records sums to at least N per period.
 public final class SumChecker: TallyChecker {
     public static let identifier = "sum"
+    public static let chineseName = "合计"
     public static let summary = "The participants of matching records add up to at least N per period (人次), for each unit or person in scope."
     public static let measure = "人次"
     public static let requiredColumns: [PlanColumn] = [.field]

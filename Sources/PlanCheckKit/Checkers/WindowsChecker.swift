@@ -1,6 +1,7 @@
 /// `windows`: at least one matching record in each named date window of the year.
 public final class WindowsChecker: TallyChecker {
     public static let identifier = "windows"
+    public static let chineseName = "时间窗"
     public static let summary = "At least N matching records inside each named window of the year (年初 / 年中 / 年末 …), for each unit or person in scope."
     public static let requiredColumns: [PlanColumn] = [.windows]
     public static let optionalColumns: [PlanColumn] = [.keywords]

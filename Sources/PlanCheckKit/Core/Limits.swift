@@ -28,17 +28,15 @@ public enum Limits {
 
     /// Parses a whole number within `range` for option `--name`; a usage error naming the range
     /// otherwise (also for numbers too long for any integer type).
-    static func option(_ value: String, _ name: String, _ range: ClosedRange<Int>, lang: Lang) throws -> Int {
+    static func option(_ value: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
         let t = value.trimmingWhitespace()
         let parsed = Int(t) ?? ChineseNumber.parse(t)
         guard let n = parsed, range.contains(n) else {
-            throw UsageError(Messages.text("limits.optionRange", lang, name, value, range.lowerBound, range.upperBound))
+            throw UsageError(id: "limits.optionRange", name, value, range.lowerBound, range.upperBound)
         }
         return n
     }
 
-    /// The language of messages for a run (`PLANCHECK_LANG`, else Chinese).
-    static func lang(_ io: CommandIO) -> Lang { Lang.resolve(option: nil, environment: io.environment) ?? .zh }
 }
 
 extension Int {

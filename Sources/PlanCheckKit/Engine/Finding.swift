@@ -28,6 +28,18 @@ public enum Status: String, CaseIterable, Sendable, Comparable {
 
     public static func < (a: Status, b: Status) -> Bool { a.severity < b.severity }
 
+    /// The status in a person's words: 达标, 未达标, 滞后, 正常推进, 未开始, 提示 (`.en`: the code).
+    public func label(_ lang: Lang) -> String {
+        switch self {
+        case .met: return Messages.text("status.met", lang)
+        case .missed: return Messages.text("status.missed", lang)
+        case .atRisk: return Messages.text("status.atRisk", lang)
+        case .onTrack: return Messages.text("status.onTrack", lang)
+        case .upcoming: return Messages.text("status.upcoming", lang)
+        case .warning: return Messages.text("status.warning", lang)
+        }
+    }
+
     /// Decides the status of a period, by the pro-rata rule documented in README:
     /// met when `actual >= required`; otherwise missed once the period (or the year under review)
     /// is over, upcoming before it starts, and within it at-risk when, with at least one day gone,
@@ -377,40 +389,116 @@ public struct Finding: Sendable, Equatable {
     }
 
     /// What is still needed and by when, in the office's words
-    /// ("还需 2 次，截至 2022-12-31 还有 40 天").
-    public func advice(asOf: Day) -> String {
+    /// ("还需 2 次，截至 2022-12-31 还有 40 天"; English with `.en`).
+    public func advice(asOf: Day, lang: Lang = .zh) -> String {
         var out: [UInt8] = []
-        appendAdvice(asOf: asOf, status: status, to: &out)
+        appendAdvice(asOf: asOf, status: status, lang: lang, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends ``advice(asOf:)``'s bytes; `status` is this finding's (callers have it already).
-    func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, to out: inout B) {
+    /// Appends ``advice(asOf:lang:)``'s bytes; `status` is this finding's (callers have it already).
+    func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, lang: Lang = .zh, to out: inout B) {
         if status == .warning { out.append(string: note); return }
-        var m = measure
+        var m = Finding.measureText(measure, lang)
         m.withUTF8 { Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: due,
-                                          asOf: asOf, measure: $0, to: &out) }
+                                          asOf: asOf, measure: $0, lang: lang, to: &out) }
+    }
+
+    /// A rule's measure (次, 人次, 条) in `lang`.
+    public static func measureText(_ measure: String, _ lang: Lang) -> String {
+        switch measure {
+        case "次": return Messages.text("report.measure.times", lang)
+        case "人次": return Messages.text("report.measure.personTimes", lang)
+        case "条": return Messages.text("report.measure.records", lang)
+        default: return measure
+        }
     }
 
     /// The advice of a finding that is not a warning, from its numbers and days (the CSV report
-    /// writes it straight from a tally's cell).
+    /// writes it straight from a tally's cell); `measure` is already in `lang`.
     /// `day` writes a day (``Day/appendISO(to:)`` by default; the CSV report's table of days).
     static func appendAdvice<B: ByteAppending>(status: Status, required: Int, actual: Int, start: Day, due: Day, asOf: Day,
-                                               measure: UnsafeBufferPointer<UInt8>, to out: inout B,
+                                               measure: UnsafeBufferPointer<UInt8>, lang: Lang = .zh, to out: inout B,
                                                day: (Day, inout B) -> Void = { d, o in d.appendISO(to: &o) }) {
-        func text(_ s: StaticString) { out.append(bytes: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
-        func number(_ n: Int) { CSVWriter.appendDecimal(n, to: &out) }
+        let texts = lang == .zh ? AdviceTexts.zh : AdviceTexts.en
         let shortfall = max(0, required - actual)
         switch status {
         case .met, .warning: return
         case .missed:
-            text("缺 "); number(shortfall); text(" "); out.append(bytes: measure); text("，已于 "); day(due, &out); text(" 截止")
+            // {0} shortfall, {1} measure, {2} due
+            texts.missed.append(to: &out) { n, o in
+                switch n { case 0: CSVWriter.appendDecimal(shortfall, to: &o); case 1: o.append(bytes: measure); default: day(due, &o) }
+            }
         case .upcoming:
-            text("需 "); number(required); text(" "); out.append(bytes: measure); text("，"); day(start, &out)
-            text(" 开始，截至 "); day(due, &out)
+            // {0} required, {1} measure, {2} start, {3} due
+            texts.upcoming.append(to: &out) { n, o in
+                switch n {
+                case 0: CSVWriter.appendDecimal(required, to: &o)
+                case 1: o.append(bytes: measure)
+                case 2: day(start, &o)
+                default: day(due, &o)
+                }
+            }
         case .onTrack, .atRisk:
-            text("还需 "); number(shortfall); text(" "); out.append(bytes: measure); text("，截至 "); day(due, &out)
-            text(" 还有 "); number(asOf.days(to: due) + 1); text(" 天")
+            // {0} shortfall, {1} measure, {2} due, {3} days left
+            texts.pending.append(to: &out) { n, o in
+                switch n {
+                case 0: CSVWriter.appendDecimal(shortfall, to: &o)
+                case 1: o.append(bytes: measure)
+                case 2: day(due, &o)
+                default: CSVWriter.appendDecimal(asOf.days(to: due) + 1, to: &o)
+                }
+            }
+        }
+    }
+}
+
+/// The advice templates of the catalogue in one language, split at their placeholders once.
+struct AdviceTexts: Sendable {
+    let missed: ByteTemplate, upcoming: ByteTemplate, pending: ByteTemplate
+    init(_ lang: Lang) {
+        missed = ByteTemplate(Messages.text("report.adviceMissed", lang))
+        upcoming = ByteTemplate(Messages.text("report.adviceUpcoming", lang))
+        pending = ByteTemplate(Messages.text("report.advicePending", lang))
+    }
+    static let zh = AdviceTexts(.zh)
+    static let en = AdviceTexts(.en)
+}
+
+/// A catalogue template as bytes between its `{n}` placeholders, for reporters that write a
+/// sentence per row without building Strings.
+struct ByteTemplate: Sendable {
+    /// Literal pieces; `pieces.count == slots.count + 1`.
+    let pieces: [[UInt8]]
+    /// The placeholder number after each piece but the last.
+    let slots: [Int]
+
+    init(_ template: String) {
+        var pieces: [[UInt8]] = [[]]
+        var slots: [Int] = []
+        let b = Array(template.utf8)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "{"), let close = b[i...].firstIndex(of: UInt8(ascii: "}")),
+               let n = Int(String(decoding: b[(i + 1)..<close], as: UTF8.self)) {
+                slots.append(n)
+                pieces.append([])
+                i = close + 1
+            } else {
+                pieces[pieces.count - 1].append(b[i])
+                i += 1
+            }
+        }
+        self.pieces = pieces
+        self.slots = slots
+    }
+
+    /// Appends the template, `arg` writing placeholder `n`.
+    @inline(__always)
+    func append<B: ByteAppending>(to out: inout B, _ arg: (Int, inout B) -> Void) {
+        for k in 0..<pieces.count {
+            pieces[k].withUnsafeBufferPointer { out.append(bytes: $0) }
+            if k < slots.count { arg(slots[k], &out) }
         }
     }
 }

@@ -50,6 +50,12 @@ public enum Messages {
     /// Every area's table. A new area adds its table here (one line).
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
+        ("hint", hint),
+        ("workspace", workspace),
+        ("status", status),
+        ("report", report),
+        ("reader", reader),
+        ("workbook", workbook),
         ("limits", limits),
     ]
 

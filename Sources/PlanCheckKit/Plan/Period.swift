@@ -13,6 +13,9 @@ public enum PeriodKind: String, CaseIterable, Sendable {
         default: return nil
         }
     }
+
+    /// The names a plan may write, for "did you mean".
+    static let names = ["year", "half", "quarter", "month", "week", "年", "每年", "全年", "半年", "每半年", "季度", "每季度", "月", "每月", "周", "每周"]
 }
 
 /// One period of the year under review: a label and its first and last day.

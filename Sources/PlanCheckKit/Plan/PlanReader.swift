@@ -22,9 +22,11 @@ public enum PlanReader {
             let table = try TableFile.read(path, options: options)
             let m = HeaderNames.map(table.headers, fields: PlanColumn.allCases) { $0.aliases }
             let missing = requiredColumns.filter { m.columns[$0] == nil }
+            let headerHints = columnHints(table.headers, mapped: m)
             if !missing.isEmpty {
                 problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
-                    message: "missing column \(missing.map(\.rawValue).joined(separator: ", ")); the header has \(table.headers.joined(separator: ", ")); a plan needs at least \(requiredColumns.map(\.rawValue).joined(separator: ", "))"))
+                    message: "missing column \(missing.map(\.rawValue).joined(separator: ", ")); the header has \(table.headers.joined(separator: ", ")); a plan needs at least \(requiredColumns.map(\.rawValue).joined(separator: ", "))"
+                        + missing.compactMap { headerHints[$0] }.joined()))
                 continue
             }
             for row in table.rows {
@@ -47,10 +49,12 @@ public enum PlanReader {
                 else if let other = ids[id] { problem(.id, "id \(id) is used again (first at \(other))") }
                 else { ids[id] = "\(path):\(row.line)" }
 
-                let checkerName = cell(.checker)
-                let checker = CheckerRegistry.planCheckers.first { $0.identifier == checkerName }
+                let checkerText = cell(.checker)
+                let checker = CheckerRegistry.planChecker(checkerText)
+                let checkerName = checker?.identifier ?? checkerText
                 if checker == nil {
-                    problem(.checker, "unknown checker '\(checkerName)'; expected one of: \(CheckerRegistry.planCheckers.map { $0.identifier }.joined(separator: ", "))")
+                    problem(.checker, "unknown checker '\(checkerText)'; expected one of: \(CheckerRegistry.planCheckers.map { "\($0.identifier) (\($0.chineseName))" }.joined(separator: ", "))"
+                        + didYouMean(checkerText, among: CheckerRegistry.planCheckers.flatMap { [$0.identifier, $0.chineseName] }))
                 }
                 let types = cell(.types).splitList()
                 if types.isEmpty { problem(.types, "types is empty; list the activity types that count, separated by |") }
@@ -65,7 +69,8 @@ public enum PlanReader {
                 let periodText = cell(.period)
                 if !periodText.isEmpty {
                     if let p = PeriodKind.parse(periodText) { period = p } else {
-                        problem(.period, "unknown period '\(periodText)'; expected year, half, quarter, month or week (年, 半年, 季度, 月, 周)")
+                        problem(.period, "unknown period '\(periodText)'; expected year, half, quarter, month or week (年, 半年, 季度, 月, 周)"
+                            + didYouMean(periodText, among: PeriodKind.names))
                     }
                 }
                 let scopeText = cell(.scope)
@@ -76,7 +81,7 @@ public enum PlanReader {
                 if let c = checker {
                     for col in c.requiredColumns where cell(col).isEmpty {
                         if m.columns[col] == nil {
-                            problem(.id, "checker \(c.identifier) needs a '\(col.rawValue)' column, and the plan has none")
+                            problem(.id, "checker \(c.identifier) needs a '\(col.rawValue)' column, and the plan has none" + (headerHints[col] ?? ""))
                         } else {
                             problem(col, "\(col.rawValue) is empty; checker \(c.identifier) needs it")
                         }
@@ -110,6 +115,30 @@ public enum PlanReader {
         return (Plan(paths: paths, rules: rules, year: year), problems)
     }
 
+    /// "did you mean …" for a misspelt word, in Chinese (empty when nothing is near).
+    static func didYouMean(_ word: String, among known: [String]) -> String {
+        guard !word.isEmpty, let s = Suggest.nearest(HeaderNames.normalize(word), among: known) else { return "" }
+        return Messages.text("hint.didYouMean", .zh, s)
+    }
+
+    /// For each column the header lacks, a header cell no column took that is a near miss of
+    /// one of its names (`阈直` for `阈值`), as a "did you mean" to append to the problem.
+    static func columnHints(_ headers: [String], mapped m: (columns: [PlanColumn: Int], unmapped: [Int])) -> [PlanColumn: String] {
+        var hints: [PlanColumn: String] = [:]
+        let absent = PlanColumn.allCases.filter { m.columns[$0] == nil }
+        for i in m.unmapped {
+            let h = HeaderNames.normalize(headers[i])
+            if h.isEmpty { continue }
+            for c in absent where hints[c] == nil {
+                if let s = Suggest.nearest(h, among: c.aliases) {
+                    hints[c] = Messages.text("hint.columnDidYouMean", .zh, headers[i], s)
+                    break
+                }
+            }
+        }
+        return hints
+    }
+
     /// The first stand-alone 20xx in a file's name (`000-street-2022.csv` → 2022).
     static func yearInName(_ path: String) -> Int? {
         let name = Array((path.split(separator: "/").last.map(String.init) ?? path).utf8)
@@ -134,10 +163,9 @@ extension PlanReader {
             switch r.scope {
             case .org(let o) where !roster.units.contains { $0.name == o }:
                 out.append("规则 \(r.id): 单位“\(o)”不在花名册中")
-            case .kinds(let ks):
-                for k in ks where !roster.units.contains(where: { $0.kind == k }) {
-                    out.append("规则 \(r.id): 花名册中没有类别为“\(k)”的单位")
-                }
+            case .kinds(let ks) where !ks.contains(where: { k in roster.units.contains { $0.kind == k } }):
+                // A list of kinds (a standard plan naming every kind of branch) needs only one in the roster.
+                out.append("规则 \(r.id): 花名册中没有类别为“\(ks.joined(separator: "”“"))”的单位")
             default: break
             }
             for k in r.targetKinds where !roster.units.contains(where: { $0.kind == k }) {

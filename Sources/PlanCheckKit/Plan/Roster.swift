@@ -151,7 +151,10 @@ struct TableFile {
     var headerLine: Int
     var rows: [Row]
 
-    static func read(_ path: String, options: ReaderOptions) throws -> TableFile {
+    static func read(_ path: String, options: ReaderOptions, isHeader: ([String]) -> Bool = { _ in true }) throws -> TableFile {
+        if path != "-" && FileSniff.of(path: path) != .other {
+            return try readWorkbook(path, sheet: options.sheet, isHeader: isHeader)
+        }
         var headers: [String]? = nil
         var headerLine = 1
         var rows: [Row] = []

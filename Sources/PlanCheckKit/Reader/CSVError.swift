@@ -54,23 +54,77 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// A row that could not become a record, kept with where it is and why.
-public struct Rejection: Equatable, Sendable {
+///
+/// Rows are rejected on the reader's worker threads, before anyone knows which language the report
+/// is in: a rejection keeps its kind and the words of its reason (``args``), and says itself in a
+/// language when a report is written (``message(_:)``).
+public struct Rejection: Equatable, Sendable, LocalizedMessage {
     /// The input's path as given (or `-` for standard input).
     public var file: String
     /// Physical line where the row starts (1-based).
     public var line: Int
     /// Field number (1-based) the problem is in, or 0 for the whole row.
     public var column: Int
-    /// Short reason category, used for counting ("impossible date", "wrong field count" …).
+    /// Short reason category, a stable English code used for counting ("impossible date",
+    /// "wrong field count" …; ``kindLabel(_:_:)`` says it for people).
     public var kind: String
-    /// The full reason a clerk can act on.
-    public var reason: String
+    /// Catalogue id of the reason, or nil when ``reason`` is the only text.
+    public var messageID: String?
+    /// The reason's arguments (a field is written `field:date` and said in the report's language).
+    public var args: [String]
+    /// The reason in English (logs, JSON of older versions).
+    public var reason: String { message(.en) }
+    private var text: String
 
-    /// Creates a rejection.
+    /// Creates a rejection with a reason already in words.
     public init(file: String, line: Int, column: Int, kind: String, reason: String) {
-        self.file = file; self.line = line; self.column = column; self.kind = kind; self.reason = reason
+        self.file = file; self.line = line; self.column = column; self.kind = kind
+        messageID = nil; args = []; text = reason
     }
 
-    /// `file:line:column: reason`.
+    /// Creates a rejection whose reason is catalogue message `id` with `args`.
+    public init(file: String, line: Int, column: Int, kind: String, id: String, args: [String]) {
+        self.file = file; self.line = line; self.column = column; self.kind = kind
+        messageID = id; self.args = args; text = ""
+    }
+
+    /// `file:line:column`.
     public var location: String { "\(file):\(line):\(column)" }
+
+    /// The reason in `lang` (without the location).
+    public func message(_ lang: Lang) -> String {
+        guard let id = messageID else { return text }
+        return Messages.format(id, lang, args.map { a in a.hasPrefix("field:") ? Rejection.fieldLabel(String(a.dropFirst(6)), lang) : a })
+    }
+
+    /// A record field's name for people (日期, 单位 …).
+    public static func fieldLabel(_ field: String, _ lang: Lang) -> String {
+        switch field {
+        case "date": return Messages.text("reader.field.date", lang)
+        case "org": return Messages.text("reader.field.org", lang)
+        case "type": return Messages.text("reader.field.type", lang)
+        case "participants": return Messages.text("reader.field.participants", lang)
+        case "title": return Messages.text("reader.field.title", lang)
+        case "lead": return Messages.text("reader.field.lead", lang)
+        case "target": return Messages.text("reader.field.target", lang)
+        case "id": return Messages.text("reader.field.id", lang)
+        default: return field
+        }
+    }
+
+    /// A rejection kind (the English code counted in reports) in `lang`.
+    public static func kindLabel(_ kind: String, _ lang: Lang) -> String {
+        switch kind {
+        case "wrong field count": return Messages.text("reader.kind.wrongFieldCount", lang)
+        case "invalid text": return Messages.text("reader.kind.invalidText", lang)
+        case "NUL byte": return Messages.text("reader.kind.nulByte", lang)
+        case "missing date": return Messages.text("reader.kind.missingDate", lang)
+        case "missing org": return Messages.text("reader.kind.missingOrg", lang)
+        case "missing type": return Messages.text("reader.kind.missingType", lang)
+        case "impossible date": return Messages.text("reader.kind.impossibleDate", lang)
+        case "unrecognized date": return Messages.text("reader.kind.unrecognizedDate", lang)
+        case "bad participants": return Messages.text("reader.kind.badParticipants", lang)
+        default: return kind
+        }
+    }
 }

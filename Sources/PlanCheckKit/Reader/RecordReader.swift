@@ -25,6 +25,8 @@ public struct ReaderOptions: Sendable {
     /// more threads what one worker parses. Small values only serve tests that force rows, quotes
     /// and CRLFs to straddle chunk boundaries.
     public var chunkSize = 1 << 19
+    /// The sheet read from workbooks (`--sheet`); nil: the first visible sheet.
+    public var sheet: String?
     /// Creates default options.
     public init() {}
 }
@@ -156,7 +158,9 @@ public struct RecordReader {
         // A file changed while read (truncated, appended) gives a mix of versions that differs by
         // --threads: refused, compared by size and times before and after.
         let before = FileSnapshot.of(sources)
-        if options.threads >= 2 && !sources.isEmpty {
+        // Workbooks are read on the calling thread (decompression and XML are sequential); with
+        // one among the inputs, all are.
+        if options.threads >= 2 && !sources.isEmpty && !sources.contains(where: RecordReader.isWorkbook) {
             let summary = try ChunkedRecordReader(options: options, sources: sources, knownOrgs: knownOrgs).run(onRecord)
             try FileSnapshot.verify(before)
             return summary
@@ -197,6 +201,9 @@ public struct RecordReader {
     }
 
     func readOne(_ source: InputSource, index: Int, into summary: inout ReadSummary, _ onRecord: (RecordView) throws -> Void) throws {
+        if case .file(let path) = source, RecordReader.isWorkbook(source) {
+            return try readWorkbook(path, index: index, into: &summary, onRecord)
+        }
         let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
         let rows = RowValidator(path: source.name, maxKeptRejections: options.maxKeptRejections)
         var delimiter: UInt8 = 0x2C
@@ -270,10 +277,12 @@ final class RowValidator {
         return v
     }
 
-    func reject(_ line: Int, _ column: Int, _ kind: String, _ reason: String, _ summary: inout ReadSummary) {
+    /// Counts a rejected row and keeps it (up to the cap) with its reason's message id and words,
+    /// said in the report's language later.
+    func reject(_ line: Int, _ column: Int, _ kind: String, _ id: String, _ args: [String], _ summary: inout ReadSummary) {
         summary.rejectionCounts[kind, default: 0] += 1
         if summary.rejections.count < maxKeptRejections {
-            summary.rejections.append(Rejection(file: path, line: line, column: column, kind: kind, reason: reason))
+            summary.rejections.append(Rejection(file: path, line: line, column: column, kind: kind, id: id, args: args))
         }
     }
 
@@ -330,7 +339,7 @@ final class RowValidator {
         info.rowsRead += 1
         if row.count != headerCount {
             reject(row.line, row.count > headerCount ? headerCount + 1 : row.count, "wrong field count",
-                   "expected \(headerCount) fields as in the header, found \(row.count)", &summary)
+                   "reader.wrongFieldCount", [String(headerCount), String(row.count)], &summary)
             return nil
         }
         // Every canonical field must be clean text.
@@ -339,11 +348,11 @@ final class RowValidator {
                 let scan = FieldParsing.scanField(row[c])
                 if scan.invalidAt >= 0 {
                     let enc = encodingName
-                    reject(row.line, c + 1, "invalid text", "\(headerName(c)) (\(f.name)) has bytes that are not valid \(enc) at byte \(scan.invalidAt + 1); re-save the file as UTF-8 or give --encoding", &summary)
+                    reject(row.line, c + 1, "invalid text", "reader.invalidText", [headerName(c), "field:" + f.name, enc, String(scan.invalidAt + 1)], &summary)
                     return nil
                 }
                 if scan.hasNUL {
-                    reject(row.line, c + 1, "NUL byte", "\(headerName(c)) (\(f.name)) contains a NUL byte", &summary)
+                    reject(row.line, c + 1, "NUL byte", "reader.nulByte", [headerName(c), "field:" + f.name], &summary)
                     return nil
                 }
             }
@@ -355,11 +364,11 @@ final class RowValidator {
             : org.isEmpty ? (.org, orgColumn)
             : type.isEmpty ? (.type, typeColumn) : nil
         if let (f, c) = empty {
-            reject(row.line, c + 1, "missing \(f.name)", "\(headerName(c)) (\(f.name)) is empty; every record needs a date, an org and a type", &summary)
+            reject(row.line, c + 1, "missing \(f.name)", "reader.missingField", [headerName(c), "field:" + f.name], &summary)
             return nil
         }
         if (org.count == 1 || org.count == 6) && Roster.isReservedName(org) {
-            reject(row.line, orgColumn + 1, "reserved org", Messages.text("limits.reservedName", .en, row.string(orgColumn)), &summary)
+            reject(row.line, orgColumn + 1, "reserved org", "limits.reservedName", [row.string(orgColumn)], &summary)
             return nil
         }
         let dc = dateColumn
@@ -367,10 +376,15 @@ final class RowValidator {
         switch FieldParsing.parseDate(date, cache: &dateCache) {
         case .day(let d): day = d
         case .impossible(let why):
-            reject(row.line, dc + 1, "impossible date", "\(headerName(dc)) '\(row.string(dc))': \(why)", &summary)
+            // `why` is "2022-02-30 is not a calendar date" or "24:00 is not a time of day".
+            let (id, what): (String, String) =
+                why.hasSuffix(" is not a time of day") ? ("reader.impossibleTime", String(why.dropLast(" is not a time of day".count)))
+                : why.hasSuffix(" is not a calendar date") ? ("reader.impossibleDate", String(why.dropLast(" is not a calendar date".count)))
+                : ("reader.impossibleDate", why)
+            reject(row.line, dc + 1, "impossible date", id, [headerName(dc), row.string(dc), what], &summary)
             return nil
         case .unrecognized:
-            reject(row.line, dc + 1, "unrecognized date", "\(headerName(dc)) '\(row.string(dc))' is not a date; expected \(FieldParsing.acceptedDateShapes)", &summary)
+            reject(row.line, dc + 1, "unrecognized date", "reader.unrecognizedDate", [headerName(dc), row.string(dc), FieldParsing.acceptedDateShapes], &summary)
             return nil
         }
         var participants: Int? = nil
@@ -380,7 +394,7 @@ final class RowValidator {
             case .empty: participants = nil
             case .value(let v): participants = v
             case .invalid:
-                reject(row.line, pc + 1, "bad participants", "\(headerName(pc)) '\(row.string(pc))' is not a count; expected digits, optionally followed by 人 or 人次 (or empty)", &summary)
+                reject(row.line, pc + 1, "bad participants", "reader.badParticipants", [headerName(pc), row.string(pc)], &summary)
                 return nil
             }
         }

@@ -2,9 +2,20 @@
 public enum CSVCheckReporter: CheckReporter {
     public static let format = "csv"
 
-    /// The columns, fixed first as documented; more may follow in later versions.
+    /// The columns, fixed first as documented; more may follow in later versions (`--lang en`).
     public static let header = ["rule", "title", "org", "person", "period", "required", "actual", "shortfall", "status", "due",
                                 "source", "evidence", "checker", "clause", "start", "end", "note"]
+
+    /// The header in `lang`: Chinese column names for Excel users, the English ones for machines.
+    public static func header(_ lang: Lang) -> [String] {
+        if lang == .en { return header }
+        return [Messages.text("report.csv.rule", lang), Messages.text("report.csv.title", lang), Messages.text("report.csv.org", lang),
+                Messages.text("report.csv.person", lang), Messages.text("report.csv.period", lang), Messages.text("report.csv.required", lang),
+                Messages.text("report.csv.actual", lang), Messages.text("report.csv.shortfall", lang), Messages.text("report.csv.status", lang),
+                Messages.text("report.csv.due", lang), Messages.text("report.csv.source", lang), Messages.text("report.csv.evidence", lang),
+                Messages.text("report.csv.checker", lang), Messages.text("report.csv.clause", lang), Messages.text("report.csv.start", lang),
+                Messages.text("report.csv.end", lang), Messages.text("report.csv.note", lang)]
+    }
 
     /// Findings per block when a second thread formats every other block.
     static let blockRows = 1024
@@ -17,7 +28,7 @@ public enum CSVCheckReporter: CheckReporter {
     /// second thread formats every other block (``BlockWriter``): the same bytes in the same order.
     static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions, blockRows: Int) {
         let w = CSVWriter(sink: sink, bom: o.bom, formulaGuard: o.formulaGuard)
-        w.row(header)
+        w.row(header(o.lang))
         let n = r.findings.count
         let size = max(1, blockRows)
         @Sendable func range(_ b: Int) -> Range<Int> { (b * size)..<min(n, (b + 1) * size) }
@@ -26,12 +37,14 @@ public enum CSVCheckReporter: CheckReporter {
         let helperRows = FindingRows(writer: CSVWriter(sink: out, bom: false, formulaGuard: o.formulaGuard), report: r, options: o)
         BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(range($0)) },
                           helper: { helperRows.write(range($0)); return out.take() })
+        let L = o.lang
         for x in r.read.rejections {
-            w.row(["rejected", "拒绝的行", "", "", "", "", "", "", "warning", "", "", x.location, "reader", x.kind, "", "", x.reason])
+            w.row(["rejected", Messages.text("report.rejectedTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
+                   "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
         }
-        w.row(["input", "读取的记录", "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
-               r.read.rejected > 0 ? "warning" : "met", "", "", "", "reader", "", "", "",
-               "读取 \(r.read.rowsRead) 行 = 接受 \(r.read.accepted) 行 + 拒绝 \(r.read.rejected) 行"])
+        w.row(["input", Messages.text("report.inputTitle", L), "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
+               (r.read.rejected > 0 ? Status.warning : Status.met).label(L), "", "", "", "reader", "", "", "",
+               Messages.text("report.inputNote", L, r.read.rowsRead, r.read.accepted, r.read.rejected)])
     }
 
     /// Formats findings as rows, one writer per thread. A rule's texts repeat on every row of the
@@ -51,7 +64,26 @@ public enum CSVCheckReporter: CheckReporter {
         /// rows for a province).
         var days = [(ordinal: Int32, bytes: (UInt64, UInt64), count: Int)](repeating: (Int32.min, (0, 0), 0), count: 512)
 
-        init(writer: CSVWriter, report: CheckReport, options: ReportOptions) { w = writer; r = report; o = options }
+        /// Status cells in the report's language, by ``Status/allCases`` order.
+        let statusCells: [String]
+
+        init(writer: CSVWriter, report: CheckReport, options: ReportOptions) {
+            w = writer; r = report; o = options
+            statusCells = Status.allCases.map { $0.label(options.lang) }
+        }
+
+        /// The status cell of `s`.
+        @inline(__always)
+        func statusCell(_ s: Status) -> String {
+            switch s {
+            case .met: return statusCells[0]
+            case .upcoming: return statusCells[1]
+            case .onTrack: return statusCells[2]
+            case .warning: return statusCells[3]
+            case .atRisk: return statusCells[4]
+            case .missed: return statusCells[5]
+            }
+        }
 
         /// Appends `d`'s ISO bytes to `out`, from ``days`` when it is there.
         func appendDay<B: ByteAppending>(_ d: Day, to out: inout B) {
@@ -112,7 +144,7 @@ public enum CSVCheckReporter: CheckReporter {
             w.cell(required)
             w.cell(actual)
             w.cell(max(0, required - actual))
-            w.cell(escaped: status.rawValue)
+            w.cell(escaped: statusCell(status))
             day(f.due)
             w.cell(escaped: cells[2])
             w.cell(scratch: scratch) { var out = $0; f.appendEvidence(to: &out) }
@@ -120,7 +152,7 @@ public enum CSVCheckReporter: CheckReporter {
             w.cell(escaped: cells[4])
             day(start)
             day(end)
-            if status == .met { w.cell(escaped: "") } else { w.cell(scratch: scratch) { var out = $0; f.appendAdvice(asOf: r.asOf, status: status, to: &out) } }
+            if status == .met { w.cell(escaped: "") } else { w.cell(scratch: scratch) { var out = $0; f.appendAdvice(asOf: r.asOf, status: status, lang: o.lang, to: &out) } }
             w.endRow()
         }
 
@@ -189,7 +221,7 @@ public enum CSVCheckReporter: CheckReporter {
             var out = runText.sink
             for c in cells { out.append(array: c); ends.append(runText.count) }
             for s in t.slots { var l = s.label; l.withUTF8 { CSVWriter.appendEscaped($0, formulaGuard: w.formulaGuard, to: &out) }; ends.append(runText.count) }
-            out.append(string: t.findingInfo.measure); ends.append(runText.count)
+            out.append(string: Finding.measureText(t.findingInfo.measure, o.lang)); ends.append(runText.count)
             let text = runText.bytes
             let texts = (0..<ends.count).map { k in UnsafeBufferPointer(rebasing: text[(k == 0 ? 0 : ends[k - 1])..<ends[k]]) }
             let ruleCount = cells.count, slotCount = t.slots.count
@@ -237,7 +269,7 @@ public enum CSVCheckReporter: CheckReporter {
                 number(run.required)
                 number(actual)
                 number(max(0, run.required - actual))
-                var name = status.rawValue
+                var name = statusCell(status)
                 name.withUTF8 { text($0) }
                 day(end)
                 text(run.rule[2])
@@ -256,7 +288,7 @@ public enum CSVCheckReporter: CheckReporter {
                 if status != .met {
                     scratch.removeAll()
                     Finding.appendAdvice(status: status, required: run.required, actual: actual, start: start, due: end,
-                                         asOf: run.reportAsOf, measure: run.measure, to: &scr) { d, o in appendDay(d, to: &o) }
+                                         asOf: run.reportAsOf, measure: run.measure, lang: o.lang, to: &scr) { d, o in appendDay(d, to: &o) }
                     escaped(scratch.bytes)
                 }
                 w.endRow()

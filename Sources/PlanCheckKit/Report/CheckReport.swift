@@ -49,8 +49,8 @@ public struct ReportOptions: Sendable {
     public var quiet = false
     /// Show the records that counted (self-review).
     public var evidence = false
-    /// Language of text output: zh (default) or en.
-    public var lang = "zh"
+    /// Language of every word a person reads: Chinese (default) or English (`--lang en`).
+    public var lang = Lang.zh
     /// Threads a reporter may use to format rows (`--threads`; the CSV report formats every
     /// other block of rows on a second thread).
     public var threads = 1

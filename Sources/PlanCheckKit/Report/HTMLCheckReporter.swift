@@ -9,19 +9,20 @@ public enum HTMLCheckReporter: CheckReporter {
         var head = "<h1>plancheck \(r.year) 年度检查 · 检查日 \(r.asOf.iso)</h1>\n"
         head += "<p>计划：\(e(r.planPaths.joined(separator: ", ")))；记录：读取 \(r.read.rowsRead) 行，接受 \(r.read.accepted) 行，拒绝 \(r.read.rejected) 行</p>\n"
         let c = r.statusCounts
-        head += "<p class=summary>met \(c[.met] ?? 0) · missed \(c[.missed] ?? 0) · at-risk \(c[.atRisk] ?? 0) · on-track \(c[.onTrack] ?? 0) · upcoming \(c[.upcoming] ?? 0) · 数据质量提示 \(c[.warning] ?? 0)</p>\n"
+        head += "<p class=summary>" + e(Messages.text("report.total", o.lang, r.ruleFindings.count, c[.met] ?? 0, c[.missed] ?? 0, c[.atRisk] ?? 0,
+                                                        c[.onTrack] ?? 0, c[.upcoming] ?? 0, c[.warning] ?? 0)) + "</p>\n"
         head += "<table>\n<thead><tr><th>状态</th><th>规则</th><th>标题</th><th>单位</th><th>人员</th><th>周期</th><th>要求</th><th>实际</th><th>缺口</th><th>说明</th><th>依据</th></tr></thead>\n<tbody>\n"
         sink.write(HTML.pageHead(title: "plancheck \(r.year) 检查报告") + head)
         var shown = 0, more = 0
         for f in r.findings where !o.quiet || f.status.isProblem {
             if shown == HTML.maxRows { more += 1; continue }
             shown += 1
-            sink.write("<tr class=\"\(f.status.rawValue)\"><td>\(f.status.rawValue)</td><td>\(e(f.rule))</td><td>\(e(f.title))</td><td>\(e(f.org))</td><td>\(e(f.person))</td><td>\(e(f.period))</td><td class=n>\(f.required)</td><td class=n>\(f.actual)</td><td class=n>\(f.shortfall)</td><td>\(e(f.advice(asOf: r.asOf)))</td><td class=src>\(e(f.source))</td></tr>\n")
+            sink.write("<tr class=\"\(f.status.rawValue)\"><td>\(f.status.label(o.lang))</td><td>\(e(f.rule))</td><td>\(e(f.title))</td><td>\(e(f.org))</td><td>\(e(f.person))</td><td>\(e(f.period))</td><td class=n>\(f.required)</td><td class=n>\(f.actual)</td><td class=n>\(f.shortfall)</td><td>\(e(f.advice(asOf: r.asOf, lang: o.lang)))</td><td class=src>\(e(f.source))</td></tr>\n")
         }
-        if more > 0 { sink.write(HTML.moreRow(more, columns: 11)) }
+        if more > 0 { sink.write(HTML.moreRow(more, columns: 11, lang: o.lang)) }
         var tail = "</tbody></table>\n"
         if !r.read.rejections.isEmpty {
-            tail += "<h2>拒绝的行</h2>\n<ul>\n" + r.read.rejections.map { "<li>\(e($0.location)): \(e($0.reason))</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            tail += "<h2>拒绝的行</h2>\n<ul>\n" + r.read.rejections.map { "<li>\(e($0.location)): \(e($0.message(o.lang)))</li>" }.joined(separator: "\n") + "\n</ul>\n"
         }
         sink.write(tail + "\n" + HTML.pageTail)
     }
@@ -52,8 +53,8 @@ public enum HTML {
     public static let maxRows = 5_000
 
     /// The row that says how many rows were left out (spanning `columns` cells).
-    static func moreRow(_ n: Int, columns: Int) -> String {
-        "<tr class=more><td colspan=\(columns)>\(escape(Messages.text("limits.htmlMoreRows", .zh, n)))</td></tr>\n"
+    static func moreRow(_ n: Int, columns: Int, lang: Lang = .zh) -> String {
+        "<tr class=more><td colspan=\(columns)>\(escape(Messages.text("limits.htmlMoreRows", lang, n)))</td></tr>\n"
     }
 
     /// A complete page with the shared print-friendly style.

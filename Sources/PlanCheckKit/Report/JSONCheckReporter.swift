@@ -2,30 +2,32 @@
 public enum JSONCheckReporter: CheckReporter {
     public static let format = "json"
 
-    static func finding(_ f: Finding, asOf: Day) -> JSONValue {
+    /// One finding: English keys and status codes (stable for machines), plus `statusLabel` and
+    /// `advice` in the report's language.
+    static func finding(_ f: Finding, asOf: Day, lang: Lang) -> JSONValue {
         .object([
             ("rule", .string(f.rule)), ("title", .string(f.title)), ("checker", .string(f.checker)),
             ("org", .string(f.org)), ("person", .string(f.person)), ("period", .string(f.period)),
             ("start", .string(f.start.iso)), ("end", .string(f.end.iso)),
             ("required", .int(f.required)), ("actual", .int(f.actual)), ("shortfall", .int(f.shortfall)),
-            ("status", .string(f.status.rawValue)), ("due", .string(f.due.iso)),
-            ("advice", .string(f.advice(asOf: asOf))), ("clause", .string(f.clause)), ("source", .string(f.source)),
+            ("status", .string(f.status.rawValue)), ("statusLabel", .string(f.status.label(lang))), ("due", .string(f.due.iso)),
+            ("advice", .string(f.advice(asOf: asOf, lang: lang))), ("clause", .string(f.clause)), ("source", .string(f.source)),
             ("evidence", .array(f.evidence.map { .string($0) })), ("evidenceCount", .int(f.evidenceCount)),
         ])
     }
 
     /// The report as a JSON value (everything in memory; ``write(_:to:options:)`` streams the findings).
-    public static func value(_ r: CheckReport, quiet: Bool) -> JSONValue {
-        guard case .object(var fields) = header(r) else { return .null }
-        fields.append(("findings", .array(r.findings.filter { !quiet || $0.status.isProblem }.map { finding($0, asOf: r.asOf) })))
+    public static func value(_ r: CheckReport, quiet: Bool, lang: Lang = .zh) -> JSONValue {
+        guard case .object(var fields) = header(r, lang: lang) else { return .null }
+        fields.append(("findings", .array(r.findings.filter { !quiet || $0.status.isProblem }.map { finding($0, asOf: r.asOf, lang: lang) })))
         return .object(fields)
     }
 
     /// Everything but the findings.
-    static func header(_ r: CheckReport) -> JSONValue {
+    static func header(_ r: CheckReport, lang: Lang) -> JSONValue {
         let c = r.statusCounts
         return .object([
-            ("plancheck", .string(PlanCheckCLI.version)),
+            ("plancheck", .string(PlanCheckCLI.version)), ("lang", .string(lang.rawValue)),
             ("plans", .array(r.planPaths.map { .string($0) })),
             ("rosters", .array(r.rosterPaths.map { .string($0) })),
             ("year", .int(r.year)), ("asOf", .string(r.asOf.iso)),
@@ -43,7 +45,7 @@ public enum JSONCheckReporter: CheckReporter {
             ("rejectedByReason", .object(r.read.rejectionCounts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("rejections", .array(r.read.rejections.map { x in .object([
                 ("file", .string(x.file)), ("line", .int(x.line)), ("column", .int(x.column)),
-                ("kind", .string(x.kind)), ("reason", .string(x.reason)),
+                ("kind", .string(x.kind)), ("kindLabel", .string(Rejection.kindLabel(x.kind, lang))), ("reason", .string(x.message(lang))),
             ]) })),
             ("notes", .array(r.notes.map { .string($0) })),
         ])
@@ -51,12 +53,12 @@ public enum JSONCheckReporter: CheckReporter {
 
     /// Writes the same text as `value(r).rendered()`, one finding at a time.
     public static func write(_ r: CheckReport, to sink: OutputSink, options o: ReportOptions) {
-        var head = header(r).rendered()
+        var head = header(r, lang: o.lang).rendered()
         head.removeLast(2)   // "\n}"
         sink.write(head + ",\n  \"findings\": [")
         var first = true
         for f in r.findings where !o.quiet || f.status.isProblem {
-            sink.write((first ? "\n    " : ",\n    ") + finding(f, asOf: r.asOf).rendered(indent: 2))
+            sink.write((first ? "\n    " : ",\n    ") + finding(f, asOf: r.asOf, lang: o.lang).rendered(indent: 2))
             first = false
         }
         sink.write(first ? "]\n}\n" : "\n  ]\n}\n")

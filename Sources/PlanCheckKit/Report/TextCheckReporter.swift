@@ -27,21 +27,23 @@ public enum TextCheckReporter: CheckReporter {
             wroteAny = true
             out = ""
         }
+        let L = o.lang
         let shown = o.quiet ? r.findings.filter { $0.status.isProblem } : r.findings   // a copy only when quiet (few)
         if !o.quiet {
-            out += "plancheck \(PlanCheckCLI.version) · \(r.year) 年度 · 检查日 \(r.asOf.iso)"
-            if let org = r.org { out += " · 自查单位 \(org)" }
-            out += "\n计划：\(r.planPaths.joined(separator: ", "))\n"
-            out += "花名册：\(r.rosterPaths.isEmpty ? "（无）" : r.rosterPaths.joined(separator: ", "))\n"
+            out += Messages.text("report.header", L, PlanCheckCLI.version, r.year, r.asOf.iso)
+            if let org = r.org { out += Messages.text("report.headerOrg", L, org) }
+            out += "\n" + Messages.text("report.plans", L, r.planPaths.joined(separator: ", ")) + "\n"
+            out += Messages.text("report.rosters", L, r.rosterPaths.isEmpty ? Messages.text("report.none", L) : r.rosterPaths.joined(separator: ", ")) + "\n"
         }
         if !o.quiet || r.read.rejected > 0 {
-            out += "记录：\(r.read.files.count) 个文件，读取 \(r.read.rowsRead) 行，接受 \(r.read.accepted) 行，拒绝 \(r.read.rejected) 行"
+            out += Messages.text("report.records", L, r.read.files.count, r.read.rowsRead, r.read.accepted, r.read.rejected)
             if !r.read.rejectionCounts.isEmpty {
-                out += "（" + r.read.rejectionCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，") + "）"
+                out += Messages.text("report.paren", L, r.read.rejectionCounts.sorted { $0.key < $1.key }
+                    .map { "\(Rejection.kindLabel($0.key, L)) \($0.value)" }.joined(separator: Messages.text("report.listSep", L)))
             }
             out += "\n"
-            for x in r.read.rejections.prefix(20) { out += "  拒绝 \(x.location): \(x.reason)\n" }
-            if r.read.rejected > min(20, r.read.rejections.count) { out += "  … 另有 \(r.read.rejected - min(20, r.read.rejections.count)) 行被拒绝（见 CSV/JSON 报告）\n" }
+            for x in r.read.rejections.prefix(20) { out += Messages.text("report.rejectedRow", L, x.location, x.message(L)) + "\n" }
+            if r.read.rejected > min(20, r.read.rejections.count) { out += Messages.text("report.moreRejected", L, r.read.rejected - min(20, r.read.rejections.count)) + "\n" }
         }
         // Group rule findings by unit (persons under their unit), in unit order.
         var groups: [String: [Int]] = [:]   // org → indexes into `shown`
@@ -55,8 +57,11 @@ public enum TextCheckReporter: CheckReporter {
             flush()
             guard let idx = groups[name], !idx.isEmpty else { continue }
             let fs = idx.map { shown[$0] }
-            out += "\n" + (name == "*" ? "全体（所有单位合计）" : name + (kinds[name].map { "（\($0)）" } ?? "（不在花名册）")) + "\n"
-            var rows: [[String]] = [["  状态", "规则", "标题", "人员", "周期", "要求", "实际", "缺口", "说明"]]
+            out += "\n" + (name == "*" ? Messages.text("report.allUnits", L)
+                : name + Messages.text("report.paren", L, kinds[name] ?? Messages.text("report.notInRoster", L))) + "\n"
+            var rows: [[String]] = [["  " + Messages.text("report.col.status", L), Messages.text("report.col.rule", L), Messages.text("report.col.title", L),
+                                     Messages.text("report.col.person", L), Messages.text("report.col.period", L), Messages.text("report.col.required", L),
+                                     Messages.text("report.col.actual", L), Messages.text("report.col.shortfall", L), Messages.text("report.col.advice", L)]]
             var statuses: [Status?] = [nil]
             // A rule with several periods: its met periods fold into one line (CSV/JSON keep them all).
             // Periods and met periods per rule and person, counted once (a group can hold many rules).
@@ -85,24 +90,24 @@ public enum TextCheckReporter: CheckReporter {
                     if fold.shown { continue }
                     folds[foldOf[i]].shown = true
                     let all = fold.met == fold.periods
-                    let span = all ? fold.firstMet + "…" + fold.lastMet : "其余周期"
-                    rows.append(["  met", f.rule, f.title, f.person, span, String(f.required), "", "",
-                                 all ? "全部 \(fold.periods) 个周期达标" : "其余 \(fold.met)/\(fold.periods) 个周期达标"])
+                    let span = all ? fold.firstMet + "…" + fold.lastMet : Messages.text("report.foldOthers", L)
+                    rows.append(["  " + Status.met.label(L), f.rule, f.title, f.person, span, String(f.required), "", "",
+                                 all ? Messages.text("report.foldAll", L, fold.periods) : Messages.text("report.foldSome", L, fold.met, fold.periods)])
                     statuses.append(.met)
                     continue
                 }
-                rows.append(["  " + f.status.rawValue, f.rule, f.title, f.person, f.period, String(f.required), String(f.actual),
-                             String(f.shortfall), f.advice(asOf: r.asOf)])
+                rows.append(["  " + f.status.label(L), f.rule, f.title, f.person, f.period, String(f.required), String(f.actual),
+                             String(f.shortfall), f.advice(asOf: r.asOf, lang: L)])
                 statuses.append(f.status)
                 if o.evidence && f.evidenceCount > 0 {
-                    rows.append(["", "", "", "", "", "", "", "", "计入：" + f.evidence.joined(separator: " ")
-                                 + (f.evidenceCount > f.evidence.count ? " … 共 \(f.evidenceCount) 条" : "")])
+                    rows.append(["", "", "", "", "", "", "", "", Messages.text("report.counted", L, f.evidence.joined(separator: " "))
+                                 + (f.evidenceCount > f.evidence.count ? Messages.text("report.countedMore", L, f.evidenceCount) : "")])
                     statuses.append(nil)
                 }
             }
             for (i, line) in DisplayWidth.tableLines(rows, rightAligned: [5, 6, 7]).enumerated() {
                 if let st = statuses[i], o.colour {
-                    let word = st.rawValue
+                    let word = st.label(L)
                     out += line.replacingAll("  " + word, with: "  " + colour(word, st, true))
                 } else {
                     out += line
@@ -112,12 +117,13 @@ public enum TextCheckReporter: CheckReporter {
         }
         let quality = shown.filter { $0.checker == QualityChecker.identifier }
         if !quality.isEmpty {
-            out += "\n数据质量提示\n"
+            out += "\n" + Messages.text("report.quality", L) + "\n"
             var rows: [[String]] = []
             for f in quality {
-                rows.append(["  " + (o.colour ? colour("warning", .warning, true) : "warning"), f.title, f.note])
+                let word = Status.warning.label(L)
+                rows.append(["  " + (o.colour ? colour(word, .warning, true) : word), f.title, f.note])
                 if !f.evidence.isEmpty {
-                    rows.append(["", "", "见 " + f.evidence.prefix(3).joined(separator: " ") + (f.evidenceCount > min(3, f.evidence.count) ? " …" : "")])
+                    rows.append(["", "", Messages.text("report.see", L, f.evidence.prefix(3).joined(separator: " ") + (f.evidenceCount > min(3, f.evidence.count) ? " …" : ""))])
                 }
             }
             out += DisplayWidth.table(rows)
@@ -125,9 +131,9 @@ public enum TextCheckReporter: CheckReporter {
         if !o.quiet {
             let c = r.statusCounts
             let ruleCount = r.ruleFindings.count
-            out += "\n合计：\(ruleCount) 项检查，met \(c[.met] ?? 0)，missed \(c[.missed] ?? 0)，at-risk \(c[.atRisk] ?? 0)，"
-                + "on-track \(c[.onTrack] ?? 0)，upcoming \(c[.upcoming] ?? 0)；数据质量提示 \(c[.warning] ?? 0) 条\n"
-            for n in r.notes { out += "注意：\(n)\n" }
+            out += "\n" + Messages.text("report.total", L, ruleCount, c[.met] ?? 0, c[.missed] ?? 0, c[.atRisk] ?? 0,
+                                         c[.onTrack] ?? 0, c[.upcoming] ?? 0, c[.warning] ?? 0) + "\n"
+            for n in r.notes { out += Messages.text("report.note", L, n) + "\n" }
         }
         flush()
     }

@@ -33,7 +33,7 @@ public enum StatsHTMLReporter {
         if r.hasPlan { b += "计划：\(e(r.planPaths.joined(separator: ", ")))<br>" }
         b += "花名册：\(e(r.rosterPaths.isEmpty ? "（无）" : r.rosterPaths.joined(separator: ", ")))<br>"
         b += "记录：\(e(r.files.joined(separator: ", "))) · plancheck \(PlanCheckCLI.version)</p>\n"
-        b += "<h2>总体情况</h2>\n<div class=summary>\n" + StatsTextReporter.summary(r, lang: "zh").map { "<p>\(e($0))</p>" }.joined(separator: "\n") + "\n</div>\n"
+        b += "<h2>总体情况</h2>\n<div class=summary>\n" + StatsTextReporter.summary(r, lang: .zh).map { "<p>\(e($0))</p>" }.joined(separator: "\n") + "\n</div>\n"
         let monthLabels = (0..<r.lastMonth).map { "\($0 + 1)月" }
         if r.lastMonth > 0 && !r.units.isEmpty {
             b += "<h2>单位 × 月份活动次数</h2>\n<p class=meta>粉色格为该单位整月无活动记录。</p>\n"
@@ -72,7 +72,7 @@ public enum StatsHTMLReporter {
             b += table(["名次", "单位", "类别", "检查", "到期", "达标", "未达标", "完成率%"], urows, numeric: [0, 3, 4, 5, 6, 7])
             if !r.problems.isEmpty {
                 b += "<h2>未达标和滞后事项</h2>\n"
-                let prow = r.problems.map { f in [f.status.rawValue, f.rule, f.title, f.org, f.person, f.period, String(f.required), String(f.actual)] }
+                let prow = r.problems.map { f in [f.status.label(.zh), f.rule, f.title, f.org, f.person, f.period, String(f.required), String(f.actual)] }
                 b += table(["状态", "规则", "标题", "单位", "人员", "周期", "要求", "实际"], prow, numeric: [6, 7],
                            classes: r.problems.map { $0.status.rawValue })
             }

@@ -20,8 +20,8 @@ public enum StatsTextReporter {
     }
 
     /// The summary paragraphs (what the office pastes into its review), without tables.
-    public static func summary(_ r: StatsReport, lang: String = "zh") -> [String] {
-        let w = Words(zh: lang != "en")
+    public static func summary(_ r: StatsReport, lang: Lang = .zh) -> [String] {
+        let w = Words(zh: lang == .zh)
         var paras: [String] = []
         let (_, am, ad) = r.asOf.components
         // Totals and types.
@@ -112,7 +112,7 @@ public enum StatsTextReporter {
         let h = r.health
         var d = w("数据质量：读取 \(h.rowsRead) 行，接受 \(h.accepted) 行，拒绝 \(h.rejected) 行",
                   "Data: \(h.rowsRead) rows read, \(h.accepted) accepted, \(h.rejected) rejected")
-        if !h.rejectedByReason.isEmpty { d += w.paren(h.rejectedByReason.map { "\($0.reason) \($0.count)" }.joined(separator: w.listSep)) }
+        if !h.rejectedByReason.isEmpty { d += w.paren(h.rejectedByReason.map { "\(Rejection.kindLabel($0.reason, lang)) \($0.count)" }.joined(separator: w.listSep)) }
         if h.duplicateCount > 0 {
             d += w("；重复记录 \(h.duplicateCount) 条", "; " + Words.en(h.duplicateCount, "duplicate record"))
                 + w.paren(h.duplicates.map { "\($0.org) \($0.count)" }.joined(separator: w.listSep))
@@ -130,7 +130,7 @@ public enum StatsTextReporter {
 
     /// Writes the header, summary and tables.
     public static func write(_ r: StatsReport, to sink: OutputSink, options o: ReportOptions) {
-        let w = Words(zh: o.lang != "en")
+        let w = Words(zh: o.lang == .zh)
         var out = w("plancheck \(PlanCheckCLI.version) · \(r.year) 年度活动统计 · 统计截至 \(r.asOf.iso)\n",
                     "plancheck \(PlanCheckCLI.version) · activity statistics \(r.year) · as of \(r.asOf.iso)\n")
         if r.hasPlan { out += w("计划：", "Plans: ") + r.planPaths.joined(separator: ", ") + "\n" }

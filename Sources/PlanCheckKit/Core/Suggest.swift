@@ -1,0 +1,39 @@
+/// "Did you mean …": the nearest of a set of known words to a misspelt one.
+///
+/// Used for misspelt options (`--paln` → `--plan`), settings keys, checker, column and period
+/// names. Distance is counted in characters (so 年份 and 年度 are one apart), with a swap of two
+/// neighbours counting as one edit.
+public enum Suggest {
+    /// Edits (insert, delete, replace, swap neighbours) turning `a` into `b`.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.lowercased()), y = Array(b.lowercased())
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[x.count][y.count]
+    }
+
+    /// The known word nearest to `word`, when it is near enough to be a misspelling: at most
+    /// half the longer word's length in edits (at least one, at most three). Ties go to the
+    /// first in `known`.
+    public static func nearest(_ word: String, among known: [String]) -> String? {
+        var best: (String, Int)? = nil
+        for k in known {
+            let d = distance(word, k)
+            let limit = min(3, max(1, max(word.count, k.count) / 2))
+            if d <= limit && d < (best?.1 ?? Int.max) { best = (k, d) }
+        }
+        return best?.0
+    }
+}

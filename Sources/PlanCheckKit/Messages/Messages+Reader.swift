@@ -1,0 +1,33 @@
+extension Messages {
+    /// Reading records: why a row was rejected, and the record fields' names.
+    static let reader: [String: MessageText] = [
+        "reader.wrongFieldCount": MessageText(zh: "表头有 {0} 列，这一行有 {1} 列", en: "expected {0} fields as in the header, found {1}"),
+        "reader.invalidText": MessageText(zh: "{0}（{1}）第 {3} 个字节不是有效的 {2} 编码；请把文件另存为 UTF-8，或用 --encoding 指定编码",
+                                          en: "{0} ({1}) has bytes that are not valid {2} at byte {3}; re-save the file as UTF-8 or give --encoding"),
+        "reader.nulByte": MessageText(zh: "{0}（{1}）含有空字符（NUL）", en: "{0} ({1}) contains a NUL byte"),
+        "reader.missingField": MessageText(zh: "{0}（{1}）为空；每条记录都要有日期、单位和活动类型",
+                                           en: "{0} ({1}) is empty; every record needs a date, an org and a type"),
+        "reader.impossibleDate": MessageText(zh: "{0}“{1}”：{2} 不是实际存在的日期", en: "{0} '{1}': {2} is not a calendar date"),
+        "reader.impossibleTime": MessageText(zh: "{0}“{1}”：{2} 不是实际存在的时刻", en: "{0} '{1}': {2} is not a time of day"),
+        "reader.unrecognizedDate": MessageText(zh: "{0}“{1}”不是日期；可用的写法：{2}", en: "{0} '{1}' is not a date; expected {2}"),
+        "reader.badParticipants": MessageText(zh: "{0}“{1}”不是人数；应为数字，后面可带“人”或“人次”（也可留空）",
+                                              en: "{0} '{1}' is not a count; expected digits, optionally followed by 人 or 人次 (or empty)"),
+        "reader.field.date": MessageText(zh: "日期", en: "date"),
+        "reader.field.org": MessageText(zh: "单位", en: "org"),
+        "reader.field.type": MessageText(zh: "活动类型", en: "type"),
+        "reader.field.participants": MessageText(zh: "参加人数", en: "participants"),
+        "reader.field.title": MessageText(zh: "主题", en: "title"),
+        "reader.field.lead": MessageText(zh: "负责人", en: "lead"),
+        "reader.field.target": MessageText(zh: "对象", en: "target"),
+        "reader.field.id": MessageText(zh: "编号", en: "id"),
+        "reader.kind.wrongFieldCount": MessageText(zh: "列数不对", en: "wrong field count"),
+        "reader.kind.invalidText": MessageText(zh: "编码错误", en: "invalid text"),
+        "reader.kind.nulByte": MessageText(zh: "含空字符", en: "NUL byte"),
+        "reader.kind.missingDate": MessageText(zh: "缺日期", en: "missing date"),
+        "reader.kind.missingOrg": MessageText(zh: "缺单位", en: "missing org"),
+        "reader.kind.missingType": MessageText(zh: "缺活动类型", en: "missing type"),
+        "reader.kind.impossibleDate": MessageText(zh: "日期不存在", en: "impossible date"),
+        "reader.kind.unrecognizedDate": MessageText(zh: "无法识别的日期", en: "unrecognized date"),
+        "reader.kind.badParticipants": MessageText(zh: "人数无效", en: "bad participants"),
+    ]
+}

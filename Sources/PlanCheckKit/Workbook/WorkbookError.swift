@@ -1,0 +1,33 @@
+/// Why a file given as a workbook (or found to be one by its content) cannot be read.
+public enum WorkbookError: Error, Equatable, Sendable, LocalizedMessage {
+    /// An old binary workbook (.xls, BIFF) or a WPS .et file: an OLE2 compound file.
+    case legacyFormat(path: String)
+    /// A workbook encrypted with a password (Excel stores these as OLE2 compound files).
+    case encrypted(path: String)
+    /// An OpenDocument spreadsheet (.ods).
+    case openDocument(path: String)
+    /// A ZIP archive that is not a workbook (a .docx, a .zip of files …).
+    case notWorkbook(path: String)
+    /// The workbook has no worksheet.
+    case noSheet(path: String)
+    /// `--sheet` names a sheet the workbook does not have.
+    case sheetNotFound(path: String, sheet: String, available: [String])
+    /// A part of the workbook is not well-formed XML (cut off).
+    case badXML(path: String, entry: String)
+    /// A row is wider than the column limit.
+    case tooManyColumns(path: String, row: Int, limit: Int)
+
+    public func message(_ lang: Lang) -> String {
+        switch self {
+        case let .legacyFormat(path): return Messages.text("workbook.legacy", lang, path)
+        case let .encrypted(path): return Messages.text("workbook.encrypted", lang, path)
+        case let .openDocument(path): return Messages.text("workbook.ods", lang, path)
+        case let .notWorkbook(path): return Messages.text("workbook.notWorkbook", lang, path)
+        case let .noSheet(path): return Messages.text("workbook.noSheet", lang, path)
+        case let .sheetNotFound(path, sheet, available):
+            return Messages.text("workbook.sheetNotFound", lang, path, sheet, available.joined(separator: lang == .zh ? "、" : ", "))
+        case let .badXML(path, entry): return Messages.text("workbook.badXML", lang, path, entry)
+        case let .tooManyColumns(path, row, limit): return Messages.text("workbook.tooManyColumns", lang, path, row, limit)
+        }
+    }
+}
