@@ -54,7 +54,7 @@ public enum CheckCommand: Command {
         let planPaths = p.all("plan")
         if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE, or check a workspace folder made by 'plancheck init DIR'") }
         let rosterPaths = p.all("roster")
-        let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
+        let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths, lang: io.lang)
         let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: io.lang)
         var year = asOf.year
         if let y = p.value("year") {

@@ -20,7 +20,7 @@ public enum ValidateCommand: Command {
             guard let enc = TextEncoding.parse(e) else { throw UsageError(CSVError.unknownEncoding(name: e).description) }
             options.encoding = enc
         }
-        let roster = p.all("roster").isEmpty ? nil : try Roster.read(p.all("roster"), options: options)
+        let roster = p.all("roster").isEmpty ? nil : try Roster.read(p.all("roster"), options: options, lang: io.lang)
         let (plan, problems) = try PlanReader.validate(p.positionals, options: options, lang: io.lang)
         for x in problems { io.stderr.write(x.description + "\n") }
         if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }
