@@ -94,3 +94,54 @@ struct CheckGoldenTests {
         if what == "txt" { #expect(!Self.englishStatusWords(try Self.report("txt", lang: .en)).isEmpty) }
     }
 }
+
+@Suite("Audit report")
+struct AuditReportTests {
+    @Test("the office sets the title; by default it names the office and the year, never the program")
+    func title() throws {
+        let set = try CheckGoldenTests.report("html", lang: .zh, extra: ["--title", "龙门街道党工委2022年度党建工作计划执行情况"])
+        #expect(set.contains("<title>龙门街道党工委2022年度党建工作计划执行情况</title>"))
+        let byDefault = try CheckGoldenTests.report("html", lang: .zh)
+        #expect(byDefault.contains("<h1>龙门街道党工委2022年度党建工作计划执行情况</h1>"))
+        #expect(!byDefault.contains("<h1>plancheck") && !byDefault.contains("<title>plancheck"))
+    }
+
+    @Test("overview first, shortfalls before the units, a weekly rule on one line, each clause once")
+    func layout() throws {
+        let page = try CheckGoldenTests.report("html", lang: .zh)
+        let overview = page.range(of: "一、总体情况")!, shortfalls = page.range(of: "二、未完成事项")!, units = page.range(of: "三、各单位执行情况")!
+        #expect(overview.lowerBound < shortfalls.lowerBound && shortfalls.lowerBound < units.lowerBound)
+        // The 12 missed periods of the sample, each once in the shortfall list.
+        let list = String(page[shortfalls.lowerBound..<units.lowerBound])
+        #expect(list.components(separatedBy: "<tr class=missed>").count - 1 == 12)
+        #expect(page.contains("52 周均达标"))
+        #expect(page.contains("4 个季度中 3 个达标；未达标：第三季度"))
+        // A clause is printed once, in the rule table.
+        let clause = "全年党工委举办的大型宣传教育活动不少于12次"
+        #expect(page.components(separatedBy: clause).count - 1 == 1)
+        #expect(page.contains("2022年12月31日") && page.contains("@page { size: A4"))
+        #expect(page.contains("thead { display: table-header-group; }"))
+    }
+
+    /// The unit of weekly and quarterly lines, by hand.
+    @Test func periodWords() {
+        #expect(HTMLCheckReporter.periodName("2022-Q3", .zh) == "第三季度")
+        #expect(HTMLCheckReporter.periodName("2022-W12", .zh) == "第 12 周")
+        #expect(HTMLCheckReporter.periodName("2022-08", .zh) == "8月")
+        #expect(HTMLCheckReporter.periodName("2022-H1", .zh) == "上半年")
+        #expect(HTMLCheckReporter.periodName("年中", .zh) == "年中")
+        #expect(HTMLCheckReporter.date(Day.parseISO("2022-07-01")!, .zh) == "2022年7月1日")
+    }
+
+    @Test("weekly rule: 52 周中 49 周达标，未达标：第 12、30、41 周")
+    func weeklySummary() {
+        let d = Day.parseISO("2022-12-31")!
+        let fs = (1...52).map { w in
+            Finding(rule: "W", title: "每周", checker: "count", org: "甲", period: "2022-W" + (w < 10 ? "0" : "") + String(w), start: d, end: d,
+                    required: 1, actual: [12, 30, 41].contains(w) ? 0 : 1, status: [12, 30, 41].contains(w) ? .missed : .met, due: d)
+        }
+        let line = HTMLCheckReporter.Line(info: fs[0].info, person: "", findings: fs)
+        #expect(HTMLCheckReporter.periodsNote(line, .zh) == "52 周中 49 周达标；未达标：第 12、30、41 周")
+        #expect(HTMLCheckReporter.periodsNote(line, .en) == "49 of 52 weeks met; missed: weeks 12, 30, 41")
+    }
+}

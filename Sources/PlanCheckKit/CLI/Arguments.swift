@@ -77,6 +77,8 @@ public struct ParsedArguments: Sendable {
     public var positionals: [String] = []
     /// Whether `-h/--help` was given.
     public var help = false
+    /// Whether `--version` was given (after the subcommand: `plancheck check --version`).
+    public var version = false
 
     /// The last value of an option.
     public func value(_ name: String) -> String? { values[name]?.last }
@@ -101,6 +103,7 @@ public struct ParsedArguments: Sendable {
             if onlyPositionals || a == "-" || !a.hasPrefix("-") { p.positionals.append(a); continue }
             if a == "--" { onlyPositionals = true; continue }
             if a == "-h" || a == "--help" { p.help = true; continue }
+            if a == "--version" { p.version = true; continue }
             // --lang is every command's option (read by PlanCheckCLI.run before the command).
             if a == "--lang" || a.hasPrefix("--lang=") {
                 if a == "--lang" {
@@ -116,24 +119,57 @@ public struct ParsedArguments: Sendable {
             if a.hasPrefix("--"), let eq = a.firstIndex(of: "=") {
                 name = String(a[..<eq]); inline = String(a[a.index(after: eq)...])
             }
-            guard let o = find(name) else {
-                throw UsageError(id: "core.unknownOption", name, spec.name)
+            func add(_ o: OptionSpec, _ v: String) throws {
+                if !o.repeatable && p.values[o.name] != nil {
+                    throw UsageError(id: "core.optionTwice", o.name)
+                }
+                p.values[o.name, default: []].append(v)
             }
+            // Short options together: `-qo FILE` is `-q -o FILE`; `-oFILE` is `-o FILE`.
+            if !a.hasPrefix("--") && a.count > 2 {
+                // `-plan` is a long option with one dash too few, not `-p lan`.
+                let word = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
+                if spec.options.contains(where: { "-" + $0.name == word }) || ["-help", "-version", "-lang"].contains(word) {
+                    throw unknownOption(word, spec: spec)
+                }
+                let letters = Array(a.dropFirst())
+                var k = 0
+                while k < letters.count {
+                    if letters[k] == "h" { p.help = true; k += 1; continue }
+                    guard let o = spec.options.first(where: { $0.short == letters[k] }) else {
+                        // A whole word after one dash (`-plan`) is most likely a long option.
+                        throw unknownOption(k == 0 ? a : "-" + String(letters[k]), spec: spec)
+                    }
+                    k += 1
+                    if o.value == nil { p.flags.insert(o.name); continue }
+                    if k < letters.count { try add(o, String(letters[k...])) } else {
+                        guard i < args.count else { throw UsageError(id: "core.optionNeedsValue", o.name, o.value!) }
+                        try add(o, args[i]); i += 1
+                    }
+                    break
+                }
+                continue
+            }
+            guard let o = find(name) else { throw unknownOption(name, spec: spec) }
             if o.value == nil {
                 if inline != nil { throw UsageError(id: "core.optionTakesNoValue", o.name) }
                 p.flags.insert(o.name)
                 continue
             }
-            let v: String
-            if let inl = inline { v = inl } else {
+            if let inl = inline { try add(o, inl) } else {
                 guard i < args.count else { throw UsageError(id: "core.optionNeedsValue", o.name, o.value!) }
-                v = args[i]; i += 1
+                try add(o, args[i]); i += 1
             }
-            if !o.repeatable && p.values[o.name] != nil {
-                throw UsageError(id: "core.optionTwice", o.name)
-            }
-            p.values[o.name, default: []].append(v)
         }
         return p
+    }
+
+    /// "unknown option", with the nearest option of the command when one is close (`--paln` → `--plan`).
+    static func unknownOption(_ name: String, spec: CommandSpec) -> UsageError {
+        let known = spec.options.map { "--" + $0.name } + ["--help", "--lang", "--version"]
+        if let near = Suggest.nearest(name.hasPrefix("--") ? name : "-" + name, among: known) {
+            return UsageError(id: "hint.unknownOption", name, spec.name, near)
+        }
+        return UsageError(id: "core.unknownOption", name, spec.name)
     }
 }

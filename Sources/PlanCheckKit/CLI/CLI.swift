@@ -55,7 +55,7 @@ public enum PlanCheckCLI {
 
     /// Every subcommand, in help order.
     nonisolated(unsafe) public static let commands: [any Command.Type] = [
-        CheckCommand.self, StatsCommand.self, InitCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self,
+        CheckCommand.self, StatsCommand.self, InitCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self, DraftCommand.self,
     ]
 
     static var mainHelp: String {
@@ -76,6 +76,11 @@ public enum PlanCheckCLI {
           -h, --help     Show help information.
 
         Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input or usage.
+
+        EXAMPLES:
+          plancheck init 党建工作台
+          plancheck check 党建工作台
+          plancheck help check
 
         """
     }
@@ -154,6 +159,7 @@ public enum PlanCheckCLI {
         do {
             let parsed = try ParsedArguments.parse(Array(argv.dropFirst()), spec: spec)
             if parsed.help { io.stdout.write(spec.helpText); return ExitCode.ok }
+            if parsed.version { io.stdout.write("plancheck \(version)\n"); return ExitCode.ok }
             return try command.run(parsed, io: io)
         } catch let e as UsageError {
             io.stderr.write(said(e.message(lang)) + Messages.text("core.usage", lang, spec.usage, spec.name) + "\n")

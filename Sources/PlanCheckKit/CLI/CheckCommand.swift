@@ -15,16 +15,20 @@ public enum CheckCommand: Command {
         Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or
         usage (message on standard error, no report written).
 
+        A workspace folder (made by `plancheck init DIR`) gives the plans (工作计划/), rosters (花名册/),
+        records (活动记录/), the year and the reports to write (设置.txt); options given here override it.
+
         Examples:
-          plancheck check --plan Checks/000-street-party-building-2022.csv \\
-            --roster SampleData/roster-units.csv --roster SampleData/roster-people.csv \\
-            --as-of 2022-12-31 -o audit.csv -o audit.html SampleData
-          plancheck check --plan P.csv --roster R.csv --quiet --fail-on at-risk data/
-          plancheck check --plan P.csv --roster R.csv --org 宝胜寺社区党支部 data/
+          plancheck check 党建工作台
+          plancheck check 党建工作台 --quiet --fail-on at-risk
+          plancheck check 党建工作台 --org 宝胜寺社区党支部 --as-of 2022-11-21
+          plancheck check --plan 计划.csv --roster 单位.csv --roster 人员.csv --as-of 2022-12-31 \\
+            -o audit.csv -o audit.html 记录/
         """,
         options: CommonOptions.planning(plan: "Plan file (CSV, one rule per row). Required.",
                                         asOf: "Check as of this day, YYYY-MM-DD (default: today).") + [
             OptionSpec("org", value: "NAME", "Self-review: only this unit, its child units and their people; shows the records that counted."),
+            OptionSpec("title", value: "TEXT", "Title of the audit report (.html), e.g. \"龙门街道党工委2022年度党建工作计划执行情况\" (default: the office and the year)."),
             OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
@@ -52,7 +56,7 @@ public enum CheckCommand: Command {
             asOf = d
         }
         let planPaths = p.all("plan")
-        if planRequired && planPaths.isEmpty { throw UsageError("no plan given; use --plan FILE, or check a workspace folder made by 'plancheck init DIR'") }
+        if planRequired && planPaths.isEmpty { throw UsageError(id: "workspace.noPlan") }
         let rosterPaths = p.all("roster")
         let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths, lang: io.lang)
         let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: io.lang)
@@ -96,6 +100,7 @@ public enum CheckCommand: Command {
         opts.evidence = p.flag("show-evidence") || p.value("org") != nil
         opts.threads = readerOptions.threads
         opts.lang = io.lang
+        opts.title = p.value("title")
         try targets.writeFiles { fmt, sink in
             var o = opts
             o.colour = false

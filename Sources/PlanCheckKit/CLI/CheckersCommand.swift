@@ -4,13 +4,20 @@ public enum CheckersCommand: Command {
         name: "checkers",
         abstract: "List the checkers a plan can use, with their columns and an example.",
         usage: "checkers [<identifier>]",
-        discussion: "Plan columns every rule has: id, title, checker, types, keywords, threshold, period, scope, clause, source.",
+        discussion: """
+        Plan columns every rule has: id, title, checker, types, keywords, threshold, period, scope, clause, source.
+        A plan may name a checker in English or in Chinese (计数, 合计, 截止, 时间窗, 覆盖).
+
+        Examples:
+          plancheck checkers 计数
+          plancheck checkers
+        """,
         options: [])
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
         var list = CheckerRegistry.all
         if let name = p.positionals.first {
-            guard let c = CheckerRegistry.named(name) else {
+            guard let c = CheckerRegistry.named(name) ?? CheckerRegistry.planChecker(name) else {
                 throw UsageError("unknown checker '\(name)'; known: \(CheckerRegistry.all.map { $0.identifier }.joined(separator: ", "))")
             }
             list = [c]

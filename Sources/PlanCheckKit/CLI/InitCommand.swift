@@ -22,14 +22,14 @@ public enum InitCommand: Command {
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
         guard p.positionals.count == 1, let dir = p.positionals.first else {
-            throw UsageError(p.positionals.isEmpty ? "no folder given" : "init takes one folder, got \(p.positionals.count)")
+            throw UsageError(id: "workspace.oneFolder", p.positionals.count)
         }
         var year: Int? = nil
         if let y = p.value("year"), y != "current" {
-            guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError("--year '\(y)' is not a year such as 2026") }
+            guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError(id: "workspace.badYear", y) }
             year = v
         }
-        let lang = Lang.resolve(option: nil, environment: io.environment) ?? .zh
+        let lang = io.lang
         let r = try Workspace.create(dir, year: year, title: p.value("title") ?? "")
         for f in r.created { io.stdout.write(Messages.text("workspace.created", lang, f) + "\n") }
         if !r.created.isEmpty { for f in r.kept { io.stdout.write(Messages.text("workspace.kept", lang, f) + "\n") } }

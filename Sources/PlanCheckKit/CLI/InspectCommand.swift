@@ -10,6 +10,10 @@ public enum InspectCommand: Command {
         --format csv writes every accepted record as UTF-8 CSV with the header
           id,date,org,type,participants,title,lead,target,file,line
         (ISO dates, RFC 4180 quoting). Rejected rows are listed on standard error.
+
+        Examples:
+          plancheck inspect 党建工作台/活动记录
+          plancheck inspect --format csv -o normalized.csv 记录.csv
         """,
         options: CommonOptions.reader + [
             OptionSpec("format", value: "FORMAT", "text (default) or csv."),

@@ -32,13 +32,14 @@ public enum StatsCommand: Command {
 
         Exit codes: 0 report written; 2 bad input or usage (nothing written).
 
+        On a workspace folder (plancheck init DIR), plans, rosters, records, year and the reports to
+        write come from the folder and its 设置.txt.
+
         Examples:
-          plancheck stats --roster SampleData/roster-units.csv --as-of 2022-12-31 SampleData/records
-          plancheck stats --plan Checks/000-street-party-building-2022.csv \\
-            --plan Checks/001-street-office-party-committee-2022.csv \\
-            --roster SampleData/roster-units.csv --roster SampleData/roster-people.csv \\
-            --as-of 2022-12-31 -o report.html --csv-dir out/ SampleData/records
-          plancheck stats --as-of 2022-12-31 --format csv --table pivot SampleData/records > pivot.csv
+          plancheck stats 党建工作台
+          plancheck stats 党建工作台 -o report.html --csv-dir out/
+          plancheck stats --roster 单位.csv --as-of 2022-12-31 记录/
+          plancheck stats --as-of 2022-12-31 --format csv --table pivot 记录/ > pivot.csv
         """,
         options: CommonOptions.planning(plan: "Plan file: adds completion per rule and per unit.",
                                         asOf: "Count up to this day, YYYY-MM-DD (default: today).") + [

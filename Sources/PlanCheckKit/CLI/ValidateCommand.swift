@@ -3,10 +3,16 @@ public enum ValidateCommand: Command {
     public static let spec = CommandSpec(
         name: "validate",
         abstract: "Check plan files for problems (unknown checker, bad number, unknown period, empty required column …).",
-        usage: "validate [--roster <file>]... <plan.csv>...",
+        usage: "validate [--roster <file>]... <plan.csv|folder|workspace>...",
         discussion: """
         Every problem is listed at once as FILE:LINE:COLUMN: message. Exit 0 when the plan is valid,
         2 when it has problems. With --roster, units, kinds and roles the roster lacks are listed as notes.
+        A folder stands for the plan files in it; a workspace folder (plancheck init DIR) for its plans,
+        with its rosters and its settings file checked too.
+
+        Examples:
+          plancheck validate 党建工作台
+          plancheck validate --roster 单位.csv 计划.csv
         """,
         options: [
             OptionSpec("roster", short: "r", value: "FILE", repeatable: true, "Roster to resolve scopes against (notes only)."),
@@ -20,17 +26,31 @@ public enum ValidateCommand: Command {
             guard let enc = TextEncoding.parse(e) else { throw UsageError(CSVError.unknownEncoding(name: e).description) }
             options.encoding = enc
         }
-        let roster = p.all("roster").isEmpty ? nil : try Roster.read(p.all("roster"), options: options, lang: io.lang)
-        let (plan, problems) = try PlanReader.validate(p.positionals, options: options, lang: io.lang)
+        var planFiles: [String] = []
+        var rosterFiles = p.all("roster")
+        for a in p.positionals {
+            if Workspace.isWorkspace(a) {
+                _ = try WorkspaceSettings.read(Workspace.join(a, Workspace.settingsFile))
+                planFiles += Workspace.plans(a)
+                if p.all("roster").isEmpty { rosterFiles += try Workspace.rosters(a) }
+            } else if Workspace.isFolder(a) {
+                planFiles += Workspace.csvFiles(a)
+            } else {
+                planFiles.append(a)
+            }
+        }
+        if planFiles.isEmpty { throw UsageError(id: "workspace.noPlanFiles", p.positionals.joined(separator: ", ")) }
+        let roster = rosterFiles.isEmpty ? nil : try Roster.read(rosterFiles, options: options, lang: io.lang)
+        let (plan, problems) = try PlanReader.validate(planFiles, options: options, lang: io.lang)
         for x in problems { io.stderr.write(x.description + "\n") }
         if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }
         if !problems.isEmpty {
-            io.stderr.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(p.positionals.joined(separator: ", "))\n")
+            io.stderr.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(planFiles.joined(separator: ", "))\n")
             return ExitCode.badInput
         }
         var byChecker: [String: Int] = [:]
         for r in plan.rules { byChecker[r.checker, default: 0] += 1 }
-        io.stdout.write("\(p.positionals.joined(separator: ", ")): \(plan.rules.count) rules valid ("
+        io.stdout.write("\(planFiles.joined(separator: ", ")): \(plan.rules.count) rules valid ("
             + byChecker.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
             + (plan.year.map { ", year \($0)" } ?? "") + "\n")
         return ExitCode.ok

@@ -25,15 +25,26 @@ public enum Suggest {
     }
 
     /// The known word nearest to `word`, when it is near enough to be a misspelling: at most
-    /// half the longer word's length in edits (at least one, at most three). Ties go to the
-    /// first in `known`.
+    /// half the longer word's length in edits (at least one, at most three). Among equally near
+    /// words the one sharing more characters wins (每季 → 每季度, not 每年), then the first in `known`.
     public static func nearest(_ word: String, among known: [String]) -> String? {
-        var best: (String, Int)? = nil
+        var best: (word: String, distance: Int, shared: Int)? = nil
         for k in known {
             let d = distance(word, k)
             let limit = min(3, max(1, max(word.count, k.count) / 2))
-            if d <= limit && d < (best?.1 ?? Int.max) { best = (k, d) }
+            guard d <= limit else { continue }
+            let shared = common(word, k)
+            if best == nil || d < best!.distance || (d == best!.distance && shared > best!.shared) { best = (k, d, shared) }
         }
-        return best?.0
+        return best?.word
+    }
+
+    /// Characters two words have in common, counted with repeats.
+    static func common(_ a: String, _ b: String) -> Int {
+        var counts: [Character: Int] = [:]
+        for c in a.lowercased() { counts[c, default: 0] += 1 }
+        var n = 0
+        for c in b.lowercased() where (counts[c] ?? 0) > 0 { counts[c]! -= 1; n += 1 }
+        return n
     }
 }

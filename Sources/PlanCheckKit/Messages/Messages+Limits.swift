@@ -23,15 +23,12 @@ extension Messages {
         "limits.rosterCycle": MessageText(
             zh: "单位“{0}”的上级链构成循环：{1}",
             en: "the parents of unit {0} form a cycle: {1}"),
-        "limits.reportTooLarge": MessageText(
-            zh: "本次检查将产生 {0} 个结果格（规则 × 单位或人员 × 周期），超过上限 {1}；请拆分计划或缩小范围（--org）",
-            en: "this check would produce {0} result cells (rules × units or people × periods), more than the limit {1}; split the plan or narrow it (--org)"),
         "limits.htmlMoreRows": MessageText(
             zh: "另有 {0} 行未在网页中显示，完整结果见 CSV 报告（-o 报告.csv）",
             en: "{0} more rows are not shown here; the CSV report (-o report.csv) has them all"),
-        "limits.utf16NoBOM": MessageText(
-            zh: "看起来是没有 BOM 的 UTF-16 文件（每隔一个字节为 0）；请加 --encoding utf-16le 或 utf-16be",
-            en: "looks like UTF-16 without a byte order mark (every other byte is 0); give --encoding utf-16le or utf-16be"),
+        "limits.htmlMoreUnits": MessageText(
+            zh: "另有 {0} 个单位（{1} 项检查）未在网页中列出，完整结果见 CSV 报告（-o 报告.csv）",
+            en: "{0} more units ({1} rules) are not listed here; the CSV report (-o report.csv) has them all"),
         "limits.excelFictitiousDay": MessageText(
             zh: "Excel 序列日 60 是 Excel 虚构的 1900-02-29，不是真实日期",
             en: "Excel serial day 60 is Excel's fictitious 1900-02-29, not a calendar date"),

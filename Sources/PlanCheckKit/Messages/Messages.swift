@@ -50,11 +50,13 @@ public enum Messages {
     /// Every area's table. A new area adds its table here (one line).
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
+        ("draft", draft),
         ("hint", hint),
         ("workspace", workspace),
         ("status", status),
         ("report", report),
         ("reader", reader),
+        ("audit", audit),
         ("workbook", workbook),
         ("limits", limits),
     ]

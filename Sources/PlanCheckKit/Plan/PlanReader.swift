@@ -37,8 +37,15 @@ public enum PlanReader {
                         message: "expected \(table.headers.count) fields as in the header, found \(row.cells.count)"))
                     continue
                 }
-                var bad = false
+                // A draft's 无法表达 rows only record a clause; cells marked 待确认 are named, not parsed.
+                if DraftMarker.isUnexpressibleRow(row.cells, checkerColumn: m.columns[.checker]) { continue }
+                let unconfirmed = DraftMarker.unconfirmed(row.cells, columns: m.columns)
+                for (c, index, proposal) in unconfirmed {
+                    problems.append(PlanProblem(file: path, line: row.line, column: index + 1, message: DraftMarker.message(c, proposal, line: row.line, column: index + 1)))
+                }
+                var bad = !unconfirmed.isEmpty
                 func problem(_ c: PlanColumn, _ msg: String) {
+                    if unconfirmed.contains(where: { $0.0 == c }) { return }
                     bad = true
                     problems.append(PlanProblem(file: path, line: row.line, column: (m.columns[c] ?? -1) + 1, message: msg))
                 }

@@ -51,6 +51,10 @@ public struct ReportOptions: Sendable {
     public var evidence = false
     /// Language of every word a person reads: Chinese (default) or English (`--lang en`).
     public var lang = Lang.zh
+    /// The audit report's title (`--title`); nil: built from the office and the year.
+    public var title: String? = nil
+    /// The year-end review paragraphs printed at the top of the audit report (computed before).
+    public var summary: [String] = []
     /// Threads a reporter may use to format rows (`--threads`; the CSV report formats every
     /// other block of rows on a second thread).
     public var threads = 1

@@ -128,11 +128,15 @@ public enum TextCheckReporter: CheckReporter {
             }
             out += DisplayWidth.table(rows)
         }
-        if !o.quiet {
+        // Quiet and something was said: the summary line still ends it (what cron mails); quiet
+        // and all well: nothing at all.
+        if !o.quiet || wroteAny || !out.isEmpty {
             let c = r.statusCounts
             let ruleCount = r.ruleFindings.count
             out += "\n" + Messages.text("report.total", L, ruleCount, c[.met] ?? 0, c[.missed] ?? 0, c[.atRisk] ?? 0,
                                          c[.onTrack] ?? 0, c[.upcoming] ?? 0, c[.warning] ?? 0) + "\n"
+        }
+        if !o.quiet {
             for n in r.notes { out += Messages.text("report.note", L, n) + "\n" }
         }
         flush()

@@ -31,6 +31,11 @@ public enum Workspace {
             && FileManager.default.fileExists(atPath: join(path, settingsFile))
     }
 
+    static func isFolder(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
     static func join(_ dir: String, _ name: String) -> String {
         if name.hasPrefix("/") { return name }
         return dir.hasSuffix("/") ? dir + name : dir + "/" + name
@@ -90,9 +95,13 @@ public enum Workspace {
         if q.values["roster"] == nil { setDefault("roster", try rosters(dir)) }
         var asOf = io.today
         if let a = p.value("as-of"), let d = Day.parseISO(a) { asOf = d }
-        setDefault("year", [String(settings.year ?? asOf.year)])
-        if let l = settings.language { setDefault("lang", [l.rawValue]) }
+        let year = p.value("year") ?? String(settings.year ?? asOf.year)
+        setDefault("year", [year])
+        // The settings' language stands where --lang would: the option, else the settings, else PLANCHECK_LANG.
+        if p.value("lang") == nil, let l = settings.language,
+           let resolved = Lang.resolve(option: l.rawValue, environment: io.environment) { io.lang = resolved }
         setDefault("fail-on", [settings.failOn])
+        if !settings.title.isEmpty { setDefault("title", [Messages.text("workspace.reportTitle", io.lang, settings.title, year)]) }
         if let cap = settings.evidenceCap { setDefault("evidence-cap", [String(cap)]) }
         let formats = spec.name == "stats" ? settings.statsReports : settings.checkReports
         if accepted.contains("output") {
