@@ -24,12 +24,18 @@ struct Options {
     var plan = "Checks/000-street-party-building-2022.csv"
     var format = "csv"
     var duckdb = true
+    var polars = true
     var stats = true
+    var orders = ["date"]
 }
+
+/// The record orders plancheck-gen writes (`--order`).
+let allOrders = ["date", "reverse", "unit", "random"]
 
 let usage = """
 USAGE: plancheck-bench [--quick] [--records N] [--units U] [--runs N] [--threads T]
-                       [--out DIR] [--bin DIR] [--plan FILE] [--format csv|text|json] [--no-duckdb] [--no-stats]
+                       [--out DIR] [--bin DIR] [--plan FILE] [--format csv|text|json] [--no-duckdb] [--no-polars]
+                       [--no-stats] [--order date|reverse|unit|random|all]
 
   --records N   records to generate (default 10000000; --quick: 1000000)
   --units U     units in the generated roster (default 20000)
@@ -40,6 +46,8 @@ USAGE: plancheck-bench [--quick] [--records N] [--units U] [--runs N] [--threads
   --plan FILE   plan to check (default Checks/000-street-party-building-2022.csv; its 龙门街道
                 党工委/纪工委 names are replaced by the generated roster's)
   --format F    plancheck's report format on standard output, sent to /dev/null (default csv)
+  --order O     record order of the generated input: date (default), reverse, unit (grouped by unit),
+                random, or all (each in turn, the same records; a summary table per order at the end)
 
 """
 
@@ -74,6 +82,10 @@ func parseOptions() -> Options {
         case "--format": o.format = value(a)
         case "--no-duckdb": o.duckdb = false
         case "--no-stats": o.stats = false
+        case "--no-polars": o.polars = false
+        case "--order":
+            let v = value(a)
+            if v == "all" { o.orders = allOrders } else if allOrders.contains(v) { o.orders = [v] } else { fail("--order expects date, reverse, unit, random or all, got '\(v)'") }
         case "-h", "--help": print(usage, terminator: ""); exit(0)
         default: fail("unknown option '\(a)'\n" + usage)
         }
@@ -165,17 +177,19 @@ if !binDir.contains("release") {
     FileHandle.standardError.write(Data("plancheck-bench: warning: \(binDir) does not look like a release build; figures will be slow\n".utf8))
 }
 
-let dataDir = "\(opts.out)/r\(opts.records)-u\(opts.units)"
-let activities = dataDir + "/activities.csv"
-let rosterUnits = dataDir + "/roster-units.csv"
-let rosterPeople = dataDir + "/roster-people.csv"
-if !(fm.fileExists(atPath: activities) && fm.fileExists(atPath: rosterUnits) && fm.fileExists(atPath: rosterPeople)) {
-    print("generating \(group(opts.records)) records for \(group(opts.units)) units into \(dataDir) …")
-    try? fm.createDirectory(atPath: dataDir, withIntermediateDirectories: true)
-    let g = measure([gen, "scale", "--records", String(opts.records), "--units", String(opts.units), "--out", dataDir])
-    if g.status != 0 { fail("plancheck-gen failed (exit \(g.status))") }
+/// The generated input of one order (made when missing).
+@MainActor func dataDir(_ order: String) -> String {
+    let dir = "\(opts.out)/r\(opts.records)-u\(opts.units)-\(order)"
+    if !["activities.csv", "roster-units.csv", "roster-people.csv"].allSatisfy({ fm.fileExists(atPath: dir + "/" + $0) }) {
+        print("generating \(group(opts.records)) records for \(group(opts.units)) units in \(order) order into \(dir) …")
+        try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let g = measure([gen, "scale", "--records", String(opts.records), "--units", String(opts.units), "--out", dir, "--order", order])
+        if g.status != 0 { fail("plancheck-gen failed (exit \(g.status))") }
+    }
+    return dir
 }
-let inputBytes = (try? fm.attributesOfItem(atPath: activities)[.size] as? Int) ?? 0
+let rosterUnits = dataDir(opts.orders[0]) + "/roster-units.csv"
+let rosterPeople = dataDir(opts.orders[0]) + "/roster-people.csv"
 
 /// The scale roster's 党工委 and 纪工委 (the generator names them after its own street).
 func committeeNames() -> (party: String, discipline: String) {
@@ -214,28 +228,38 @@ struct Tool {
 
 let threadArgs = opts.threads.map { ["--threads", String($0)] } ?? []
 let common = ["--plan", scalePlan, "--roster", rosterUnits, "--roster", rosterPeople, "--as-of", "2022-12-31"]
-var tools = [Tool(name: "check", argv: [plancheck, "check"] + common + ["--format", opts.format] + threadArgs + [activities], okStatuses: [0, 1])]
 var skipped: [String] = []
+let statsWorks = opts.stats && capture([plancheck, "stats", "--help"]).status == 0
+if opts.stats && !statsWorks { skipped.append("stats: `plancheck stats --help` does not exit 0 in this build; skipped") }
 
-if opts.stats {
-    if capture([plancheck, "stats", "--help"]).status == 0 {
-        tools.append(Tool(name: "stats", argv: [plancheck, "stats"] + common + ["--format", opts.format] + threadArgs + [activities], okStatuses: [0, 1]))
-    } else {
-        skipped.append("stats: `plancheck stats --help` does not exit 0 in this build; skipped")
+/// A Python peer script when it and its module are there (else a note why not), with the module's version.
+@MainActor func peer(_ enabled: Bool, _ module: String, _ script: String) -> String? {
+    guard enabled else { return nil }
+    if !fm.fileExists(atPath: script) {
+        skipped.append("\(module): \(script) not found (run from the repository root); skipped"); return nil
     }
+    if capture(["python3", "-c", "import \(module)"]).status != 0 {
+        skipped.append("\(module): `python3 -c 'import \(module)'` fails (pip install \(module)); skipped"); return nil
+    }
+    return capture(["python3", "-c", "import \(module); print(\(module).__version__)"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
 }
+let duckdbVersion = peer(opts.duckdb, "duckdb", "Benchmarks/duckdb_peer.py")
+let polarsVersion = peer(opts.polars, "polars", "Benchmarks/polars_peer.py")
 
-let peerScript = "Benchmarks/duckdb_peer.py"
-if opts.duckdb {
-    if !fm.fileExists(atPath: peerScript) {
-        skipped.append("duckdb: \(peerScript) not found (run from the repository root); skipped")
-    } else if capture(["python3", "-c", "import duckdb"]).status != 0 {
-        skipped.append("duckdb: `python3 -c 'import duckdb'` fails (pip install duckdb); skipped")
-    } else {
-        let version = capture(["python3", "-c", "import duckdb; print(duckdb.__version__)"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
-        tools.append(Tool(name: "duckdb \(version)", argv: ["python3", peerScript, activities] + (opts.threads.map { ["--threads", String($0)] } ?? []),
-                          okStatuses: [0]))
+/// The tools run on one input.
+@MainActor func tools(for activities: String) -> [Tool] {
+    var tools = [Tool(name: "check", argv: [plancheck, "check"] + common + ["--format", opts.format] + threadArgs + [activities], okStatuses: [0, 1])]
+    if statsWorks {
+        tools.append(Tool(name: "stats", argv: [plancheck, "stats"] + common + ["--format", opts.format] + threadArgs + [activities], okStatuses: [0, 1]))
     }
+    let peerThreads = opts.threads.map { ["--threads", String($0)] } ?? []
+    if let v = duckdbVersion {
+        tools.append(Tool(name: "duckdb \(v)", argv: ["python3", "Benchmarks/duckdb_peer.py", activities] + peerThreads, okStatuses: [0]))
+    }
+    if let v = polarsVersion {
+        tools.append(Tool(name: "polars \(v)", argv: ["python3", "Benchmarks/polars_peer.py", activities] + peerThreads, okStatuses: [0]))
+    }
+    return tools
 }
 
 // MARK: - Runs
@@ -257,10 +281,23 @@ func memTotal() -> String {
     return "?"
 }
 
-let mb = Double(inputBytes) / 1_000_000
 print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores · \(cpuModel()) · \(memTotal()) RAM")
-print("input: \(activities): \(group(opts.records)) records, \(fmt(mb, 1)) MB; plan \(scalePlan); \(opts.runs) runs after 1 warm-up, interleaved")
 for s in skipped { print("note: " + s) }
+
+/// One order's medians: per tool, wall, CPU, peak RSS (MiB), and pairwise ratios to check.
+struct OrderResult {
+    var order: String
+    var rows: [(tool: String, wall: Double, cpu: Double, rss: Int, vsCheck: Double)]
+}
+var results: [OrderResult] = []
+
+for order in opts.orders {
+let activities = dataDir(order) + "/activities.csv"
+let inputBytes = (try? fm.attributesOfItem(atPath: activities)[.size] as? Int) ?? 0
+var tools = tools(for: activities)
+let mb = Double(inputBytes) / 1_000_000
+print("")
+print("input (\(order) order): \(activities): \(group(opts.records)) records, \(fmt(mb, 1)) MB; plan \(scalePlan); \(opts.runs) runs after 1 warm-up, interleaved")
 
 for round in 0...opts.runs {
     for i in tools.indices {
@@ -296,6 +333,11 @@ for t in tools {
     _ = rss
 }
 print("")
+let checkWalls = tools[0].samples.map(\.wall)
+results.append(OrderResult(order: order, rows: tools.map { t in
+    let pairs = zip(t.samples.map(\.wall), checkWalls).map { $0 / $1 }
+    return (t.name, median(t.samples.map(\.wall)), median(t.samples.map(\.cpu)), (t.samples.map(\.maxRSSKiB).max() ?? 0) / 1024, median(pairs))
+}))
 if let c = medians["check"] {
     if let d = tools.first(where: { $0.name.hasPrefix("duckdb") }), let dm = medians[d.name] {
         // Pairwise ratios of the interleaved runs say more than the ratio of medians on a noisy machine.
@@ -305,8 +347,22 @@ if let c = medians["check"] {
     }
     if let s = medians["stats"] {
         let pairs = zip(tools[0].samples.map(\.wall), tools[1].samples.map(\.wall)).map { $1 / $0 }
-        print("stats wall vs check: \(fmt(s / c))× (pairwise median \(fmt(median(pairs)))×; goal ≤ 1.5×)")
+        print("stats wall vs check: \(fmt(s / c))× (pairwise median \(fmt(median(pairs)))×; goal ≤ 1.2×)")
     }
     let checkRSS = tools[0].samples.map(\.maxRSSKiB).max() ?? 0
     print("check peak RSS (largest run): \(checkRSS / 1024) MiB")
+}
+}
+
+// MARK: - Summary
+
+print("")
+print("summary: \(group(opts.records)) records, \(group(opts.units)) units; medians of \(opts.runs) interleaved runs; ×check = median of the pairwise ratios tool wall / check wall (above 1: slower than check)")
+print("")
+print("| order | tool | wall s | cpu s | peak RSS | × check |")
+print("|---|---|---|---|---|---|")
+for r in results {
+    for row in r.rows {
+        print("| \(r.order) | \(row.tool) | \(fmt(row.wall)) | \(fmt(row.cpu)) | \(row.rss) MiB | \(fmt(row.vsCheck)) |")
+    }
 }

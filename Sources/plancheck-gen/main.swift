@@ -1,7 +1,8 @@
 // plancheck-gen: deterministic, seeded generator of plancheck inputs.
 //
 //   plancheck-gen sample --out SampleData [--seed 2022]
-//   plancheck-gen scale --records N --units U --out DIR [--seed S]
+//   plancheck-gen scale --records N --units U --out DIR [--seed S] [--shape app|gbk|sheet]
+//                       [--order date|reverse|unit|random]   (the same records in each order)
 //
 // Standalone (Foundation + Glibc only, no dependency on PlanCheckKit).
 // Randomness comes only from the SplitMix64 below, and nothing iterates a
@@ -572,7 +573,53 @@ enum Shape: String {
     }
 }
 
-func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64, shape: Shape = .app) {
+/// The order `scale` writes records in: by date (as most exports), newest first, grouped by unit
+/// (units in roster order, each in date order), or shuffled.
+enum Order: String {
+    case date, reverse, unit, random
+}
+
+/// The seed of record `i`'s own random stream.
+func recordSeed(_ seed: UInt64, _ i: Int) -> UInt64 {
+    var z = seed ^ (UInt64(truncatingIfNeeded: i) &* 0xD6E8_FEB8_6659_FD93)
+    z = (z ^ (z >> 32)) &* 0xD6E8_FEB8_6659_FD93
+    z = (z ^ (z >> 32)) &* 0xD6E8_FEB8_6659_FD93
+    return z ^ (z >> 32)
+}
+
+/// Which record goes to each position, for the orders that are not an index formula (nil for
+/// date and reverse order). Unit order is a counting sort by unit; random order a Fisher–Yates
+/// shuffle. 4 bytes per record.
+func recordOrder(_ order: Order, records: Int, units: Int, seed: UInt64, unitOf: (Int) -> Int) -> [UInt32]? {
+    switch order {
+    case .date, .reverse: return nil
+    case .unit:
+        var start = [Int](repeating: 0, count: units + 1)
+        var unitOfRecord = [UInt32](repeating: 0, count: records)
+        for i in 0..<records { let u = unitOf(i); unitOfRecord[i] = UInt32(u); start[u + 1] += 1 }
+        for u in 0..<units { start[u + 1] += start[u] }
+        var out = [UInt32](repeating: 0, count: records)
+        for i in 0..<records {
+            let u = Int(unitOfRecord[i])
+            out[start[u]] = UInt32(i)
+            start[u] += 1
+        }
+        return out
+    case .random:
+        var out = (0..<records).map { UInt32($0) }
+        var r = SplitMix64(seed: seed ^ 0x5EED_0F0E_DE25_0001)
+        var i = records - 1
+        while i > 0 {
+            let j = r.below(i + 1)
+            out.swapAt(i, j)
+            i -= 1
+        }
+        return out
+    }
+}
+
+func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64, shape: Shape = .app, order: Order = .date) {
+    if records > Int(UInt32.max) { die("--records must be at most \(UInt32.max)") }
     if unitCount < 3 { die("--units must be at least 3 (党工委, 纪工委 and one branch)") }
     if records < 0 { die("--records must be >= 0") }
     makeDir(outDir)
@@ -631,8 +678,19 @@ func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64, shap
     let idWidth = max(8, String(records).count)
     let xunchaIndex = vocabulary.firstIndex(of: "巡察")!, mingchaIndex = vocabulary.firstIndex(of: "明察暗访")!
     let branchCount = unitCount - 2
-    for i in 0..<records {
-        // Records are in date order: day i*365/N, random time of day.
+    // Each record's content depends only on its index i (its own random stream), so that every
+    // order writes the same records: only their positions differ.
+    func unitOf(_ i: Int) -> Int {
+        var r = SplitMix64(seed: recordSeed(seed, i))
+        _ = r.int(8 * 60, 20 * 60)
+        let roll = r.below(100)
+        return roll < 2 ? 0 : (roll < 4 ? 1 : 2 + r.below(branchCount))
+    }
+    let positions = recordOrder(order, records: records, units: unitCount, seed: seed, unitOf: unitOf)
+    for k in 0..<records {
+        let i = positions.map { Int($0[k]) } ?? (order == .reverse ? records - 1 - k : k)
+        var r = SplitMix64(seed: recordSeed(seed, i))
+        // Record i's day is i*365/N: in date order the days ascend; random time of day.
         let day = Int((Int64(i) * 365) / Int64(max(records, 1)))
         var month = 12
         while monthStarts[month - 1] > day { month -= 1 }
@@ -667,7 +725,7 @@ func writeScale(outDir: String, records: Int, unitCount: Int, seed: UInt64, shap
         w.endRecord()
     }
     w.close()
-    print("plancheck-gen: wrote \(records) records (\(shape.rawValue) shape, \(shape.fileName)) for \(unitCount) units to \(outDir)")
+    print("plancheck-gen: wrote \(records) records (\(shape.rawValue) shape, \(order.rawValue) order, \(shape.fileName)) for \(unitCount) units to \(outDir)")
 }
 
 // MARK: - CLI
@@ -677,6 +735,7 @@ func usage() -> Never {
     usage:
       plancheck-gen sample --out DIR [--seed 2022]
       plancheck-gen scale --records N --units U --out DIR [--seed S] [--shape app|gbk|sheet]
+                           [--order date|reverse|unit|random]
     """)
 }
 
@@ -698,7 +757,7 @@ func runCLI() {
         guard let n = Int(v) else { die("--\(name) needs an integer, got \(v)") }
         return n
     }
-    for (k, _) in options where !["out", "seed", "records", "units", "shape"].contains(k) { die("unknown option --\(k)") }
+    for (k, _) in options where !["out", "seed", "records", "units", "shape", "order"].contains(k) { die("unknown option --\(k)") }
     let seedValue = UInt64(truncatingIfNeeded: intOpt("seed") ?? 2022)
     switch mode {
     case "sample":
@@ -706,7 +765,8 @@ func runCLI() {
     case "scale":
         guard let n = intOpt("records"), let u = intOpt("units"), let out = opt("out") else { usage() }
         guard let shape = Shape(rawValue: opt("shape") ?? "app") else { die("--shape must be app, gbk or sheet") }
-        writeScale(outDir: out, records: n, unitCount: u, seed: seedValue, shape: shape)
+        guard let order = Order(rawValue: opt("order") ?? "date") else { die("--order must be date, reverse, unit or random") }
+        writeScale(outDir: out, records: n, unitCount: u, seed: seedValue, shape: shape, order: order)
     default:
         usage()
     }

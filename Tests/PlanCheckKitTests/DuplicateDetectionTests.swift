@@ -2,14 +2,15 @@ import Foundation
 import Testing
 @testable import PlanCheckKit
 
-/// Bounded duplicate detection: exact while the fingerprints fit, still exact for input in date
-/// order beyond that, and otherwise a warning that says the check was partial.
+/// Duplicate detection is exact in any input order and at any size: fingerprints beyond the
+/// memory budget move to temporary files, which are read back at the end.
 @Suite struct DuplicateDetectionTests {
     /// Runs the engine (no plan: only the quality checker) with a fingerprint limit.
-    static func findings(_ csv: String, maxKeys: Int) throws -> [Finding] {
+    static func findings(_ csv: String, maxKeys: Int, directory: String? = nil) throws -> [Finding] {
         let path = TestSupport.write(csv)
         let context = CheckContext(year: 2022, asOf: Day.parseISO("2022-12-31")!, roster: nil, maxDuplicateKeys: maxKeys)
         context.fileNames = [path]
+        context.temporaryDirectory = directory
         let engine = CheckEngine(plan: Plan(paths: [], rules: []), context: context)
         _ = try RecordReader().read([.file(path)]) { engine.consume($0) }
         return engine.finish()
@@ -37,8 +38,8 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test(arguments: [1 << 20, 1000, 200])
-    func exactUnderTheLimit(maxKeys: Int) throws {
+    @Test(arguments: [1 << 20, 1000, 200, 7])
+    func exactAtAnyBudget(maxKeys: Int) throws {
         // 10 days × 20 records, each twice: 200 distinct fingerprints, 200 duplicates.
         let fs = try Self.findings(Self.input(days: 10, perDay: 20, copies: 2, sorted: false), maxKeys: maxKeys)
         #expect(Self.duplicates(fs) == 200)
@@ -52,12 +53,16 @@ import Testing
     }
 
     @Test(arguments: [50, 25, 20])
-    func dateOrderStaysExactOverTheLimit(maxKeys: Int) throws {
-        // 30 days × 20 distinct records (600 fingerprints) with a table of 20–50: days are dropped
-        // as the input moves on, nothing is missed, and no warning is due.
+    func dateOrderOverTheLimitDefersNothing(maxKeys: Int) throws {
+        // 30 days × 20 distinct records (600 fingerprints) with a table of 20–50: days passed
+        // move out, none comes back, so nothing waits for the files.
         let fs = try Self.findings(Self.input(days: 30, perDay: 20, copies: 2, sorted: true), maxKeys: maxKeys)
         #expect(Self.duplicates(fs) == 600)
         #expect(Self.partial(fs) == nil)
+        let t = DuplicateTable(maxKeys: maxKeys)
+        for d in 0..<30 { for k in 0..<20 { for _ in 0..<2 { _ = t.insert(day: Int32(d), fingerprint: UInt64(k + 1)) } } }
+        #expect(t.evictions > 0)
+        #expect(t.deferredCount == 0)
     }
 
     /// Each day's records appear twice, the second time after every other day (the last of each
@@ -73,38 +78,64 @@ import Testing
         return lines.joined(separator: "\n") + "\n"
     }
 
-    @Test func unsortedInputOverTheLimitSaysSo() throws {
-        // With room for only 3 days the early days are dropped before their repeats come back.
-        let csv = Self.twoPasses()
-        let exact = try Self.findings(csv, maxKeys: 1000)
-        #expect(Self.duplicates(exact) == 40)
-        #expect(Self.partial(exact) == nil)
-        let bounded = try Self.findings(csv, maxKeys: 15)
-        let warning = try #require(Self.partial(bounded))
-        #expect(Self.duplicates(bounded) < 40)
-        #expect(warning.status == .warning)
-        #expect(warning.actual > 0)
-        #expect(warning.note.contains("--max-duplicate-keys"))
-        #expect(warning.note.contains("15"))
+    @Test(arguments: [1000, 15, 3, 1])
+    func unsortedInputOverTheLimitStaysExact(maxKeys: Int) throws {
+        let fs = try Self.findings(Self.twoPasses(), maxKeys: maxKeys)
+        #expect(Self.duplicates(fs) == 40)
+        #expect(Self.partial(fs) == nil)
     }
 
-    @Test func oneDayLargerThanTheTableSaysSo() throws {
+    @Test func oneDayLargerThanTheTableStaysExact() throws {
         let fs = try Self.findings(Self.input(days: 1, perDay: 30, copies: 2, sorted: true), maxKeys: 10)
-        // Each repeat follows its original at once, so the check still finds the first ten …
-        #expect(Self.duplicates(fs) >= 10)
-        // … but fingerprints could not all be kept, and the report says so.
-        let warning = try #require(Self.partial(fs))
-        #expect(warning.actual > 0)
+        #expect(Self.duplicates(fs) == 30)
+        #expect(Self.partial(fs) == nil)
     }
 
-    @Test func partialWarningReachesTheReports() throws {
+    /// A shuffled input with many units, checked with a table far smaller than its keys, finds the
+    /// same duplicates per unit, citing records of the same day, unit, type and title, as with a
+    /// table that holds every key.
+    @Test(arguments: [4, 64, 1 << 20])
+    func spilledAndInMemoryAgree(maxKeys: Int) throws {
+        var rows: [String] = []
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        for i in 0..<2000 {
+            let day = Day.parseISO("2022-01-01")!.adding(days: next(20)).iso
+            rows.append("\(day),支部\(next(30)),主题党日,活动\(next(4)),\(i)")
+        }
+        let csv = "date,org,type,title,participants\n" + rows.joined(separator: "\n") + "\n"
+        func summary(_ fs: [Finding]) -> [String] {
+            fs.filter { $0.title == QualityChecker.Kind.duplicate.title }.map { "\($0.org) \($0.actual) \($0.evidence.count)" }.sorted()
+        }
+        let big = try Self.findings(csv, maxKeys: 1 << 20)
+        let small = try Self.findings(csv, maxKeys: maxKeys)
+        #expect(Self.duplicates(big) > 100)
+        #expect(summary(small) == summary(big))
+        #expect(Self.partial(small) == nil)
+    }
+
+    @Test func temporaryFilesLeaveNothingBehind() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("plancheck-dup-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fs = try Self.findings(Self.twoPasses(), maxKeys: 3, directory: dir)
+        #expect(Self.duplicates(fs) == 40)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test func unwritableTemporaryFolderSaysSoInEveryReport() throws {
         let path = TestSupport.write(Self.twoPasses())
-        let context = CheckContext(year: 2022, asOf: Day.parseISO("2022-12-31")!, roster: nil, maxDuplicateKeys: 15)
+        let context = CheckContext(year: 2022, asOf: Day.parseISO("2022-12-31")!, roster: nil, maxDuplicateKeys: 3)
         context.fileNames = [path]
+        context.temporaryDirectory = "/nonexistent/plancheck-test"
         let engine = CheckEngine(plan: Plan(paths: [], rules: []), context: context)
         let read = try RecordReader().read([.file(path)]) { engine.consume($0) }
+        let findings = engine.finish()
+        let warning = try #require(Self.partial(findings))
+        #expect(warning.actual > 0)
+        #expect(warning.note.contains("TMPDIR"))
         let report = CheckReport(planPaths: [], rosterPaths: [], year: 2022, asOf: Day.parseISO("2022-12-31")!, read: read,
-                                 findings: engine.finish(), notes: [], org: nil, unitOrder: [])
+                                 findings: findings, notes: [], org: nil, unitOrder: [])
         for r in CheckReporters.all {
             let out = MemoryOutput()
             r.write(report, to: out, options: ReportOptions())
@@ -113,58 +144,39 @@ import Testing
     }
 
     @Test func tableUnit() {
-        var t = DuplicateTable(maxKeys: 4)
+        let t = DuplicateTable(maxKeys: 4)
         #expect(t.insert(day: 1, fingerprint: 10) == .new)
         #expect(t.insert(day: 1, fingerprint: 10) == .duplicate)
         #expect(t.insert(day: 1, fingerprint: 0) == .new)        // 0 is a valid fingerprint too
         #expect(t.insert(day: 1, fingerprint: 0) == .duplicate)
         #expect(t.insert(day: 2, fingerprint: 10) == .new)       // another day
         #expect(t.insert(day: 2, fingerprint: 11) == .new)
-        #expect(t.partial == nil)
-        #expect(t.insert(day: 3, fingerprint: 12) == .new)       // full: day 1 is dropped
-        #expect(t.partial == nil)
-        #expect(t.insert(day: 1, fingerprint: 10) == .new)       // day 1 again: cannot be compared
-        #expect(t.partial?.unchecked == 1)
+        #expect(t.insert(day: 3, fingerprint: 12) == .new)       // full: day 1, least recently used, moves out
+        #expect(t.evictions == 1)
+        #expect(t.insert(day: 1, fingerprint: 10) == .deferred)  // day 1 again: decided at the end
+        #expect(t.insert(day: 1, fingerprint: 13) == .deferred)
+        #expect(t.insert(day: 1, fingerprint: 13) == .deferred)
+        var found: [(Int32, UInt64)] = []
+        t.finish { found.append(($0.day, $0.fingerprint)) }
+        #expect(found.map(\.0) == [1, 1])
+        #expect(Set(found.map(\.1)) == [10, 13])
+        #expect(t.unchecked == 0)
     }
 
-    /// Memory is bounded in slots as well as keys, so a province's 27,000 records a day and a
-    /// street's 30 use the same table size; input in date order stays exact either way.
-    /// Inserts `perDay` distinct fingerprints on each of `days` days in date order, expecting each
-    /// to be new; `after(day, k)` runs after each insert, `dayDone(day)` after each day.
-    static func insertDays(_ t: inout DuplicateTable, days: Int, perDay: Int, after: (Int, Int, DuplicateTable) -> Void = { _, _, _ in },
-                           dayDone: (Int, inout DuplicateTable) -> Void = { _, _ in }) {
-        for d in 0..<days {
-            for k in 0..<perDay {
-                #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + k + 1)) == .new)
-                after(d, k, t)
-            }
-            dayDone(d, &t)
+    /// The cited duplicates of a unit are the smallest by day, fingerprint and place, so that any
+    /// order of the input cites rows of the same day, unit, type and title.
+    @Test func citedDuplicatesDoNotDependOnTheOrder() throws {
+        let rows = (0..<6).flatMap { d in ["2022-03-0\(d + 1),甲支部,主题党日,活动\(d)", "2022-03-0\(d + 1),甲支部,主题党日,活动\(d)"] }
+        func cited(_ rows: [String]) throws -> [String] {
+            let fs = try Self.findings("date,org,type,title\n" + rows.joined(separator: "\n") + "\n", maxKeys: 2)
+            let f = try #require(fs.first { $0.title == QualityChecker.Kind.duplicate.title })
+            #expect(f.actual == 6)
+            // Line numbers → the rows' contents.
+            return f.evidence.map { e in rows[Int(e.split(separator: ":").last!)! - 2] }
         }
-    }
-
-    @Test(arguments: [3, 50, 700, 1500])
-    func slotsStayWithinTheBudget(perDay: Int) {
-        var t = DuplicateTable(maxKeys: 1000)
-        var most = 0
-        Self.insertDays(&t, days: 60, perDay: perDay, after: { _, _, t in most = max(most, t.parkedSlots + t.current.slots.count) },
-                        dayDone: { d, t in #expect(t.insert(day: Int32(d), fingerprint: UInt64(d * 100_000 + 1)) == .duplicate) })
-        #expect(most <= t.maxSlots)
-        if perDay * 4 <= t.maxSlots { #expect(t.partial == nil) }   // a day's table fits: exact
-    }
-
-    /// A large input fills the table to the same memory whatever its records per day (a province's
-    /// year and a tenth of it must use the same memory): between 1.33 and 1.5 slots per key allowed,
-    /// whichever bound is met first. Each new day starts at the last day's size, with room made
-    /// first, so that it does not grow from 8 slots (rehashing, and holding two copies at once).
-    @Test(arguments: [21, 60, 210])
-    func fullTableUsesTheSameMemoryWhateverTheRecordsPerDay(perDay: Int) {
-        var t = DuplicateTable(maxKeys: 4000)
-        var lastSize = 0
-        Self.insertDays(&t, days: 365, perDay: perDay,
-                        after: { d, k, t in if k == 0 && d > 0 { #expect(t.current.slots.count == lastSize, "day \(d)") } },
-                        dayDone: { _, t in lastSize = t.current.slots.count })
-        let held = Double(t.parkedSlots + t.current.slots.count) / Double(t.maxKeys)
-        #expect(held >= 1.33 && held <= 1.5, "\(held) slots per key allowed")
-        #expect(t.partial == nil)   // date order: exact
+        let forward = try cited(rows)
+        #expect(forward.count == 3)
+        #expect(try cited(rows.reversed()) == forward)
+        #expect(try cited(rows.enumerated().sorted { ($0.offset * 5) % 12 < ($1.offset * 5) % 12 }.map(\.element)) == forward)
     }
 }

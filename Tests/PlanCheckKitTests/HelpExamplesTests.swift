@@ -40,6 +40,16 @@ struct HelpExamplesTests {
         for e in Self.examples() { #expect(!e.command.contains("Checks/") && !e.command.contains("SampleData"), "\(e)") }
     }
 
+    /// An installed binary has no Checks/ or SampleData/ beside it: no help text or message may send a clerk there.
+    @Test("help and messages never point at the repository's folders")
+    func noRepositoryFolders() {
+        var texts = [PlanCheckCLI.mainHelp] + PlanCheckCLI.commands.map { $0.spec.helpText }
+        texts += Messages.all.values.flatMap { [$0.zh, $0.en] }
+        for t in texts {
+            for folder in ["Checks/", "SampleData/", "Tests/", "Benchmarks/"] { #expect(!t.contains(folder), "\(t.prefix(120))") }
+        }
+    }
+
     @Test("the first example runs", arguments: examples())
     func runs(_ e: Example) throws {
         let dir = TestSupport.tempDir("help")
@@ -52,6 +62,8 @@ struct HelpExamplesTests {
         for f in ["roster-units.csv", "roster-people.csv"] {
             try fm.copyItem(atPath: TestSupport.root + "/SampleData/" + f, toPath: ws + "/花名册/" + f)
         }
+        // A work plan document beside the workspace, for `draft`.
+        TestSupport.write("一、组织建设\n党支部每季度召开1次党员大会，每月开展1次主题党日活动。\n", name: "党建工作计划.txt", dir: dir)
         let cmd = TestSupport.binary + e.command.dropFirst("plancheck".count)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")

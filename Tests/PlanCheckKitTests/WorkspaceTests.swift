@@ -211,6 +211,25 @@ struct WorkspaceTests {
         #expect(d.out.contains("\"year\":2022") || d.out.contains("\"year\": 2022"))
     }
 
+    @Test("a plan saved from Excel as .xlsx in the plans folder is read like a CSV one")
+    func xlsxPlan() throws {
+        let dir = TestSupport.tempDir("wx") + "/ws"
+        #expect(TestSupport.run(["init", dir]).code == 0)
+        try Self.fm.removeItem(atPath: dir + "/工作计划/三会一课标准计划.csv")
+        func cell(_ s: String) -> String { "<c t=\"inlineStr\"><is><t>\(s)</t></is></c>" }
+        func row(_ cells: [String]) -> String { "<row>" + cells.map(cell).joined() + "</row>" }
+        var b = XLSXBuilder()
+        b.sheet("计划", row(["编号", "检查方式", "计入类型", "要求次数", "周期", "适用范围", "依据"])
+                + row(["X-1", "计数", "党课", "二", "半年", "单位:古镇社区党支部", "每半年党课2次"]))
+        TestSupport.write(b.build(), name: "计划.xlsx", dir: dir + "/工作计划")
+        TestSupport.write([0x00], name: "~$计划.xlsx", dir: dir + "/工作计划")   // Excel's lock file while it is open
+        TestSupport.write("日期,单位,活动类型,主题\n2022-03-01,古镇社区党支部,党课,党课\n", name: "r.csv", dir: dir + "/活动记录")
+        let r = TestSupport.run(["check", dir, "--as-of", "2022-12-31", "--format", "csv"])
+        #expect(r.code == 1, "\(r.err)")
+        let rows = r.out.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("X-1,") }
+        #expect(rows.count == 2 && rows[0].contains(",2,1,1,"), "\(rows)")
+    }
+
     @Test("stats DIR writes its dated report where the settings say")
     func stats() throws {
         let dir = try Self.sampleWorkspace()

@@ -33,7 +33,7 @@ public enum CheckCommand: Command {
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
             OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none; at most 10000)."),
-            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints kept to find duplicate records (default 524288, at most 2147483648; at most 12 bytes each, held as records arrive); past it the report says detection was partial."),
+            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints held in memory to find duplicate records (default 524288, at most 2147483648; in at most 12 bytes each); past it they move to temporary files in TMPDIR and detection stays exact."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     /// Parses `--fail-on`.

@@ -11,7 +11,11 @@ public enum DraftCommand: Command {
         proposal where there is one); validate lists each of them with line and column until filled.
         Sentences with vague frequencies (定期, 经常性, 适时, 不定期 …) are listed at the end of the
         draft as 无法表达 rows, which check skips. Without -o the draft goes to standard output and
-        the summary to standard error. See Checks/README.md ("Drafting a plan").
+        the summary to standard error. `plancheck checkers` lists the columns each checker needs.
+
+        Examples:
+          plancheck draft 党建工作计划.txt -o 计划草稿.csv
+          plancheck draft 党建工作计划.docx > 计划草稿.csv
         """,
         options: [
             OptionSpec("output", short: "o", value: "FILE", "Write the draft plan to FILE (CSV) instead of standard output."),

@@ -41,11 +41,14 @@ public final class QualityChecker: Checker {
     /// its name, taken from the first such record.
     var uncountedCounts: [Int] = []
     var uncountedNames: [String] = []
-    var duplicates: DuplicateTable
+    let duplicates: DuplicateTable
+    /// Duplicates found, per unit (tallied at the end: records whose check waited on temporary
+    /// files are decided then, out of input order).
+    var duplicateLog: DuplicateLog
     /// Records per unit not in the roster, by unit id − roster size.
     var unknownCounts: [Int32] = []
-    var duplicateUnits = 0
-    /// Units with their own duplicate warning; beyond it duplicates are grouped under `*`.
+    /// Units with their own duplicate warning (the first by their first duplicate); beyond it
+    /// duplicates are grouped under `*`.
     static let maxDuplicateUnits = 10_000
     /// Records seen, so that warnings keep the order in which records first caused them.
     var seq = 0
@@ -67,7 +70,8 @@ public final class QualityChecker: Checker {
 
     public init(rule: Rule, context: CheckContext) {
         self.context = context
-        duplicates = DuplicateTable(maxKeys: context.maxDuplicateKeys)
+        duplicates = DuplicateTable(maxKeys: context.maxDuplicateKeys, directory: context.temporaryDirectory)
+        duplicateLog = DuplicateLog(cap: context.evidenceCap)
         store = QualityTallies(context: context,
                                expectedUnits: context.hasRoster ? min(QualityChecker.maxDuplicateUnits, context.rosterUnitCount) : 0)
     }
@@ -108,31 +112,37 @@ public final class QualityChecker: Checker {
     }
 
     /// Runs the duplicate check on the waiting records, in order. First the slot each of them
-    /// probes first in the current day's table is loaded, in a loop whose loads do not depend on
-    /// one another, so that the processor overlaps their cache misses: a province's day table is
-    /// 512 KB, and probed one record at a time, between the other checkers' work, that one miss per
-    /// record was a tenth of a 10M-record check's time, on the thread every record passes through.
+    /// probes first is loaded, in a loop whose loads do not depend on one another, so that the
+    /// processor overlaps their cache misses: probed one record at a time, between the other
+    /// checkers' work, that one miss per record was a tenth of a 10M-record check's time, on the
+    /// thread every record passes through.
     func checkDuplicates() {
         warmSink &+= duplicates.warm(UnsafeBufferPointer(pending.buffer))
         for x in pending.buffer {
-            switch duplicates.insert(day: x.day, fingerprint: x.fingerprint) {
-            case .new: break
-            case .duplicate:
-                let org = Int(x.org)
-                let known = store.tally(.duplicate, org: org) != nil
-                let own = known || duplicateUnits < QualityChecker.maxDuplicateUnits
-                if own && !known { duplicateUnits += 1 }
-                store.add(.duplicate, org: own ? org : -1, x.ref, first: x.seq)
+            if duplicates.insert(day: x.day, fingerprint: x.fingerprint, org: x.org, seq: x.seq, ref: x.ref) == .duplicate {
+                duplicateLog.add(org: x.org, day: x.day, fingerprint: x.fingerprint, seq: x.seq, ref: x.ref)
             }
         }
         pending.removeAll()
+    }
+
+    /// Decides the records whose duplicate check waited on temporary files, and tallies every
+    /// duplicate per unit.
+    func tallyDuplicates() {
+        checkDuplicates()
+        duplicates.finish { x in
+            duplicateLog.add(org: x.org, day: x.day, fingerprint: x.fingerprint, seq: x.seq, ref: x.ref)
+        }
+        for s in duplicateLog.summaries(maxUnits: QualityChecker.maxDuplicateUnits) {
+            store.addAll(.duplicate, org: s.org, count: s.count, refs: s.refs, first: s.first)
+        }
     }
 
     /// Warnings per kind and unit, plus a possible partial-duplicates note.
     public var findingCount: Int { store.tallies.count + 1 }
 
     public func findings() -> [Finding] {
-        checkDuplicates()
+        tallyDuplicates()
         // The two warnings that sum up many units or types get their texts now; the per-unit ones
         // (up to 10,000 duplicate warnings) are views of the store, formatted when written.
         for (i, t) in store.tallies.enumerated() {
@@ -161,16 +171,12 @@ public final class QualityChecker: Checker {
         out.reserveCapacity(store.tallies.count + 1)
         // In the order records first caused them (duplicates were tallied a batch late).
         for i in store.firstOrder() { out.append(Finding(quality: store, Int32(i))) }
-        if let p = duplicates.partial {
-            let n = p.unchecked + p.unstored
-            var note = "重复记录只在最多 \(duplicates.maxKeys) 条记录的指纹内精确检查（--max-duplicate-keys）："
-            note += "记录未按日期排序或同一天记录过多，\(p.unchecked) 条记录所在日期的早先指纹已被移出、无法与之比较，"
-            note += "\(p.unstored) 条记录的指纹未能保存；这些记录之间的重复可能未被发现。"
-            note += "调大 --max-duplicate-keys（约每条 12 字节）或先按日期排序后重新检查。"
+        if duplicates.unchecked > 0 {
+            let n = duplicates.unchecked
             out.append(Finding(rule: "quality", title: Kind.duplicatePartial.title, checker: QualityChecker.identifier, org: "*",
                                period: store.year, start: context.yearStart, end: context.yearEnd, required: 0, actual: n,
                                status: .warning, due: context.yearEnd, measure: "条", evidenceCount: n,
-                               note: note))
+                               note: Messages.text("duplicates.spillFailed", .zh, n, duplicates.spillError ?? "")))
         }
         return out
     }
@@ -259,6 +265,18 @@ final class QualityTallies: @unchecked Sendable {
         tallies[i].count = n + 1
     }
 
+    /// Counts `count` records for `kind` and `org` at once, citing `refs` (at most `cap`); `first`
+    /// is the first record's ``QualityChecker/seq``.
+    func addAll(_ kind: QualityChecker.Kind, org: Int, count: Int, refs: [EvidenceRef], first: Int) {
+        guard count > 0 else { return }
+        for r in refs.prefix(count) { add(kind, org: org, r, first: first) }
+        let rest = count - min(refs.count, count)
+        if rest > 0 {
+            if refs.isEmpty { add(kind, org: org, nil, first: first); if let i = tally(kind, org: org) { tallies[i].count += rest - 1 } }
+            else if let i = tally(kind, org: org) { tallies[i].count += rest }
+        }
+    }
+
     /// Tally indexes in the order records first caused them.
     func firstOrder() -> [Int] { tallies.indices.sorted { tallies[$0].first < tallies[$1].first } }
 
@@ -287,202 +305,5 @@ final class QualityTallies: @unchecked Sendable {
         case .afterAsOf: return "\(t.count) 条记录的日期晚于检查日 \(context.asOf.iso)，未计入"
         case .unknownUnit, .uncountedType, .duplicatePartial: return ""
         }
-    }
-}
-
-/// Duplicate detection in bounded memory: the fingerprints (64-bit hashes of org, type and title,
-/// ``RecordKeys/fingerprint(org:type:title:)``) of at most `maxKeys` records, kept per day.
-///
-/// Semantics: a record is a duplicate when an earlier record has the same day and fingerprint.
-/// While the records seen hold at most `maxKeys` fingerprints, detection is exact (up to 64-bit
-/// hash collisions). Past that, the whole table of the earliest day held (other than the current
-/// record's) is dropped to make room. Input in date order loses nothing by that — a day once
-/// passed does not come back — so detection stays exact; otherwise a later record of a dropped
-/// day is counted as `unchecked`, and a record that finds the table full of its own day is counted
-/// as `unstored`. Either count makes ``partial`` non-nil, and the check report says so: a limit is
-/// never silent.
-struct DuplicateTable {
-    enum Outcome { case new, duplicate }
-
-    /// Open addressing over fingerprints of one day; 0 marks an empty slot.
-    struct DaySet {
-        var slots: [UInt64]
-        var count = 0
-        /// An empty set of `capacity` slots (a power of two, at least 8).
-        init(capacity: Int = 8) { slots = [UInt64](repeating: 0, count: capacity) }
-
-        /// Inserts; returns false when the fingerprint was present. `room` false: look up only.
-        @inline(__always)
-        mutating func insert(_ f: UInt64, room: Bool) -> (present: Bool, stored: Bool) {
-            let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: f >> 20) & mask
-            while true {
-                let x = slots[i]
-                if x == f { return (true, false) }
-                if x == 0 { break }
-                i = (i + 1) & mask
-            }
-            guard room else { return (false, false) }
-            slots[i] = f
-            count += 1
-            if count * 4 > slots.count * 3 { grow() }
-            return (false, true)
-        }
-
-        /// Slots after one more insert (the table doubles at three quarters full).
-        var slotsAfterInsert: Int { (count + 1) * 4 > slots.count * 3 ? 2 * slots.count : slots.count }
-
-        mutating func grow() {
-            let old = slots
-            slots = [UInt64](repeating: 0, count: old.count * 2)
-            let mask = slots.count - 1
-            for f in old where f != 0 {
-                var i = Int(truncatingIfNeeded: f >> 20) & mask
-                while slots[i] != 0 { i = (i + 1) & mask }
-                slots[i] = f
-            }
-        }
-    }
-
-    /// Most fingerprints kept.
-    let maxKeys: Int
-    /// Most table slots (8 bytes each) held over all days: 1.5 × `maxKeys`, at least 1,024. A day's
-    /// table doubles at three quarters full, so it holds 1.33 to 2.67 slots per key, by the records
-    /// per day. Bounding slots at 1.5 × keys means that whichever bound a large input reaches first,
-    /// the table ends up between 1.33 and 1.5 × 8 bytes × `maxKeys` (5.3–6 MiB by default), so a
-    /// province's year and a tenth of it use the same memory. (At 2 × keys, a 1M-record export with
-    /// 2,700 records a day stopped at the key bound with 6 MiB, a 10M one at the slot bound with 8.)
-    let maxSlots: Int
-    var days: [Int32: DaySet] = [:]
-    var held = 0
-    /// Slots of the parked days' tables.
-    var parkedSlots = 0
-    var dropped = Set<Int32>()
-    var unchecked = 0
-    var unstored = 0
-    var current = DaySet()
-    var currentDay = Int32.min
-    var haveCurrent = false
-    var droppedCurrent = false
-    /// Slots the last day set out of the parked ones reached: a new day starts at that size, within
-    /// the budget (the days of one export are alike; growing from 8 slots each day rehashed every
-    /// fingerprint about twice).
-    var lastDaySlots = 8
-
-    init(maxKeys: Int) {
-        self.maxKeys = max(1, maxKeys)
-        maxSlots = max(1024, self.maxKeys + self.maxKeys / 2)
-    }
-
-    /// Whether a new fingerprint needs room made first.
-    @inline(__always)
-    var full: Bool { held >= maxKeys || parkedSlots + current.slotsAfterInsert > maxSlots }
-
-    /// Non-nil when detection was not exact (see the type's documentation).
-    var partial: (unchecked: Int, unstored: Int)? {
-        unchecked + unstored > 0 ? (unchecked, unstored) : nil
-    }
-
-    @inline(__always)
-    static func seed(_ x: UInt64) -> UInt64 { (x ^ 0x243F_6A88_85A3_08D3) &* 0x9E37_79B9_7F4A_7C15 }
-
-    /// Mixes a byte string (and its length, so field boundaries count) into `h`, a word at a time.
-    @inline(__always)
-    static func mix(_ h0: UInt64, _ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h = h0 ^ UInt64(truncatingIfNeeded: b.count) &* 0xFF51_AFD7_ED55_8CCD
-        guard let p = b.baseAddress else { return finalize(h) }
-        let n = b.count
-        var i = 0
-        while i &+ 8 <= n {
-            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            h = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h &>> 29
-            i &+= 8
-        }
-        if i < n {
-            h = (h ^ ByteInterner.tail(p, i, n)) &* 0xC2B2_AE3D_27D4_EB4F
-            h ^= h &>> 31
-        }
-        return finalize(h)
-    }
-
-    @inline(__always)
-    static func finalize(_ x: UInt64) -> UInt64 {
-        var h = x
-        h ^= h >> 33; h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33; h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
-    }
-
-    /// Loads the slot each check's fingerprint probes first, when its day is the current one, and
-    /// returns their sum (see ``QualityChecker/checkDuplicates()``).
-    func warm(_ checks: UnsafeBufferPointer<QualityChecker.PendingCheck>) -> UInt64 {
-        guard haveCurrent else { return 0 }
-        return current.slots.withUnsafeBufferPointer { s in
-            let mask = s.count - 1
-            var sink: UInt64 = 0
-            for x in checks where x.day == currentDay {
-                let f = x.fingerprint == 0 ? 1 : x.fingerprint
-                sink &+= s[Int(truncatingIfNeeded: f >> 20) & mask]
-            }
-            return sink
-        }
-    }
-
-    /// Records one fingerprint for `day`.
-    @inline(__always)
-    mutating func insert(day: Int32, fingerprint: UInt64) -> Outcome {
-        let f = fingerprint == 0 ? 1 : fingerprint
-        if !haveCurrent || day != currentDay { switchTo(day) }
-        if droppedCurrent { unchecked += 1 }
-        if full {
-            // Full: a repeat is still found; a new fingerprint needs room first.
-            if current.insert(f, room: false).present { return .duplicate }
-            makeRoom()
-            if full { unstored += 1; return .new }
-        }
-        if current.insert(f, room: true).present { return .duplicate }
-        held += 1
-        return .new
-    }
-
-    /// Parks the current day's set and takes out `day`'s (records of a day come in runs).
-    mutating func switchTo(_ day: Int32) {
-        if haveCurrent {
-            days[currentDay] = current
-            parkedSlots += current.slots.count
-            lastDaySlots = current.slots.count
-        }
-        if let parked = days.removeValue(forKey: day) {
-            current = parked
-            parkedSlots -= parked.slots.count
-        } else {
-            // A new day starts at the last day's size. When the budget has no room for that, the
-            // earliest days are dropped first, as ``makeRoom()`` would do once the day filled up:
-            // growing from 8 slots instead rehashed every fingerprint and, at each doubling, held
-            // the old slots and the new at once, past the budget.
-            let hint = lastDaySlots
-            if hint > 8 {
-                while parkedSlots + hint > maxSlots, let victim = days.keys.min() { drop(victim) }
-            }
-            current = DaySet(capacity: hint > 8 && parkedSlots + hint <= maxSlots ? hint : 8)
-        }
-        currentDay = day
-        haveCurrent = true
-        droppedCurrent = dropped.contains(day)
-    }
-
-    /// Drops whole days, earliest first, other than the current one, until there is room.
-    mutating func makeRoom() {
-        while full, let victim = days.keys.min() { drop(victim) }
-    }
-
-    /// Drops a parked day's table; a later record of that day can no longer be compared.
-    mutating func drop(_ day: Int32) {
-        let set = days.removeValue(forKey: day)!
-        held -= set.count
-        parkedSlots -= set.slots.count
-        dropped.insert(day)
     }
 }

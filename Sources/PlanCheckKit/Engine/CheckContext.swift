@@ -22,11 +22,12 @@ public final class CheckContext {
     public var fileNames: [String] = [] { didSet { evidence.fileNames = fileNames } }
     /// Most evidence references kept per finding (0 keeps none).
     public let evidenceCap: Int
-    /// Most record fingerprints the duplicate check keeps (`--max-duplicate-keys`, at most 12 bytes
-    /// each). Up to this many records (no one day over three quarters of it) detection is exact;
-    /// beyond it, input in date order stays exact and any other input gets a warning saying the
-    /// check was partial (see ``DuplicateTable``).
+    /// Most record fingerprints the duplicate check holds in memory (`--max-duplicate-keys`, at
+    /// most 12 bytes each); beyond it, days least recently seen move to temporary files and the check
+    /// stays exact (see ``DuplicateTable``).
     public var maxDuplicateKeys = CheckContext.defaultMaxDuplicateKeys
+    /// Where the duplicate check's temporary files go (nil: `TMPDIR`, else /tmp).
+    public var temporaryDirectory: String? = nil
     /// The default of ``maxDuplicateKeys``: 524,288 (at most 6 MiB).
     public static let defaultMaxDuplicateKeys = 1 << 19
 

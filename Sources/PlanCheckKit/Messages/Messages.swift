@@ -58,6 +58,7 @@ public enum Messages {
         ("reader", reader),
         ("audit", audit),
         ("workbook", workbook),
+        ("duplicates", duplicates),
         ("limits", limits),
     ]
 

@@ -41,11 +41,14 @@ public enum Workspace {
         return dir.hasSuffix("/") ? dir + name : dir + "/" + name
     }
 
-    /// The `.csv` files directly inside `folder`, sorted (none when it does not exist).
+    /// The `.csv` and `.xlsx` files directly inside `folder`, sorted (none when it does not exist);
+    /// hidden files and Excel/WPS lock files (`~$…`) are left out.
     static func csvFiles(_ folder: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") && !$0.hasPrefix("~$") }
-            .sorted().map { join(folder, $0) }
+        return names.filter { n in
+            let l = n.lowercased()
+            return (l.hasSuffix(".csv") || l.hasSuffix(".xlsx")) && !n.hasPrefix(".") && !n.hasPrefix("~$")
+        }.sorted().map { join(folder, $0) }
     }
 
     /// Plan files in force in workspace `dir`.
