@@ -351,6 +351,8 @@ func writeSample(outDir: String, seed: UInt64) {
     var app = "id,date,org,type,title,participants,lead,target\n"
     var gbk = "序号,活动日期,党组织,活动类型,活动主题,参加人数,主持人,检查对象\r\n"
     var bss = "\u{FEFF}日期,支部,类型,主题,人数,主讲人\n"
+    // The same branch sheet as a clerk keeps it in Excel: a title row, real date cells, counts as numbers.
+    var bssSheet = SheetWriter(title: "2022年宝胜寺社区党支部活动台账", header: ["日期", "支部", "类型", "主题", "人数", "主讲人"])
     var appID = 0, gbkNo = 0, bssRows = 0
     var addedBadDate = false, addedDuplicate = false, addedUnknown = false
     func appLine(_ x: Rec, dateText: String? = nil) {
@@ -387,6 +389,7 @@ func writeSample(outDir: String, seed: UInt64) {
         case .baoshengsi:
             bssRows += 1
             bss += csvLine(["2022年\(m)月\(d)日", x.org, x.type, x.title, "\(x.participants)人", x.lead], "\n")
+            bssSheet.row(date: 44_561 + x.doy + 1, texts: [x.org, x.type, x.title], count: x.participants, lead: x.lead)
         }
     }
     precondition(addedBadDate && addedDuplicate && addedUnknown)
@@ -404,6 +407,9 @@ func writeSample(outDir: String, seed: UInt64) {
     writeBytes(Array(bss.utf8), to: outDir + "/records/branch-baoshengsi-2022.csv")
     writeBytes(Array(units.utf8), to: outDir + "/roster-units.csv")
     writeBytes(Array(people.utf8), to: outDir + "/roster-people.csv")
+    // Workbooks in their own folder too: the branch sheet again, as .xlsx (not read with records/).
+    makeDir(outDir + "/workbooks")
+    writeBytes(bssSheet.xlsx(sheetName: "活动记录"), to: outDir + "/workbooks/branch-baoshengsi-2022.xlsx")
     print("plancheck-gen: wrote \(appID + gbkNo + bssRows) records (app \(appID), gbk \(gbkNo), branch sheet \(bssRows)) to \(outDir)")
     writeBureau(outDir: outDir + "/bureau", seed: seed)
 }
@@ -773,3 +779,80 @@ func runCLI() {
 }
 
 runCLI()
+
+// MARK: - A minimal .xlsx writer (stored ZIP entries, inline strings), byte-identical on every run
+
+/// One sheet of an Excel workbook: a title row, a header row, then records with a real date cell
+/// (format yyyy"年"m"月"d"日") and the count as a number shown as 12人.
+struct SheetWriter {
+    var rows: [String] = []
+    var next = 1
+
+    init(title: String, header: [String]) {
+        rows.append(rowXML(next, header.isEmpty ? [] : [cell(0, next, text: title)])); next += 1
+        rows.append(rowXML(next, header.enumerated().map { cell($0.offset, next, text: $0.element) })); next += 1
+    }
+
+    func xmlEscape(_ s: String) -> String {
+        var o = ""
+        for c in s { switch c { case "&": o += "&amp;"; case "<": o += "&lt;"; case ">": o += "&gt;"; case "\"": o += "&quot;"; default: o.append(c) } }
+        return o
+    }
+    func ref(_ col: Int, _ row: Int) -> String { String(UnicodeScalar(UInt8(65 + col))) + String(row) }
+    func cell(_ col: Int, _ row: Int, text: String) -> String {
+        "<c r=\"\(ref(col, row))\" t=\"inlineStr\"><is><t>\(xmlEscape(text))</t></is></c>"
+    }
+    func rowXML(_ r: Int, _ cells: [String]) -> String { "<row r=\"\(r)\">" + cells.joined() + "</row>" }
+
+    /// A record: date serial (1900 system), org, type, title, count, lead.
+    mutating func row(date: Int, texts: [String], count: Int, lead: String) {
+        var cells = ["<c r=\"\(ref(0, next))\" s=\"1\"><v>\(date)</v></c>"]
+        for (i, t) in texts.enumerated() { cells.append(cell(i + 1, next, text: t)) }
+        cells.append("<c r=\"\(ref(4, next))\" s=\"2\"><v>\(count)</v></c>")
+        cells.append(cell(5, next, text: lead))
+        rows.append(rowXML(next, cells))
+        next += 1
+    }
+
+    func xlsx(sheetName: String) -> [UInt8] {
+        let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+        let ct = "http://schemas.openxmlformats.org/package/2006/content-types"
+        let ml = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", head + "<Types xmlns=\"\(ct)\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(ml).sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"\(ml).worksheet+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"\(ml).styles+xml\"/></Types>"),
+            ("_rels/.rels", head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"),
+            ("xl/workbook.xml", head + "<workbook \(ns) xmlns:r=\"\(rel)\"><sheets><sheet name=\"\(xmlEscape(sheetName))\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", head + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+                + "<Relationship Id=\"rId2\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/></Relationships>"),
+            ("xl/styles.xml", head + "<styleSheet \(ns)><numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/><numFmt numFmtId=\"165\" formatCode=\"0&quot;人&quot;\"/></numFmts>"
+                + "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"宋体\"/></font></fonts><fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills><borders count=\"1\"><border/></borders>"
+                + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+                + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/><xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+                + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"),
+            ("xl/worksheets/sheet1.xml", head + "<worksheet \(ns)><sheetData>" + rows.joined() + "</sheetData></worksheet>"),
+        ]
+        return storedZip(parts.map { ($0.0, Array($0.1.utf8)) })
+    }
+}
+
+/// A ZIP archive of stored (uncompressed) entries with a fixed date, so the bytes never vary.
+func storedZip(_ entries: [(String, [UInt8])]) -> [UInt8] {
+    var table = [UInt32](repeating: 0, count: 256)
+    for i in 0..<256 { var c = UInt32(i); for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }; table[i] = c }
+    func crc(_ b: [UInt8]) -> Int { var c: UInt32 = 0xFFFF_FFFF; for x in b { c = table[Int((c ^ UInt32(x)) & 0xFF)] ^ (c >> 8) }; return Int(c ^ 0xFFFF_FFFF) }
+    func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+    var out: [UInt8] = [], central: [UInt8] = []
+    for (name, data) in entries {
+        let n = Array(name.utf8), c = crc(data), offset = out.count
+        let common = le(20, 2) + le(0x0800, 2) + le(0, 2) + le(0, 2) + le(0x21, 2) + le(c, 4) + le(data.count, 4) + le(data.count, 4) + le(n.count, 2) + le(0, 2)
+        out += le(0x0403_4B50, 4) + common + n + data
+        central += le(0x0201_4B50, 4) + le(20, 2) + common + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(offset, 4) + n
+    }
+    let cd = out.count
+    out += central + le(0x0605_4B50, 4) + le(0, 4) + le(entries.count, 2) + le(entries.count, 2) + le(central.count, 4) + le(cd, 4) + le(0, 2)
+    return out
+}

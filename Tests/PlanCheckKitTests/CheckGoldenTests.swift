@@ -115,7 +115,7 @@ struct AuditReportTests {
         let list = String(page[shortfalls.lowerBound..<units.lowerBound])
         #expect(list.components(separatedBy: "<tr class=missed>").count - 1 == 12)
         #expect(page.contains("52 周均达标"))
-        #expect(page.contains("4 个季度中 3 个达标；未达标：第三季度"))
+        #expect(page.contains("4 个季度中 3 个达标，未达标：第三季度"))
         // A clause is printed once, in the rule table.
         let clause = "全年党工委举办的大型宣传教育活动不少于12次"
         #expect(page.components(separatedBy: clause).count - 1 == 1)
@@ -141,7 +141,45 @@ struct AuditReportTests {
                     required: 1, actual: [12, 30, 41].contains(w) ? 0 : 1, status: [12, 30, 41].contains(w) ? .missed : .met, due: d)
         }
         let line = HTMLCheckReporter.Line(info: fs[0].info, person: "", findings: fs)
-        #expect(HTMLCheckReporter.periodsNote(line, .zh) == "52 周中 49 周达标；未达标：第 12、30、41 周")
+        #expect(HTMLCheckReporter.periodsNote(line, .zh) == "52 周中 49 周达标，未达标：第 12、30、41 周")
         #expect(HTMLCheckReporter.periodsNote(line, .en) == "49 of 52 weeks met; missed: weeks 12, 30, 41")
+    }
+}
+
+@Suite("Year-end review text")
+struct ReviewTextTests {
+    static func summary(_ lang: Lang = .zh) throws -> [String] {
+        var a = CheckGoldenTests.args
+        a[0] = "stats"
+        let out = try TestSupport.runBinary(a + ["--lang", lang.rawValue, "SampleData/records"], cwd: TestSupport.root).out
+        return Array(out.split(separator: "\n", omittingEmptySubsequences: false).prefix { !$0.isEmpty }.map(String.init))
+    }
+
+    @Test("prose an office can paste: no rule ids, paths or version in the body; those in one footer line")
+    func body() throws {
+        let lines = try Self.summary()
+        let body = lines.dropLast().joined(separator: "\n")
+        #expect(lines.first?.hasPrefix("2022年全年共开展党建活动 1784 次，参与 39151 人次，其中") == true)
+        for word in ["S000-", "S001-", "SampleData/", "Checks/", "plancheck", ".csv"] { #expect(!body.contains(word), "\(word)") }
+        #expect(lines.last!.hasPrefix("（由 plancheck \(PlanCheckCLI.version) 统计") && lines.last!.contains("SampleData/records/"))
+        #expect(body.contains("完成率 85.2%"))
+        #expect(!body.contains(".0%"))
+        // Units compared only with units of their kind.
+        #expect(body.contains("6 个社区党支部中，开展活动最多的是会展社区党支部（255 次），最少的是空港社区党支部（230 次）"))
+        #expect(body.contains("2 个机关党支部中，开展活动最多的是街道机关第一党支部（146 次），最少的是街道机关第二党支部（0 次）"))
+        // Shortfalls as sentences, the unit named once.
+        #expect(body.contains("古镇社区党支部全年基层党组织分析研判党员思想状况 3 次，比要求少 1 次，第三季度未开展基层党组织分析研判党员思想状况"))
+        #expect(body.contains("龙门街道党工委刘芳7月1日前未开展"))
+        // A weekly rule is one requirement, not 52 checks.
+        #expect(body.contains("16 项要求落实到 61 个单位和人员"))
+        #expect(body.contains("党员干部每周到帮扶对象身边：52 周均达标"))
+    }
+
+    @Test(arguments: [(1, 1, "100"), (0, 3, "0"), (146, 158, "92.4"), (2, 3, "66.7"), (1, 8, "12.5")])
+    func percent(_ met: Int, _ due: Int, _ text: String) { #expect(ReviewText.percent(met, due) == text) }
+
+    @Test func periodNotesLeaveTitles() {
+        #expect(ReviewText.thing("基层党组织分析研判党员思想状况（每季度）") == "基层党组织分析研判党员思想状况")
+        #expect(ReviewText.thing("“七一”前发展党员") == "“七一”前发展党员")
     }
 }

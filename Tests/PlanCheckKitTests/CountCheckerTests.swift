@@ -72,12 +72,12 @@ struct CountCheckerTests {
         #expect(CheckHarness.summary(q) == ["纪工委||2022-Q1|3|met", "纪工委||2022-Q2|2|met", "纪工委||2022-Q3|0|upcoming", "纪工委||2022-Q4|0|upcoming"])
     }
 
-    @Test("without a roster, kind scopes cover every unit seen in the records")
+    @Test("without a roster, kind scopes cover the units seen whose names show the kind, no others")
     func noRoster() throws {
-        let rows = "date,org,type\n2022-03-01,甲支部,廉政专题学习\n2022-03-01,乙支部,主题党日\n"
+        let rows = "date,org,type\n2022-03-01,甲社区党支部,廉政专题学习\n2022-03-01,乙社区党支部,主题党日\n2022-03-02,纪工委,主题党日\n"
         let fs = try CheckHarness.run(rule: [.id: "N", .checker: "count", .types: "廉政专题学习", .threshold: "1", .scope: "kind:社区党支部"],
                                       records: rows, asOf: "2022-12-31")
-        #expect(CheckHarness.summary(fs) == ["甲支部||2022|1|met", "乙支部||2022|0|missed"])
+        #expect(CheckHarness.summary(fs) == ["甲社区党支部||2022|1|met", "乙社区党支部||2022|0|missed"])
     }
 
     /// Rules with the same scope share one resolved scope (one unit → entity table, so the

@@ -102,8 +102,12 @@ public enum CheckerRegistry {
 
 /// Who a rule reports on, resolved against the roster: units, people, or the whole.
 ///
-/// Without a roster, a `kind:` scope means every unit seen in the records; its entities then
-/// are the unit ids themselves and grow as units appear.
+/// Without a roster, a `kind:` scope cannot know the kinds of the units seen in the records. It
+/// then takes only the units whose *name* shows one of its kinds (``nameShowsKind(_:_:)``:
+/// 宝胜寺社区党支部 is a 社区党支部, 街道机关第一党支部 a 机关党支部) as they appear; the others are
+/// not evaluated, never reported as missed, and listed in a note (``unitsOfUnknownKind``) that
+/// says how to give a roster. So a run without a roster reports no shortfall that the run with
+/// the roster does not also report.
 public final class ScopeEntities {
     /// Report rows, compact: the unit id of each entity (−1: all units) and the person's index in
     /// the roster (−1: none). Names are looked up when a report is written.
@@ -121,8 +125,15 @@ public final class ScopeEntities {
     static let leadCacheLimit = 1 << 16
     var isAll = false
     var isRole = false
-    /// Whether entities are every unit seen (no roster, kind scope).
+    /// Whether entities are the units seen whose names show the scope's kinds (no roster, kind scope).
     public private(set) var dynamicUnits = false
+    /// The kinds of a `kind:` scope without a roster.
+    public private(set) var dynamicKinds: [String] = []
+    /// Units seen so far that were considered for the dynamic scope.
+    var synced = 0
+    /// Units seen in the records whose kind cannot be told from their name (no roster): not
+    /// evaluated for this rule.
+    public private(set) var unitsOfUnknownKind: [Int] = []
     /// Unowned: the context keeps its resolved scopes (``CheckContext/entities(of:)``), so a strong
     /// reference back made a cycle that leaked the context, its unit interner and every tally of a
     /// check (the fuzz harness lost ~270 MB a run). Whoever holds scope entities (a tally, a
@@ -148,6 +159,7 @@ public final class ScopeEntities {
                 }
             } else {
                 dynamicUnits = true
+                dynamicKinds = kinds
                 syncUnits()
             }
         case .role(let role):
@@ -177,10 +189,36 @@ public final class ScopeEntities {
         entityPerson.append(Int32(person))
     }
 
-    /// In dynamic mode, brings the entity list up to every unit known so far.
+    /// In dynamic mode, adds the units seen since the last call whose names show a kind of the scope.
     func syncUnits() {
         guard dynamicUnits else { return }
-        while count < context.unitCount { append(unit: count, person: -1) }
+        while synced < context.unitCount {
+            let id = synced
+            synced += 1
+            if ScopeEntities.nameShowsKind(context.unitName(id), dynamicKinds) {
+                setUnit(id, count)
+                append(unit: id, person: -1)
+            } else {
+                unitsOfUnknownKind.append(id)
+            }
+        }
+    }
+
+    /// Whether a unit's name shows one of `kinds`: it ends with the kind, or it ends with the
+    /// kind's last character and holds the kind's characters in order (街道机关第一党支部 is a
+    /// 机关党支部; 龙门街道纪工委 is no 社区党支部).
+    public static func nameShowsKind(_ name: String, _ kinds: [String]) -> Bool {
+        kinds.contains { k in
+            guard let last = k.last, !k.isEmpty else { return false }
+            if name.hasSuffix(k) { return true }
+            guard name.last == last else { return false }
+            var it = name.makeIterator()
+            outer: for ch in k {
+                while let c = it.next() { if c == ch { continue outer } }
+                return false
+            }
+            return true
+        }
     }
 
     func setUnit(_ id: Int, _ entity: Int) {
@@ -218,7 +256,7 @@ public final class ScopeEntities {
     @inline(__always)
     public func entities(for r: MatchedRecord) -> EntityList {
         if isAll { return EntityList(storage: .one(0)) }
-        if dynamicUnits { syncUnits(); return EntityList(storage: .one(r.org)) }
+        if dynamicUnits { syncUnits() }
         if isRole { return EntityList(storage: .many(roleEntities(r.view.bytes(.lead)))) }
         let o = r.org
         if onlyUnit >= 0 { return EntityList(storage: o == onlyUnit ? .one(0) : .none) }
@@ -240,7 +278,7 @@ public final class ScopeEntities {
 
     /// The entity of a unit id (coverage targets).
     public func entity(ofUnit id: Int) -> Int? {
-        if dynamicUnits { syncUnits(); return id < count ? id : nil }
+        if dynamicUnits { syncUnits() }
         if onlyUnit >= 0 { return id == onlyUnit ? 0 : nil }
         return id < byUnit.count && byUnit[id] >= 0 ? Int(byUnit[id]) : nil
     }

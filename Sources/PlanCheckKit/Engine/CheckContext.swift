@@ -229,12 +229,34 @@ public final class CheckEngine {
         }
     }
 
+    /// Without a roster: for each `kind:` scope, the units seen whose kind the name does not show
+    /// (not evaluated for those rules), and how to give a roster. One note per distinct scope.
+    func noteUnknownKinds() {
+        var seen: [String: [String]] = [:]
+        var order: [String] = []
+        for c in checkers {
+            guard let tally = (c as? any TallyChecker)?.tally, tally.scope.dynamicUnits else { continue }
+            let scope = tally.scope
+            scope.syncUnits()
+            guard !scope.unitsOfUnknownKind.isEmpty else { continue }
+            let units = scope.unitsOfUnknownKind.map { context.unitName($0) }.joined(separator: "、")
+            let key = scope.dynamicKinds.joined(separator: "|") + "\u{0}" + units
+            if seen[key] == nil { order.append(key) }
+            seen[key, default: []].append(tally.rule.id)
+        }
+        for key in order {
+            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
+            notes.append(Messages.text("scope.unknownKind", .zh, seen[key]!.joined(separator: "、"), parts[0], parts[1]))
+        }
+    }
+
     /// Every finding: rules in plan order, then data-quality warnings.
     public func finish() -> [Finding] {
         let all = checkers + everyRecord
         var out: [Finding] = []
         out.reserveCapacity(all.reduce(64) { $0 + $1.findingCount })
         for c in all { c.appendFindings(to: &out) }
+        noteUnknownKinds()
         return out
     }
 }

@@ -51,7 +51,7 @@ extension Messages {
         "audit.weekN": MessageText(zh: "第 {0} 周", en: "week {0}"),
         "audit.weeksN": MessageText(zh: "第 {0} 周", en: "weeks {0}"),
         "audit.listSep": MessageText(zh: "、", en: ", "),
-        "audit.partSep": MessageText(zh: "；", en: "; "),
+        "audit.partSep": MessageText(zh: "，", en: "; "),
         // Several periods of one rule on one line ({0} periods, {1} met, {2} the period word).
         "audit.allMet": MessageText(zh: "{0} 个{2}均达标", en: "all {0} {2}s met"),
         "audit.allMetWeeks": MessageText(zh: "{0} {2}均达标", en: "all {0} {2}s met"),
@@ -62,7 +62,8 @@ extension Messages {
         "audit.sameAsAbove": MessageText(zh: "同上", en: "as above"),
         "audit.readLine": MessageText(zh: "{0} 个文件，读取 {1} 行，接受 {2} 行，拒绝 {3} 行", en: "{0} files, {1} rows read, {2} accepted, {3} rejected"),
         "audit.listed": MessageText(zh: "{0}：{1}", en: "{0}: {1}"),
-        "audit.notStarted": MessageText(zh: "未开始 {0} 个", en: "{0} not started"),
+        "audit.notStarted": MessageText(zh: "{0} 个{1}未开始", en: "{0} {1}s not started"),
+        "audit.notStartedWeeks": MessageText(zh: "{0} {1}未开始", en: "{0} {1}s not started"),
         "audit.missedAdvice": MessageText(zh: "少 {0} {1}（{2}截止）", en: "{0} {1} short (closed {2})"),
         "audit.pendingAdvice": MessageText(zh: "还需 {0} {1}，{2}前完成（还有 {3} 天）", en: "{0} {1} still needed by {2} ({3} days left)"),
         "audit.upcomingAdvice": MessageText(zh: "{0}开始", en: "starts {0}"),

@@ -57,7 +57,9 @@ public enum Messages {
         ("report", report),
         ("reader", reader),
         ("audit", audit),
+        ("review", review),
         ("workbook", workbook),
+        ("scope", scope),
         ("duplicates", duplicates),
         ("limits", limits),
     ]

@@ -143,14 +143,16 @@ public enum HTMLCheckReporter: CheckReporter {
         return Messages.text("audit.every", L, periodWord(k, L), f.required, measure)
     }
 
-    /// A single period's note: what is short and by when, in office dates.
+    /// A single period's note: what is short and by when, in office dates (the year is the report's,
+    /// so a day of that year is written 9月30日).
     static func advice(_ f: Finding, asOf: Day, _ L: Lang) -> String {
         let measure = Finding.measureText(f.measure, L)
+        func day(_ d: Day) -> String { d.year == asOf.year && L == .zh ? ReviewText.monthDay(d, L) : date(d, L) }
         switch f.status {
         case .met, .warning: return ""
-        case .missed: return Messages.text("audit.missedAdvice", L, f.shortfall, measure, date(f.due, L))
-        case .atRisk, .onTrack: return Messages.text("audit.pendingAdvice", L, f.shortfall, measure, date(f.due, L), asOf.days(to: f.due) + 1)
-        case .upcoming: return Messages.text("audit.upcomingAdvice", L, date(f.start, L))
+        case .missed: return Messages.text("audit.missedAdvice", L, f.shortfall, measure, day(f.due))
+        case .atRisk, .onTrack: return Messages.text("audit.pendingAdvice", L, f.shortfall, measure, day(f.due), asOf.days(to: f.due) + 1)
+        case .upcoming: return Messages.text("audit.upcomingAdvice", L, day(f.start))
         }
     }
 
@@ -182,7 +184,7 @@ public enum HTMLCheckReporter: CheckReporter {
             parts.append(Messages.text("audit.listed", L, st.label(L), list))
         }
         let upcoming = fs.filter { $0.status == .upcoming }.count
-        if upcoming > 0 { parts.append(Messages.text("audit.notStarted", L, upcoming)) }
+        if upcoming > 0 { parts.append(Messages.text(weeks ? "audit.notStartedWeeks" : "audit.notStarted", L, upcoming, word)) }
         return parts.joined(separator: Messages.text("audit.partSep", L))
     }
 
@@ -209,8 +211,10 @@ public enum HTMLCheckReporter: CheckReporter {
         meta.append(r.read.rejected > 0 ? Messages.text("audit.records", L, r.read.accepted, r.read.rejected)
                                         : Messages.text("audit.recordsClean", L, r.read.accepted))
         b += meta.map(e).joined(separator: "　") + "</p>\n</header>\n"
-        if !o.summary.isEmpty {
-            b += "<section class=summary>\n" + o.summary.map { "<p>\(e($0))</p>" }.joined(separator: "\n") + "\n</section>\n"
+        // The review text: what the office pastes into its year-end review.
+        let summary = o.summary.isEmpty ? ReviewText.plan(r, lang: L, perRule: false) : o.summary
+        if !summary.isEmpty {
+            b += "<section class=summary>\n" + summary.map { "<p>\(e($0))</p>" }.joined(separator: "\n") + "\n</section>\n"
         }
 
         // Overview: rules per unit by status, shortfall units first.

@@ -99,6 +99,7 @@ public final class StatsAccumulator {
         // Plan results.
         r.hasPlan = !plan.rules.isEmpty
         r.notes = check.notes
+        r.check = check
         // Rules and units by name through byte interners, not `String`-keyed dictionaries: hashing a
         // Chinese unit name as a `String` normalises it first, and with 140,000 findings that was
         // a third of the report's work.

@@ -219,6 +219,8 @@ public struct StatsReport: Sendable {
     public var health = StatsHealth()
     /// Notes from the check (unresolved scopes …).
     public var notes: [String] = []
+    /// The check the plan results come from (the review text words them per rule and unit).
+    public var check: CheckReport? = nil
 
     /// `YYYY-MM` for a 1-based month of the year.
     public func period(_ month: Int) -> String { "\(year)-\(Day.pad2(month))" }

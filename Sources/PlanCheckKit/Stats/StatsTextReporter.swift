@@ -19,124 +19,69 @@ public enum StatsTextReporter {
         func paren(_ s: String) -> String { zh ? "（\(s)）" : " (\(s))" }
     }
 
-    /// The summary paragraphs (what the office pastes into its review), without tables.
-    public static func summary(_ r: StatsReport, lang: Lang = .zh) -> [String] {
-        let w = Words(zh: lang == .zh)
+    /// The summary paragraphs (what the office pastes into its review), without tables: see
+    /// ``ReviewText`` for the register.
+    public static func summary(_ r: StatsReport, lang L: Lang = .zh) -> [String] {
+        let w = Words(zh: L == .zh)
+        let end = Messages.text("review.end", L), sep = Messages.text("review.sep", L), list = Messages.text("review.list", L)
         var paras: [String] = []
-        let (_, am, ad) = r.asOf.components
-        // Totals and types.
-        var s = r.fullYear ? w("全年", "In \(r.year), units held ")
-            : w("截至 \(am) 月 \(ad) 日", "By \(r.asOf.iso), units held ")
-        s += w("共开展活动 \(r.total.count) 次，参与 \(r.total.participants) 人次",
-               "\(r.total.count) activities with \(r.total.participants) participant-times")
+        // Totals, and the main kinds of activity.
+        var s = r.fullYear ? Messages.text("review.totalYear", L, r.year, r.total.count, r.total.participants)
+            : Messages.text("review.totalSoFar", L, r.year, ReviewText.monthDay(r.asOf, L), r.total.count, r.total.participants)
         if !r.types.isEmpty {
-            s += w("；其中", ", of which ")
-            s += r.types.map { w("\($0.name) \($0.total.count) 次", "\($0.name) \($0.total.count)") }.joined(separator: w.listSep)
+            let top = r.types.prefix(6)
+            var parts = top.map { Messages.text("review.typeCount", L, $0.name, $0.total.count) }
+            if r.types.count > top.count {
+                parts.append(Messages.text("review.otherTypes", L, r.types.count - top.count, r.types.dropFirst(top.count).reduce(0) { $0 + $1.total.count }))
+            }
+            s += Messages.text("review.ofWhich", L, parts.joined(separator: list))
         }
-        paras.append(s + w.end)
-        // Units.
-        let units = r.units
-        if let maxC = units.map(\.total.count).max(), let minC = units.map(\.total.count).min(), units.count > 1, maxC != minC {
-            let most = units.filter { $0.total.count == maxC }.map(\.name).joined(separator: w.listSep)
-            let least = units.filter { $0.total.count == minC }.map(\.name).joined(separator: w.listSep)
-            paras.append(w("按单位看，开展活动最多的是\(most)（\(maxC) 次），最少的是\(least)（\(minC) 次）。",
-                           "By unit, the most active was \(most) (\(maxC)) and the least active \(least) (\(minC))."))
+        paras.append(s + end)
+        // Units, each compared only with units of its own kind; months without activity.
+        var kinds: [String] = []
+        var byKind: [String: [StatsUnit]] = [:]
+        for u in r.units where u.inRoster && !u.kind.isEmpty {
+            if byKind[u.kind] == nil { kinds.append(u.kind) }
+            byKind[u.kind, default: []].append(u)
         }
-        // Months.
-        if !r.months.isEmpty {
-            let counts = r.months.map(\.count)
-            let maxC = counts.max()!, minC = counts.min()!
-            let most = (0..<counts.count).filter { counts[$0] == maxC }.map { w.month($0 + 1) }.joined(separator: w.listSep)
-            let least = (0..<counts.count).filter { counts[$0] == minC }.map { w.month($0 + 1) }.joined(separator: w.listSep)
-            var m = w("按月份看，活动最多的是\(most)（\(maxC) 次），最少的是\(least)（\(minC) 次）",
-                      "By month, the busiest was \(most) (\(maxC)) and the quietest \(least) (\(minC))")
-            if r.health.emptyMonths.isEmpty {
-                m += w("；每个月都有活动记录", "; every month has activity")
-            } else {
-                m += w("；全部单位均无活动的月份：", "; months with no activity anywhere: ")
-                    + r.health.emptyMonths.map { w.month($0) }.joined(separator: w.listSep)
-            }
-            paras.append(m + w.end)
-            let silent = r.silentUnits
-            if silent.isEmpty {
-                paras.append(w("各单位每个月都有活动记录。", "Every unit has activity in every month."))
-            } else {
-                let list = silent.map { u in u.name + w.paren(u.silentRuns.map { w.run($0.from, $0.to) }.joined(separator: w.listSep)) }
-                paras.append(w("整月无活动记录的单位 \(silent.count) 个：", Words.en(silent.count, "unit") + " had a whole month or more without activity: ")
-                             + list.joined(separator: w.listSep) + w.end)
-            }
+        var items: [String] = []
+        for k in kinds {
+            let us = byKind[k]!
+            guard us.count > 1, let maxC = us.map(\.total.count).max(), let minC = us.map(\.total.count).min() else { continue }
+            if maxC == minC { items.append(Messages.text("review.kindActivityEqual", L, us.count, k, maxC)); continue }
+            let most = us.filter { $0.total.count == maxC }.map(\.name).joined(separator: list)
+            let least = us.filter { $0.total.count == minC }.map(\.name).joined(separator: list)
+            items.append(Messages.text("review.kindActivity", L, us.count, k, most, maxC, least, minC))
         }
-        // Plan.
-        if r.hasPlan {
-            let c = r.planTotal
-            var p = w("对照计划共检查 \(c.checks) 项，已到期 \(c.due) 项，达标 \(c.met) 项、未达标 \(c.missed) 项",
-                      "Against the plan: \(c.checks) checks, \(c.due) due, \(c.met) met and \(c.missed) missed")
-            if c.due > 0 { p += w("，完成率 \(c.percent)%", ", \(c.percent)% met") }
-            let open = c.atRisk + c.onTrack + c.upcoming
-            if open > 0 {
-                p += w("；未到期 \(open) 项（其中滞后 \(c.atRisk) 项、按进度 \(c.onTrack) 项、未开始 \(c.upcoming) 项）",
-                       "; \(open) not yet due (\(c.atRisk) at risk, \(c.onTrack) on track, \(c.upcoming) upcoming)")
-            }
-            paras.append(p + w.end)
-            let ranked = r.unitRanks.filter { $0.rank != nil }
-            if let first = ranked.first, let last = ranked.last, ranked.count > 1, first.rank != last.rank {
-                let best = ranked.filter { $0.rank == first.rank }
-                let worst = ranked.filter { $0.rank == last.rank }
-                // Units sharing a rank share % met and missed count: say them once.
-                func show(_ xs: [StatsUnitRow]) -> String {
-                    let c = xs[0].completion
-                    let all = xs.count > 1 ? w("均为", "each ") : ""
-                    return xs.map(\.org).joined(separator: w.listSep)
-                        + w.paren(all + w("完成率 \(c.percent)%，未达标 \(c.missed) 项", "\(c.percent)% met, \(c.missed) missed"))
-                }
-                paras.append(w("对照计划完成最好的单位：", "Best units against the plan: ") + show(best)
-                             + w("；最弱的：", "; weakest: ") + show(worst) + w.end)
-            }
-            if !r.problems.isEmpty {
-                // A review paragraph names at most 30 items; the CSV/JSON/HTML reports list them all.
-                let shownProblems = r.problems.prefix(30)
-                var items = shownProblems.map { f -> String in
-                    let who = f.person.isEmpty ? f.org : f.person + w.paren(f.org)
-                    let state = f.status == .missed ? w("未达标", "missed") : w("滞后", "at risk")
-                    return w("\(f.rule) \(who) \(f.period) 要求 \(f.required) \(f.measure)、实际 \(f.actual) \(f.measure)（\(state)）",
-                             "\(f.rule) \(who) \(f.period): \(f.actual) of \(f.required) (\(state))")
-                }
-                if r.problems.count > shownProblems.count {
-                    items.append(w("等共 \(r.problems.count) 项（完整清单见 check 的 CSV 报告）",
-                                   "and \(r.problems.count - shownProblems.count) more (all in check's CSV report)"))
-                }
-                paras.append(w("未达标和滞后事项：", "Missed and at-risk: ") + items.joined(separator: w.clauseSep) + w.end)
-            }
+        let silent = r.silentUnits
+        if !silent.isEmpty {
+            items.append(Messages.text("review.silent", L, silent.map { u in u.name + w.paren(u.silentRuns.map { w.run($0.from, $0.to) }.joined(separator: list)) }.joined(separator: list)))
         }
-        // Data health.
+        if !items.isEmpty { paras.append(items.joined(separator: sep) + end) }
+        // The plan.
+        if r.hasPlan, let c = r.check { paras += ReviewText.plan(c, lang: L) }
+        // Data.
         let h = r.health
-        var d = w("数据质量：读取 \(h.rowsRead) 行，接受 \(h.accepted) 行，拒绝 \(h.rejected) 行",
-                  "Data: \(h.rowsRead) rows read, \(h.accepted) accepted, \(h.rejected) rejected")
-        if !h.rejectedByReason.isEmpty { d += w.paren(h.rejectedByReason.map { "\(Rejection.kindLabel($0.reason, lang)) \($0.count)" }.joined(separator: w.listSep)) }
-        if h.duplicateCount > 0 {
-            d += w("；重复记录 \(h.duplicateCount) 条", "; " + Words.en(h.duplicateCount, "duplicate record"))
-                + w.paren(h.duplicates.map { "\($0.org) \($0.count)" }.joined(separator: w.listSep))
+        var d = Messages.text("review.data", L, h.rowsRead, h.accepted, h.rejected)
+        if h.rejected > 0 {
+            d += Messages.text("review.dataRejected", L, h.rejectedByReason.map { "\(Rejection.kindLabel($0.reason, L)) \($0.count)" }.joined(separator: list))
         }
-        if !h.unknownUnits.isEmpty {
-            d += w("；不在花名册的单位 \(h.unknownUnits.count) 个：", "; " + Words.en(h.unknownUnits.count, "unit") + " not in the roster: ")
-                + h.unknownUnits.map { $0.org + w.paren(w("\($0.count) 条", "\($0.count)")) }.joined(separator: w.listSep)
-        }
-        if h.outsideYear > 0 { d += w("；\(h.outsideYear) 条记录不在 \(r.year) 年，未统计", "; " + Words.en(h.outsideYear, "record") + " outside \(r.year), not counted") }
-        if h.afterAsOf > 0 { d += w("；\(h.afterAsOf) 条记录晚于 \(r.asOf.iso)，未统计", "; " + Words.en(h.afterAsOf, "record") + " after \(r.asOf.iso), not counted") }
-        if h.missingParticipants > 0 { d += w("；\(h.missingParticipants) 条记录无参加人数", "; " + Words.en(h.missingParticipants, "record") + " without participants") }
-        paras.append(d + w.end)
+        if h.duplicateCount > 0 { d += Messages.text("review.dataDuplicates", L, h.duplicateCount) }
+        for u in h.unknownUnits { d += Messages.text("review.dataUnknown", L, u.org, u.count) }
+        if h.outsideYear > 0 { d += Messages.text("review.dataOutside", L, h.outsideYear, r.year) }
+        if h.afterAsOf > 0 { d += Messages.text("review.dataAfter", L, h.afterAsOf, HTMLCheckReporter.date(r.asOf, L)) }
+        if h.missingParticipants > 0 { d += Messages.text("review.dataNoParticipants", L, h.missingParticipants) }
+        paras.append(d + end)
         return paras
     }
 
     /// Writes the header, summary and tables.
     public static func write(_ r: StatsReport, to sink: OutputSink, options o: ReportOptions) {
         let w = Words(zh: o.lang == .zh)
-        var out = w("plancheck \(PlanCheckCLI.version) · \(r.year) 年度活动统计 · 统计截至 \(r.asOf.iso)\n",
-                    "plancheck \(PlanCheckCLI.version) · activity statistics \(r.year) · as of \(r.asOf.iso)\n")
-        if r.hasPlan { out += w("计划：", "Plans: ") + r.planPaths.joined(separator: ", ") + "\n" }
-        out += w("花名册：", "Rosters: ") + (r.rosterPaths.isEmpty ? w("（无）", "(none)") : r.rosterPaths.joined(separator: ", ")) + "\n"
-        out += w("记录：", "Records: ") + r.files.joined(separator: ", ") + "\n\n"
+        // The review text first, ready to paste; where the numbers come from after it.
+        var out = ""
         for p in summary(r, lang: o.lang) { out += p + "\n" }
+        out += ReviewText.footer(planPaths: r.planPaths, rosterPaths: r.rosterPaths, files: r.files, asOf: r.asOf, lang: o.lang) + "\n"
         func section(_ title: String, _ rows: [[String]], right: Set<Int>) {
             out += "\n" + title + "\n" + DisplayWidth.table(rows.map { ["  " + $0[0]] + $0.dropFirst() }, rightAligned: right)
         }
