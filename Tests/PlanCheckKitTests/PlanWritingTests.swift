@@ -39,6 +39,15 @@ struct PlanWritingTests {
         #expect(problems.count == 1 && problems[0].message.contains(hint), "\(problems)")
     }
 
+    @Test("the hints follow --lang")
+    func english() {
+        let path = TestSupport.write("编号,检查方式,计入类型,要求次数,周期,适用范围,依据\nA1,cout,党课,1,quartre,全部,x\n", name: "plan.csv")
+        let zh = TestSupport.run(["validate", path])
+        #expect(zh.err.contains("没有检查方式“cout”") && zh.err.contains("（是否要写“quarter”？）"), "\(zh.err)")
+        let en = TestSupport.run(["validate", "--lang", "en", path])
+        #expect(en.err.contains("unknown checker 'cout'") && en.err.contains("(did you mean 'count'?)"), "\(en.err)")
+    }
+
     @Test("validate reads a folder of plans and a workspace")
     func validateFolders() throws {
         let dir = TestSupport.tempDir("vw") + "/ws"

@@ -11,7 +11,8 @@ public enum PlanReader {
         return plan
     }
 
-    /// Reads `paths` and returns the rules that are valid plus every problem found.
+    /// Reads `paths` and returns the rules that are valid plus every problem found. Problems with a
+    /// "did you mean" (checker, period, column names) are said in `lang`.
     public static func validate(_ paths: [String], roster: Roster? = nil, options: ReaderOptions = ReaderOptions(), lang: Lang = .zh) throws -> (Plan, [PlanProblem]) {
         var rules: [Rule] = []
         var problems: [PlanProblem] = []
@@ -22,11 +23,13 @@ public enum PlanReader {
             let table = try TableFile.read(path, options: options)
             let m = HeaderNames.map(table.headers, fields: PlanColumn.allCases) { $0.aliases }
             let missing = requiredColumns.filter { m.columns[$0] == nil }
-            let headerHints = columnHints(table.headers, mapped: m)
+            let headerHints = columnHints(table.headers, mapped: m, lang: lang)
             if !missing.isEmpty {
+                let sep = lang == .zh ? "、" : ", "
                 problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
-                    message: "missing column \(missing.map(\.rawValue).joined(separator: ", ")); the header has \(table.headers.joined(separator: ", ")); a plan needs at least \(requiredColumns.map(\.rawValue).joined(separator: ", "))"
-                        + missing.compactMap { headerHints[$0] }.joined()))
+                    message: Messages.text("hint.missingColumns", lang, missing.map(\.rawValue).joined(separator: sep),
+                                           table.headers.joined(separator: sep), requiredColumns.map(\.rawValue).joined(separator: sep),
+                                           missing.compactMap { headerHints[$0] }.joined())))
                 continue
             }
             for row in table.rows {
@@ -60,8 +63,10 @@ public enum PlanReader {
                 let checker = CheckerRegistry.planChecker(checkerText)
                 let checkerName = checker?.identifier ?? checkerText
                 if checker == nil {
-                    problem(.checker, "unknown checker '\(checkerText)'; expected one of: \(CheckerRegistry.planCheckers.map { "\($0.identifier) (\($0.chineseName))" }.joined(separator: ", "))"
-                        + didYouMean(checkerText, among: CheckerRegistry.planCheckers.flatMap { [$0.identifier, $0.chineseName] }))
+                    problem(.checker, Messages.text("hint.unknownChecker", lang, checkerText,
+                        CheckerRegistry.planCheckers.map { lang == .zh ? "\($0.chineseName)（\($0.identifier)）" : "\($0.identifier) (\($0.chineseName))" }
+                            .joined(separator: lang == .zh ? "、" : ", "),
+                        didYouMean(checkerText, among: CheckerRegistry.planCheckers.flatMap { [$0.identifier, $0.chineseName] }, lang: lang)))
                 }
                 let types = cell(.types).splitList()
                 if types.isEmpty { problem(.types, "types is empty; list the activity types that count, separated by |") }
@@ -76,8 +81,8 @@ public enum PlanReader {
                 let periodText = cell(.period)
                 if !periodText.isEmpty {
                     if let p = PeriodKind.parse(periodText) { period = p } else {
-                        problem(.period, "unknown period '\(periodText)'; expected year, half, quarter, month or week (年, 半年, 季度, 月, 周)"
-                            + didYouMean(periodText, among: PeriodKind.names))
+                        problem(.period, Messages.text("hint.unknownPeriod", lang, periodText,
+                                                       didYouMean(periodText, among: PeriodKind.names, lang: lang)))
                     }
                 }
                 let scopeText = cell(.scope)
@@ -88,7 +93,7 @@ public enum PlanReader {
                 if let c = checker {
                     for col in c.requiredColumns where cell(col).isEmpty {
                         if m.columns[col] == nil {
-                            problem(.id, "checker \(c.identifier) needs a '\(col.rawValue)' column, and the plan has none" + (headerHints[col] ?? ""))
+                            problem(.id, Messages.text("hint.checkerNeedsColumn", lang, c.identifier, col.rawValue, headerHints[col] ?? ""))
                         } else {
                             problem(col, "\(col.rawValue) is empty; checker \(c.identifier) needs it")
                         }
@@ -122,15 +127,15 @@ public enum PlanReader {
         return (Plan(paths: paths, rules: rules, year: year), problems)
     }
 
-    /// "did you mean …" for a misspelt word, in Chinese (empty when nothing is near).
-    static func didYouMean(_ word: String, among known: [String]) -> String {
+    /// "did you mean …" for a misspelt word, in `lang` (empty when nothing is near).
+    static func didYouMean(_ word: String, among known: [String], lang: Lang) -> String {
         guard !word.isEmpty, let s = Suggest.nearest(HeaderNames.normalize(word), among: known) else { return "" }
-        return Messages.text("hint.didYouMean", .zh, s)
+        return Messages.text("hint.didYouMean", lang, s)
     }
 
     /// For each column the header lacks, a header cell no column took that is a near miss of
     /// one of its names (`阈直` for `阈值`), as a "did you mean" to append to the problem.
-    static func columnHints(_ headers: [String], mapped m: (columns: [PlanColumn: Int], unmapped: [Int])) -> [PlanColumn: String] {
+    static func columnHints(_ headers: [String], mapped m: (columns: [PlanColumn: Int], unmapped: [Int]), lang: Lang) -> [PlanColumn: String] {
         var hints: [PlanColumn: String] = [:]
         let absent = PlanColumn.allCases.filter { m.columns[$0] == nil }
         for i in m.unmapped {
@@ -138,7 +143,7 @@ public enum PlanReader {
             if h.isEmpty { continue }
             for c in absent where hints[c] == nil {
                 if let s = Suggest.nearest(h, among: c.aliases) {
-                    hints[c] = Messages.text("hint.columnDidYouMean", .zh, headers[i], s)
+                    hints[c] = Messages.text("hint.columnDidYouMean", lang, headers[i], s)
                     break
                 }
             }
