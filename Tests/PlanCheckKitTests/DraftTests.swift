@@ -125,6 +125,14 @@ import Testing
         #expect(e.unexpressible.count == 1)
     }
 
+    @Test("a sentence too long to be prose is listed for a person, not analysed")
+    func tooLong() {
+        let long = String(repeating: "每月开展主题党日", count: 200) + "。"
+        let d = Self.draft("每周走访帮扶对象。" + long)
+        #expect(d.rules.map(Self.summary) == ["count 1 week"])
+        #expect(d.unexpressible.count == 1 && d.unexpressible[0].sentence == long && d.unexpressible[0].reasons[0].contains("1000"))
+    }
+
     @Test("clauses follow the document's own numbering")
     func clauses() {
         let d = Self.draft("""
@@ -254,6 +262,7 @@ import Testing
         try filled.write(toFile: out, atomically: true, encoding: .utf8)
         let v2 = TestSupport.run(["validate", out])
         #expect(v2.code == 0, "\(v2.err)")
+        #expect(v2.out.contains("注意：5 行标为“无法表达”"), "\(v2.out)")
         let c = TestSupport.run(["check", "--plan", out, "--roster", "SampleData/roster-units.csv", "--roster", "SampleData/roster-people.csv",
                                  "--as-of", "2022-12-31", "--quiet", "SampleData/records"])
         #expect(c.code == 0 || c.code == 1, "\(c.err)")

@@ -80,7 +80,17 @@ public enum DraftCommand: Command {
             case "deadline": when = Messages.text("draft.whenDeadline", lang, r.deadline)
             case "windows": when = Messages.text("draft.whenWindows", lang, r.windows)
             case "coverage": when = Messages.text("draft.whenCoverage", lang, r.targetKind)
-            default: when = Messages.text("draft.whenPeriod", lang, r.period.text)
+            default:
+                var period = r.period
+                switch PeriodKind(rawValue: period.value) {
+                case .year?: period.value = Messages.text("draft.period.year", lang)
+                case .half?: period.value = Messages.text("draft.period.half", lang)
+                case .quarter?: period.value = Messages.text("draft.period.quarter", lang)
+                case .month?: period.value = Messages.text("draft.period.month", lang)
+                case .week?: period.value = Messages.text("draft.period.week", lang)
+                case nil: break
+                }
+                when = Messages.text("draft.whenPeriod", lang, period.text)
             }
             s += Messages.text("draft.rule", lang, String(format2: i + 1, prefix: "D"), r.clause.isEmpty ? "—" : r.clause,
                                r.checker, r.types.text, r.threshold.text, when, r.scope.text) + "\n"

@@ -44,6 +44,9 @@ public enum ValidateCommand: Command {
         let (plan, problems) = try PlanReader.validate(planFiles, options: options, lang: io.lang)
         for x in problems { io.stderr.write(x.description + "\n") }
         if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }
+        if plan.unexpressibleRows > 0 {
+            io.stdout.write(Messages.text("draft.notesSkipped", Lang.resolve(option: nil, environment: io.environment) ?? .zh, plan.unexpressibleRows) + "\n")
+        }
         if !problems.isEmpty {
             io.stderr.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(planFiles.joined(separator: ", "))\n")
             return ExitCode.badInput

@@ -102,8 +102,8 @@ import Glibc
 #endif
 
 extension DocxReader {
-    /// The largest `.docx` read: a plan is tens of kilobytes; this is far above any real one.
-    static let maxFileBytes = 64 << 20
+    /// The largest document read (`.docx` or text): a plan is tens of kilobytes; this is far above any real one.
+    public static let maxFileBytes = 16 << 20
 
     /// The bytes of `word/document.xml`.
     static func documentXML(_ path: String) throws -> [UInt8] {
@@ -132,7 +132,7 @@ extension DocxReader {
             if n < 0 { if errno == EINTR { continue }; throw DraftError.unreadable(path: path, reason: String(cString: strerror(errno))) }
             if n == 0 { break }
             out.append(contentsOf: buf[0..<n])
-            if out.count > maxFileBytes { throw DraftError.badDocx(path: path, reason: Messages.text("draft.docxTooLarge", .zh, maxFileBytes >> 20)) }
+            if out.count > maxFileBytes { throw DraftError.unreadable(path: path, reason: Messages.text("draft.tooLargeFile", .zh, maxFileBytes >> 20)) }
         }
         return out
     }

@@ -203,8 +203,15 @@ public struct Drafter {
         return out
     }
 
+    /// The longest sentence analysed, in characters: real ones are under 300; a longer "sentence" is
+    /// not prose (a table pasted as text, a document without punctuation) and is listed, not analysed.
+    public static let maxSentence = 1000
+
     /// The rules of one sentence, and the sentence itself when part of it cannot be expressed.
     func draft(sentence s: String, clause: String, halvesInParagraph: Bool = false) -> ([DraftRule], Unexpressible?) {
+        if s.count > Drafter.maxSentence {
+            return ([], Unexpressible(clause: clause, sentence: s, reasons: [Messages.text("draft.tooLong", .zh, Drafter.maxSentence)]))
+        }
         let hits = hits(s, halvesInParagraph: halvesInParagraph)
         let segs = Drafter.segments(s)
         let reqs = hits.filter { Drafter.family($0.form.effect) == 0 }
@@ -226,11 +233,14 @@ public struct Drafter {
             }
             return best
         }
+        // What the whole sentence names, looked up once (a sentence can hold hundreds of hits).
+        let sentenceType = typeIn(s[...], last: false)
+        let sentenceScope = scopeIn(s[...])
         func base(_ h: Hit, checker: String) -> DraftRule {
-            var r = DraftRule(checker: checker, types: findType(s, hit: h, among: reqs),
-                              threshold: .sure("1"), period: .sure(""), scope: findScope(s, hit: h, segs: segs))
+            var r = DraftRule(checker: checker, types: findType(s, hit: h, among: reqs, sentenceType: sentenceType),
+                              threshold: .sure("1"), period: .sure(""), scope: findScope(s, hit: h, segs: segs, sentenceScope: sentenceScope))
             r.clause = clause; r.source = s; r.form = h.form.name
-            r.position = s.distance(from: s.startIndex, to: h.range.lowerBound)
+            r.position = s.utf8.distance(from: s.startIndex, to: h.range.lowerBound)
             r.title = title(s, segs: segs, segment: h.segment)
             return r
         }
@@ -353,20 +363,18 @@ public struct Drafter {
     /// The activity type of a requirement: a type named in its own part of the sentence (after the
     /// phrase, then before it) is proposed as is; another wording, or a type named elsewhere in the
     /// sentence, is proposed to be confirmed.
-    func findType(_ s: String, hit h: Hit, among others: [Hit]) -> DraftCell {
+    func findType(_ s: String, hit h: Hit, among others: [Hit], sentenceType: (type: String, text: String, exact: Bool)?) -> DraftCell {
         let segs = Drafter.segments(s)
         let seg = segs[min(h.segment, segs.count - 1)]
         let nextStart = others.filter { $0.segment == h.segment && $0.range.lowerBound >= h.range.upperBound }.map(\.range.lowerBound).min() ?? seg.upperBound
         let prevEnd = others.filter { $0.segment == h.segment && $0.range.upperBound <= h.range.lowerBound }.map(\.range.upperBound).max() ?? seg.lowerBound
         let after = s[h.range.upperBound..<max(h.range.upperBound, nextStart)]
         let before = s[min(prevEnd, h.range.lowerBound)..<h.range.lowerBound]
-        for (n, (text, last)) in [(after, false), (before, true), (s[...], false)].enumerated() {
-            if let t = typeIn(text, last: last) {
-                // Named as is next to the requirement: proposed as is; otherwise to be confirmed.
-                return t.exact && n < 2 ? .sure(t.type) : .toConfirm(t.type)
-            }
+        // Named as is next to the requirement: proposed as is; otherwise to be confirmed.
+        for (text, last) in [(after, false), (before, true)] {
+            if let t = typeIn(text, last: last) { return t.exact ? .sure(t.type) : .toConfirm(t.type) }
         }
-        return .toConfirm()
+        return .toConfirm(sentenceType?.type ?? "")
     }
 
     /// The first (or last) type named in `text`: exact names, then other wordings.
@@ -389,9 +397,9 @@ public struct Drafter {
     }
 
     /// The scope a requirement names: the leftmost body before it in its own part, else in the sentence.
-    func findScope(_ s: String, hit h: Hit, segs: [Range<String.Index>]) -> DraftCell {
+    func findScope(_ s: String, hit h: Hit, segs: [Range<String.Index>], sentenceScope: DraftCell?) -> DraftCell {
         let seg = segs[min(h.segment, segs.count - 1)]
-        return scopeIn(s[seg.lowerBound..<h.range.lowerBound]) ?? scopeIn(s[...]) ?? .toConfirm()
+        return scopeIn(s[seg.lowerBound..<h.range.lowerBound]) ?? sentenceScope ?? .toConfirm()
     }
 
     func scopeIn(_ text: Substring) -> DraftCell? {

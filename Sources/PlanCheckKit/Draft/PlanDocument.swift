@@ -23,7 +23,12 @@ public struct PlanDocument: Sendable {
         if path.lowercased().hasSuffix(".doc") { throw DraftError.unsupportedFormat(path: path) }
         var bytes: [UInt8] = []
         do {
-            try DecodingReader(source: path == "-" ? .standardInput : .file(path)).run { bytes.append(contentsOf: $0) }
+            try DecodingReader(source: path == "-" ? .standardInput : .file(path)).run {
+                bytes.append(contentsOf: $0)
+                if bytes.count > DocxReader.maxFileBytes {
+                    throw DraftError.unreadable(path: path, reason: Messages.text("draft.tooLargeFile", .zh, DocxReader.maxFileBytes >> 20))
+                }
+            }
         } catch let e as CSVError {
             throw DraftError.unreadable(path: path, reason: "\(e)")
         }

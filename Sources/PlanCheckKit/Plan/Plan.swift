@@ -154,6 +154,8 @@ public struct Plan: Sendable {
     public var rules: [Rule]
     /// The year named by the plan files (the first four-digit 20xx in a file name), if any.
     public var year: Int?
+    /// Rows a draft marked 无法表达 (a clause no checker can express), kept as a record and skipped.
+    public var unexpressibleRows = 0
     /// Creates a plan.
     public init(paths: [String], rules: [Rule], year: Int? = nil) { self.paths = paths; self.rules = rules; self.year = year }
 }

@@ -18,6 +18,7 @@ public enum PlanReader {
         var problems: [PlanProblem] = []
         var ids: [String: String] = [:]
         var year: Int? = nil
+        var unexpressible = 0
         for path in paths {
             if year == nil { year = yearInName(path) }
             let table = try TableFile.read(path, options: options)
@@ -41,7 +42,7 @@ public enum PlanReader {
                     continue
                 }
                 // A draft's 无法表达 rows only record a clause; cells marked 待确认 are named, not parsed.
-                if DraftMarker.isUnexpressibleRow(row.cells, checkerColumn: m.columns[.checker]) { continue }
+                if DraftMarker.isUnexpressibleRow(row.cells, checkerColumn: m.columns[.checker]) { unexpressible += 1; continue }
                 let unconfirmed = DraftMarker.unconfirmed(row.cells, columns: m.columns)
                 for (c, index, proposal) in unconfirmed {
                     problems.append(PlanProblem(file: path, line: row.line, column: index + 1, message: DraftMarker.message(c, proposal, line: row.line, column: index + 1)))
@@ -124,7 +125,9 @@ public enum PlanReader {
                                   file: path, line: row.line))
             }
         }
-        return (Plan(paths: paths, rules: rules, year: year), problems)
+        var plan = Plan(paths: paths, rules: rules, year: year)
+        plan.unexpressibleRows = unexpressible
+        return (plan, problems)
     }
 
     /// "did you mean …" for a misspelt word, in `lang` (empty when nothing is near).
