@@ -130,9 +130,9 @@ struct CLITests {
 
     @Test("an output directory that does not exist or is read-only is an error before any work")
     func badOutputDir() throws {
-        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/nonexistent/dir/r.csv", "SampleData/records"])
+        let r = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/nonexistent/dir/r.csv", "SampleData/records"], env: ["PLANCHECK_LANG": "en", "PATH": "/usr/bin:/bin"])
         #expect(r.code == 2 && r.err.contains("/nonexistent/dir/r.csv: cannot write a report here: directory /nonexistent/dir does not exist"))
-        let unknown = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/tmp/r.xlsx", "SampleData/records"])
+        let unknown = try TestSupport.runBinary(["check", "--plan", Self.plan000, "-o", "/tmp/r.xlsx", "SampleData/records"], env: ["PLANCHECK_LANG": "en", "PATH": "/usr/bin:/bin"])
         #expect(unknown.code == 2 && unknown.err.contains("cannot tell the report format"))
     }
 

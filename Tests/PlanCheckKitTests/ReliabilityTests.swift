@@ -24,9 +24,12 @@ struct ReliabilityTests {
         var o = ReaderOptions()
         o.maxRowBytes = 1000
         #expect(throws: CSVError.rowTooLarge(path: path, line: 2, column: 5, limit: 1000, inQuotes: false)) { _ = try TestSupport.records(path, options: o) }
-        let r = TestSupport.run(checkArgs(["--max-row-bytes", "1000", "-o", dir + "/r.csv", path]))
+        let r = TestSupport.run(checkArgs(["--max-row-bytes", "1000", "-o", dir + "/r.csv", path]), env: ["PLANCHECK_LANG": "en"])
         #expect(r.code == 2)
-        #expect(r.err.hasPrefix("错误：\(path):2:5: the row starting here is larger than 1000 bytes"), "\(r.err)")
+        #expect(r.err.hasPrefix("Error: \(path):2:5: the row starting here is larger than 1000 bytes"), "\(r.err)")
+        // A clerk reads it in Chinese, with the same place.
+        let zh = TestSupport.run(checkArgs(["--max-row-bytes", "1000", "-o", dir + "/r.csv", path]))
+        #expect(zh.err.hasPrefix("错误：\(path):2:5: 从这里开始的一行超过 1000 字节"), "\(zh.err)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/r.csv"))
         // The same file is fine with the default 16 MiB limit.
         #expect(TestSupport.run(checkArgs([path])).code == 0)
@@ -53,7 +56,7 @@ struct ReliabilityTests {
         o.maxColumns = 2000
         let (rows, s) = try TestSupport.records(path, options: o)
         #expect(rows.count == 1 && s.files[0].headers.count == 2000 && s.files[0].unmapped.count == 1997)
-        let r = TestSupport.run(["inspect", "--max-columns", "1500", path])
+        let r = TestSupport.run(["inspect", "--max-columns", "1500", path], env: ["PLANCHECK_LANG": "en"])
         #expect(r.code == 2 && r.err.contains("\(path):1:1: the row has 1501 or more columns, more than the limit of 1500"))
         // A data row wider than the limit (header normal) is also an error for the whole file.
         let wideRow = TestSupport.write(Self.header + "1,2022-01-05,甲,党课,t,1,a,b," + values + "\n")
@@ -249,7 +252,7 @@ struct ReliabilityTests {
                                (["check"] + common + ["-o", plan, records], plan),
                                (["stats"] + common + ["-o", roster, records], roster),
                                (["inspect", "--format", "csv", "-o", records, records], records)] {
-            let r = TestSupport.run(args)
+            let r = TestSupport.run(args, env: ["PLANCHECK_LANG": "en"])
             #expect(r.code == 2, "\(args)")
             #expect(r.err.contains("\(target): cannot write a report here: it is one of the inputs"), "\(r.err)")
         }
@@ -258,7 +261,7 @@ struct ReliabilityTests {
         // stats --csv-dir writes stats-<table>.csv files: an input of that name is refused too.
         let named = dir + "/stats-long.csv"
         try FileManager.default.copyItem(atPath: records, toPath: named)
-        let r = TestSupport.run(["stats"] + common + ["--csv-dir", dir, named])
+        let r = TestSupport.run(["stats"] + common + ["--csv-dir", dir, named], env: ["PLANCHECK_LANG": "en"])
         #expect(r.code == 2 && r.err.contains("stats-long.csv: cannot write a report here: it is one of the inputs"), "\(r.err)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: named)) == before[0])
     }

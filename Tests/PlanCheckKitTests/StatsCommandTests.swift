@@ -15,10 +15,10 @@ struct StatsCommandTests {
         (["--lang", "fr"], "--lang 的值“fr”无效，可选：zh、en"),
         (["--format", "html"], "unknown format 'html'"),
         (["--csv-dir", "/nonexistent/dir"], "does not exist"),
-        (["--year", "20x"], "--year 的值“20x”不是"),
+        (["--year", "20x"], "--year '20x' is not a year"),
     ])
     func usageErrors(_ args: [String], _ message: String) {
-        let (code, out, err) = TestSupport.run(["stats", "--as-of", "2022-04-30"] + args + [Self.fixture + "records.csv"])
+        let (code, out, err) = TestSupport.run(["stats", "--as-of", "2022-04-30"] + args + [Self.fixture + "records.csv"], env: ["PLANCHECK_LANG": "en"])
         #expect(code == 2)
         #expect(out.isEmpty)
         #expect(err.contains(message), "\(err)")
@@ -38,7 +38,7 @@ struct StatsCommandTests {
     }
 
     @Test func strictRefusesRejectedRows() {
-        let (code, _, err) = TestSupport.run(["stats", "--strict", "--as-of", "2022-04-30", Self.fixture + "records.csv"])
+        let (code, _, err) = TestSupport.run(["stats", "--strict", "--as-of", "2022-04-30", Self.fixture + "records.csv"], env: ["PLANCHECK_LANG": "en"])
         #expect(code == 2 && err.contains("1 rejected rows"))
     }
 

@@ -224,7 +224,7 @@ enum CommonOptions {
     static func readerOptions(_ p: ParsedArguments) throws -> ReaderOptions {
         var o = ReaderOptions()
         if let e = p.value("encoding") {
-            guard let enc = TextEncoding.parse(e) else { throw UsageError(CSVError.unknownEncoding(name: e).description) }
+            guard let enc = TextEncoding.parse(e) else { throw UsageError(id: "csv.unknownEncoding", e) }
             o.encoding = enc
         }
         if let d = p.value("delimiter") {
@@ -234,7 +234,7 @@ enum CommonOptions {
             case "semicolon": o.delimiter = 0x3B
             default:
                 guard d.utf8.count == 1, let c = d.utf8.first, c != 0x22, c != 0x0A, c != 0x0D else {
-                    throw UsageError(CSVError.badDelimiter(value: d).description)
+                    throw UsageError(id: "csv.badDelimiter", d)
                 }
                 o.delimiter = c
             }

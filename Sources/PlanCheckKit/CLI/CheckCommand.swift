@@ -43,7 +43,7 @@ public enum CheckCommand: Command {
         case "at-risk": return .atRisk
         case "warning": return .warning
         case "never": return nil
-        case let v: throw UsageError("--fail-on '\(v)' is not one of: missed, at-risk, warning, never")
+        case let v: throw UsageError(id: "csv.failOn", v)
         }
     }
 
@@ -52,7 +52,7 @@ public enum CheckCommand: Command {
         -> (asOf: Day, year: Int, roster: Roster?, plan: Plan, notes: [String]) {
         var asOf = io.today
         if let a = p.value("as-of") {
-            guard let d = Day.parseISO(a) else { throw UsageError("--as-of '\(a)' is not a date; expected YYYY-MM-DD such as 2022-12-31") }
+            guard let d = Day.parseISO(a) else { throw UsageError(id: "csv.asOf", a) }
             asOf = d
         }
         let planPaths = p.all("plan")
@@ -84,12 +84,12 @@ public enum CheckCommand: Command {
             ?? CheckContext.defaultMaxDuplicateKeys
         let s = try setup(p, io: io, planRequired: true)
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {
-            throw UsageError("--org '\(org)' is not a unit in the roster")
+            throw UsageError(id: "csv.orgNotInRoster", org)
         }
         let report = try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
         if p.flag("strict") && report.read.rejected > 0 {
-            var msg = "--strict: \(report.read.rejected) rejected rows; no report written\n"
+            var msg = Messages.text("csv.strict", io.lang, report.read.rejected) + "\n"
             for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }
             throw UsageError(msg.trimmingWhitespace())
         }

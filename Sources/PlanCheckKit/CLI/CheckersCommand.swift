@@ -18,7 +18,7 @@ public enum CheckersCommand: Command {
         var list = CheckerRegistry.all
         if let name = p.positionals.first {
             guard let c = CheckerRegistry.named(name) ?? CheckerRegistry.planChecker(name) else {
-                throw UsageError("unknown checker '\(name)'; known: \(CheckerRegistry.all.map { $0.identifier }.joined(separator: ", "))")
+                throw UsageError(id: "csv.unknownChecker", name, CheckerRegistry.all.map { $0.identifier }.joined(separator: ", "))
             }
             list = [c]
         }

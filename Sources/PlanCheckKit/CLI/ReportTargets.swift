@@ -16,7 +16,7 @@ struct ReportTargets {
     static func parse(_ p: ParsedArguments, stdoutFormats: [String], fileFormats: [String]) throws -> ReportTargets {
         let f = p.value("format") ?? "text"
         guard stdoutFormats.contains(f) else {
-            throw UsageError("unknown format '\(f)'; expected one of: \(stdoutFormats.joined(separator: ", "))")
+            throw UsageError(id: "csv.unknownFormat", f, stdoutFormats.joined(separator: ", "))
         }
         var files: [(String, String)] = []
         for path in p.all("output") {
@@ -24,7 +24,7 @@ struct ReportTargets {
             guard let fmt = extensions[ext], fileFormats.contains(fmt) else {
                 throw ReportError.unknownFormat(path: path, known: fileFormats.map { "." + ($0 == "text" ? "txt" : $0) })
             }
-            if files.contains(where: { $0.0 == path }) { throw UsageError("--output \(path) is given twice") }
+            if files.contains(where: { $0.0 == path }) { throw UsageError(id: "csv.outputTwice", path) }
             try AtomicFileOutput.preflight(path)
             files.append((path, fmt))
         }

@@ -52,7 +52,7 @@ public enum StatsCommand: Command {
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let tableName = p.value("table") ?? "long"
         guard let table = StatsCSVReporter.Table(rawValue: tableName) else {
-            throw UsageError("--table '\(tableName)' is not one of: " + StatsCSVReporter.Table.allCases.map(\.rawValue).joined(separator: ", "))
+            throw UsageError(id: "csv.unknownTable", tableName, StatsCSVReporter.Table.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let csvDir = p.value("csv-dir")
         if let d = csvDir {
@@ -74,12 +74,12 @@ public enum StatsCommand: Command {
         let s = try CheckCommand.setup(p, io: io, planRequired: false)
         let usesTable = targets.stdoutFormat == "csv" || targets.files.contains { $0.format == "csv" }
         if table.needsPlan && usesTable && s.plan.rules.isEmpty {
-            throw UsageError("--table \(table.rawValue) needs --plan")
+            throw UsageError(id: "csv.tableNeedsPlan", table.rawValue)
         }
         let stats = try compute(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
                                 inputs: inputs, readerOptions: readerOptions, extraNotes: s.notes)
         if p.flag("strict") && stats.health.rejected > 0 {
-            throw UsageError("--strict: \(stats.health.rejected) rejected rows; no report written")
+            throw UsageError(id: "csv.strict", stats.health.rejected)
         }
         var opts = ReportOptions()
         opts.bom = targets.bom

@@ -20,10 +20,10 @@ public enum ValidateCommand: Command {
         ])
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
-        if p.positionals.isEmpty { throw UsageError("no plan file given") }
+        if p.positionals.isEmpty { throw UsageError(id: "csv.noPlanFile") }
         var options = ReaderOptions()
         if let e = p.value("encoding") {
-            guard let enc = TextEncoding.parse(e) else { throw UsageError(CSVError.unknownEncoding(name: e).description) }
+            guard let enc = TextEncoding.parse(e) else { throw UsageError(id: "csv.unknownEncoding", e) }
             options.encoding = enc
         }
         var planFiles: [String] = []

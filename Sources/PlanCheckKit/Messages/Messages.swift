@@ -58,6 +58,7 @@ public enum Messages {
         ("reader", reader),
         ("audit", audit),
         ("review", review),
+        ("csv", csv),
         ("workbook", workbook),
         ("scope", scope),
         ("duplicates", duplicates),

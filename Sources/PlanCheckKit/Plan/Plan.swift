@@ -180,16 +180,20 @@ public struct PlanProblem: Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Errors of the plan and roster layer.
-public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedMessage {
     /// The plan (or roster) has problems; all of them are listed.
     case invalid(problems: [PlanProblem])
     /// A file could not be read as CSV at all.
     case unreadable(path: String, reason: String)
 
-    public var description: String {
+    /// The message in English (logs, tests).
+    public var description: String { message(.en) }
+
+    /// The message in `lang`; each problem keeps its `file:line:column:` prefix.
+    public func message(_ lang: Lang) -> String {
         switch self {
         case .invalid(let problems):
-            return "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the plan or roster:\n"
+            return Messages.text(problems.count == 1 ? "csv.planProblem" : "csv.planProblems", lang, problems.count) + "\n"
                 + problems.map { "  " + $0.description }.joined(separator: "\n")
         case let .unreadable(path, reason):
             return "\(path): \(reason)"

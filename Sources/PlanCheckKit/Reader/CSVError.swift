@@ -1,7 +1,7 @@
 /// Errors that stop reading an input: the file cannot be used at all.
 ///
 /// Row-level problems are not errors: they become ``Rejection``s and reading goes on.
-public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedMessage {
     /// The input could not be opened or read.
     case cannotRead(path: String, reason: String)
     /// A directory was given where a file was expected (and it holds no `.csv` files).
@@ -23,32 +23,33 @@ public enum CSVError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The header could not be decoded in the file's encoding.
     case undecodableHeader(path: String, line: Int, column: Int, encoding: String)
 
-    public var description: String {
+    /// The message in English (logs, tests).
+    public var description: String { message(.en) }
+
+    /// The message in `lang`, with its `file:line:column:` prefix where it has one.
+    public func message(_ lang: Lang) -> String {
         switch self {
         case let .cannotRead(path, reason):
-            return "\(path): cannot read: \(reason)"
+            return Messages.text("csv.cannotRead", lang, path, reason)
         case let .noCSVInDirectory(path):
-            return "\(path): is a directory with no .csv files in it; give a CSV file or a directory of them"
+            return Messages.text("csv.noCSVInDirectory", lang, path)
         case let .empty(path):
-            return "\(path): is empty: expected a header line naming the columns (date, org, type …)"
+            return Messages.text("csv.empty", lang, path)
         case let .missingColumns(path, line, missing, found, accepted):
-            return "\(path):\(line):1: missing required column \(missing.joined(separator: ", ")); "
-                + "the header has: \(found.isEmpty ? "(nothing)" : found.joined(separator: ", ")); "
-                + "accepted names: \(accepted.joined(separator: "; "))"
+            return Messages.text("csv.missingColumns", lang, path, line, missing.joined(separator: ", "),
+                                 found.isEmpty ? Messages.text("csv.nothing", lang) : found.joined(separator: ", "), accepted.joined(separator: "; "))
         case let .unterminatedQuote(path, line, column):
-            return "\(path):\(line):\(column): a quoted field starts here and is never closed; expected a closing \" before the end of the file"
+            return Messages.text("csv.unterminatedQuote", lang, path, line, column)
         case let .rowTooLarge(path, line, column, limit, inQuotes):
-            return "\(path):\(line):\(column): the row starting here is larger than \(limit) bytes"
-                + (inQuotes ? " (inside a quoted field: probably a missing closing \")" : " (a line with no line break?)")
-                + "; raise --max-row-bytes if this is real"
+            return Messages.text(inQuotes ? "csv.rowTooLargeInQuotes" : "csv.rowTooLarge", lang, path, line, column, limit)
         case let .tooManyColumns(path, line, count, limit):
-            return "\(path):\(line):1: the row has \(count) or more columns, more than the limit of \(limit); raise --max-columns if this is real"
+            return Messages.text("csv.tooManyColumns", lang, path, line, count, limit)
         case let .unknownEncoding(name):
-            return "unknown encoding '\(name)'; expected one of: utf-8, utf-16le, utf-16be, gb18030 (gbk)"
+            return Messages.text("csv.unknownEncoding", lang, name)
         case let .badDelimiter(value):
-            return "bad delimiter '\(value)'; expected one character such as , or ; or \\t (tab)"
+            return Messages.text("csv.badDelimiter", lang, value)
         case let .undecodableHeader(path, line, column, encoding):
-            return "\(path):\(line):\(column): the header is not valid \(encoding); give --encoding if the file is in another encoding"
+            return Messages.text("csv.undecodableHeader", lang, path, line, column, encoding)
         }
     }
 }

@@ -93,7 +93,7 @@ public final class FileDescriptorOutput: OutputSink {
 }
 
 /// Errors writing reports.
-public enum ReportError: Error, Equatable, CustomStringConvertible {
+public enum ReportError: Error, Equatable, CustomStringConvertible, LocalizedMessage {
     /// The output directory is missing or not writable (checked before any work).
     case outputNotWritable(path: String, reason: String)
     /// Writing or renaming the report failed; the previous report, if any, is intact.
@@ -101,11 +101,15 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// The format could not be told from the file name.
     case unknownFormat(path: String, known: [String])
 
-    public var description: String {
+    /// The message in English (logs, tests).
+    public var description: String { message(.en) }
+
+    /// The message in `lang`, starting with the report's path.
+    public func message(_ lang: Lang) -> String {
         switch self {
-        case let .outputNotWritable(path, reason): return "\(path): cannot write a report here: \(reason)"
-        case let .writeFailed(path, reason): return "\(path): writing the report failed: \(reason); any earlier report there is left as it was"
-        case let .unknownFormat(path, known): return "\(path): cannot tell the report format from the extension; use one of: \(known.joined(separator: ", ")), or give --format"
+        case let .outputNotWritable(path, reason): return Messages.text("csv.outputNotWritable", lang, path, reason)
+        case let .writeFailed(path, reason): return Messages.text("csv.writeFailed", lang, path, reason)
+        case let .unknownFormat(path, known): return Messages.text("csv.unknownExtension", lang, path, known.joined(separator: ", "))
         }
     }
 }
