@@ -42,25 +42,7 @@ struct ReportGoldenTests {
         Case(name: "gen-2022-12-31-noguard.csv", args: generated + ["--as-of", "2022-12-31", "--format", "csv", "--no-formula-guard", "--evidence-cap", "0", gen + "activities.csv"]),
     ]
 
-    static func compare(_ name: String, _ output: String) {
-        let text = output.replacingOccurrences(of: TestSupport.root + "/", with: "")
-        let path = golden + name
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Issue.record("missing golden file \(path); run with UPDATE_GOLDEN=1")
-            return
-        }
-        let want = String(decoding: data, as: UTF8.self)
-        if text != want {
-            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = want.split(separator: "\n", omittingEmptySubsequences: false)
-            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("\(name) differs at line \(i + 1):\n got: \(i < a.count ? String(a[i]) : "<end>")\nwant: \(i < b.count ? String(b[i]) : "<end>")")
-        }
-    }
+    static func compare(_ name: String, _ output: String) { TestSupport.compareGolden(output, to: golden + name) }
 
     @Test("standard output", arguments: cases)
     func stdout(_ c: Case) {

@@ -49,6 +49,28 @@ enum TestSupport {
         return [UInt8](data)
     }
 
+    /// Compares `output` (the package root's path written relative) with the golden file at
+    /// `path`, naming the first line that differs; with `UPDATE_GOLDEN=1` writes it instead.
+    static func compareGolden(_ output: String, to path: String) {
+        let text = output.replacingOccurrences(of: root + "/", with: "")
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            Issue.record("missing golden file \(path); run with UPDATE_GOLDEN=1")
+            return
+        }
+        let want = String(decoding: data, as: UTF8.self)
+        if text != want {
+            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let b = want.split(separator: "\n", omittingEmptySubsequences: false)
+            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+            Issue.record("\(name) differs at line \(i + 1):\n got: \(i < a.count ? String(a[i]) : "<end>")\nwant: \(i < b.count ? String(b[i]) : "<end>")")
+        }
+    }
+
     /// Runs the CLI in memory. Returns (exit code, stdout, stderr).
     static func run(_ args: [String], today: String = "2022-12-31", env: [String: String] = [:]) -> (code: Int32, out: String, err: String) {
         let out = MemoryOutput(), err = MemoryOutput()

@@ -232,16 +232,7 @@ public struct Finding: Sendable, Equatable {
         return nil
     }
 
-    /// The entity and slot of this finding when it is a tally's cell, else nil (the tally itself is
-    /// not read, so no reference to it is counted).
-    @inline(__always)
-    var cellIndex: (entity: Int, slot: Int)? {
-        if case .cell(_, let e, let s) = storage { return (Int(e), Int(s)) }
-        return nil
-    }
-
     /// The entity and slot of this finding when it is a cell of `t`, else nil.
-    @inline(__always)
     func cell(of t: SlotTally) -> (entity: Int, slot: Int)? {
         if case .cell(let u, let e, let s) = storage, u === t { return (Int(e), Int(s)) }
         return nil
@@ -397,11 +388,12 @@ public struct Finding: Sendable, Equatable {
     }
 
     /// Appends ``advice(asOf:lang:)``'s bytes; `status` is this finding's (callers have it already).
-    func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, lang: Lang = .zh, to out: inout B) {
+    /// `day` writes a day (``Day/appendISO(to:)`` by default; the CSV report keeps the days it wrote).
+    func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, lang: Lang = .zh, to out: inout B,
+                                        day: (Day, inout B) -> Void = { d, o in d.appendISO(to: &o) }) {
         if status == .warning { out.append(string: note); return }
-        var m = Finding.measureText(measure, lang)
-        m.withUTF8 { Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: due,
-                                          asOf: asOf, measure: $0, lang: lang, to: &out) }
+        Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: due,
+                             asOf: asOf, measure: Array(Finding.measureText(measure, lang).utf8), lang: lang, to: &out, day: day)
     }
 
     /// A rule's measure (次, 人次, 条) in `lang`.
@@ -418,7 +410,7 @@ public struct Finding: Sendable, Equatable {
     /// writes it straight from a tally's cell); `measure` is already in `lang`.
     /// `day` writes a day (``Day/appendISO(to:)`` by default; the CSV report's table of days).
     static func appendAdvice<B: ByteAppending>(status: Status, required: Int, actual: Int, start: Day, due: Day, asOf: Day,
-                                               measure: UnsafeBufferPointer<UInt8>, lang: Lang = .zh, to out: inout B,
+                                               measure: [UInt8], lang: Lang = .zh, to out: inout B,
                                                day: (Day, inout B) -> Void = { d, o in d.appendISO(to: &o) }) {
         let texts = lang == .zh ? AdviceTexts.zh : AdviceTexts.en
         let shortfall = max(0, required - actual)
@@ -427,14 +419,14 @@ public struct Finding: Sendable, Equatable {
         case .missed:
             // {0} shortfall, {1} measure, {2} due
             texts.missed.append(to: &out) { n, o in
-                switch n { case 0: CSVWriter.appendDecimal(shortfall, to: &o); case 1: o.append(bytes: measure); default: day(due, &o) }
+                switch n { case 0: CSVWriter.appendDecimal(shortfall, to: &o); case 1: o.append(array: measure); default: day(due, &o) }
             }
         case .upcoming:
             // {0} required, {1} measure, {2} start, {3} due
             texts.upcoming.append(to: &out) { n, o in
                 switch n {
                 case 0: CSVWriter.appendDecimal(required, to: &o)
-                case 1: o.append(bytes: measure)
+                case 1: o.append(array: measure)
                 case 2: day(start, &o)
                 default: day(due, &o)
                 }
@@ -444,7 +436,7 @@ public struct Finding: Sendable, Equatable {
             texts.pending.append(to: &out) { n, o in
                 switch n {
                 case 0: CSVWriter.appendDecimal(shortfall, to: &o)
-                case 1: o.append(bytes: measure)
+                case 1: o.append(array: measure)
                 case 2: day(due, &o)
                 default: CSVWriter.appendDecimal(asOf.days(to: due) + 1, to: &o)
                 }

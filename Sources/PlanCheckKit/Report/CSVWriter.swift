@@ -117,13 +117,13 @@ public struct CSVWriter {
             appendDecimal(-n, to: &out)
             return
         }
-        if n < 10 { out.append(byte: UInt8(truncatingIfNeeded: n) &+ 0x30); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)   // 24 bytes: room for 20 digits
-        var k = 0
-        var v = n
-        withUnsafeMutableBytes(of: &digits) { d in
-            while v > 0 { d[23 - k] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30; v /= 10; k += 1 }
-            out.append(bytes: UnsafeBufferPointer(rebasing: d.bindMemory(to: UInt8.self)[(24 - k)...]))
+        var power = 1
+        while power <= n / 10 { power *= 10 }
+        var rest = n
+        while power > 0 {
+            out.append(byte: UInt8(rest / power) + 0x30)
+            rest %= power
+            power /= 10
         }
     }
 
