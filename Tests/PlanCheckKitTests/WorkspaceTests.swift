@@ -230,6 +230,19 @@ struct WorkspaceTests {
         #expect(rows.count == 2 && rows[0].contains(",2,1,1,"), "\(rows)")
     }
 
+    @Test("the settings' language stands where --lang would; --lang and PLANCHECK_LANG as usual")
+    func language() throws {
+        let dir = try Self.sampleWorkspace()
+        try Data("年度 = 2022\n语言 = en\n检查报告 = 无\n".utf8).write(to: URL(fileURLWithPath: dir + "/设置.txt"))
+        let en = TestSupport.run(["check", dir, "--as-of", "2022-12-31"])
+        #expect(en.out.contains("Total: 158"), "\(en.out.suffix(300))")
+        let zh = TestSupport.run(["check", dir, "--as-of", "2022-12-31", "--lang", "zh"])
+        #expect(zh.out.contains("合计：158"))
+        try Data("年度 = 2022\n检查报告 = 无\n".utf8).write(to: URL(fileURLWithPath: dir + "/设置.txt"))
+        let env = TestSupport.run(["check", dir, "--as-of", "2022-12-31"], env: ["PLANCHECK_LANG": "en"])
+        #expect(env.out.contains("Total: 158"))
+    }
+
     @Test("stats DIR writes its dated report where the settings say")
     func stats() throws {
         let dir = try Self.sampleWorkspace()

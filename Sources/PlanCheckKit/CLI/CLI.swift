@@ -56,6 +56,7 @@ public enum PlanCheckCLI {
     /// Every subcommand, in help order.
     nonisolated(unsafe) public static let commands: [any Command.Type] = [
         CheckCommand.self, StatsCommand.self, InitCommand.self, InspectCommand.self, ValidateCommand.self, CheckersCommand.self, DraftCommand.self,
+        SQLCommand.self,
     ]
 
     static var mainHelp: String {

@@ -33,6 +33,7 @@ public enum CheckCommand: Command {
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
             OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none; at most 10000)."),
+            OptionSpec("counts", value: "FILE", repeatable: true, "Report from the counts an engine wrote (the results of 'plancheck sql --emit counts', CSV) instead of reading records; same plan, roster and --as-of as the SQL."),
             OptionSpec("max-duplicate-keys", value: "N", "Fingerprints held in memory to find duplicate records (default 524288, at most 2147483648; in at most 12 bytes each); past it they move to temporary files in TMPDIR and detection stays exact."),
         ] + CommonOptions.output + CommonOptions.reader)
 
@@ -76,8 +77,12 @@ public enum CheckCommand: Command {
         let targets = try ReportTargets.parse(p, stdoutFormats: ["text", "csv", "json"], fileFormats: ["text", "csv", "json", "html"])
         let fail = try failLevel(p)
         let readerOptions = try CommonOptions.readerOptions(p)
-        let inputs = try CommonOptions.inputs(p)
-        try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster"))
+        let countsPaths = p.all("counts")
+        if !countsPaths.isEmpty && !p.positionals.isEmpty {
+            throw UsageError(id: "sql.countsWithInputs")
+        }
+        let inputs = countsPaths.isEmpty ? try CommonOptions.inputs(p) : []
+        try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster") + countsPaths)
         let cap = try p.value("evidence-cap").map { try Limits.option($0, "evidence-cap", Limits.evidenceCap) }
             ?? (p.value("org") == nil ? 3 : 10)
         let dupKeys = try p.value("max-duplicate-keys").map { try Limits.option($0, "max-duplicate-keys", Limits.maxDuplicateKeys) }
@@ -86,7 +91,11 @@ public enum CheckCommand: Command {
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {
             throw UsageError(id: "csv.orgNotInRoster", org)
         }
-        let report = try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
+        let report = !countsPaths.isEmpty
+            ? try CountsReport.build(paths: countsPaths, plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year,
+                                     asOf: s.asOf, org: p.value("org"), extraNotes: s.notes,
+                                     lang: io.lang)
+            : try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes)
         if p.flag("strict") && report.read.rejected > 0 {
             var msg = Messages.text("csv.strict", io.lang, report.read.rejected) + "\n"

@@ -126,6 +126,31 @@ public final class QualityChecker: Checker {
         pending.removeAll()
     }
 
+    /// Adds `count` records of warning `kind` for `org` (a unit, or for `.uncountedType` an
+    /// activity type) as an engine counted them (`check --counts`): the same warnings and notes as
+    /// a native run, citing no records.
+    func restore(_ kind: Kind, org: String, count: Int) {
+        store.withoutEvidence = true
+        seq += 1
+        switch kind {
+        case .duplicate, .outsideYear, .afterAsOf:
+            store.add(kind, org: context.unitID(org), nil, first: seq, count: count)
+        case .unknownUnit:
+            let id = context.unitID(org)
+            store.add(.unknownUnit, org: -1, nil, first: seq, count: count)
+            let u = id - context.rosterUnitCount
+            guard u >= 0 else { return }
+            if unknownCounts.count <= u { unknownCounts += [Int32](repeating: 0, count: u + 1 - unknownCounts.count) }
+            unknownCounts[u] += Int32(truncatingIfNeeded: count)
+        case .uncountedType:
+            store.add(.uncountedType, org: -1, nil, first: seq, count: count)
+            if let i = uncountedNames.firstIndex(of: org) { uncountedCounts[i] += count }
+            else { uncountedNames.append(org); uncountedCounts.append(count) }
+        case .duplicatePartial:
+            break
+        }
+    }
+
     /// Decides the records whose duplicate check waited on temporary files, and tallies every
     /// duplicate per unit.
     func tallyDuplicates() {
@@ -213,6 +238,8 @@ final class QualityTallies: @unchecked Sendable {
     private let dense: Bool
     /// Per kind, tally index by org + 1 (org −1 stands for all units); −1 when none yet.
     private var index: [[Int32]]
+    /// Whether the tallies were restored from counts (`check --counts`) and cite no records.
+    var withoutEvidence = false
     /// Unit and note of tallies whose texts are worked out at the end (unknown units, uncounted types).
     var fixed: [Int: (org: String, note: String)] = [:]
 
@@ -244,7 +271,7 @@ final class QualityTallies: @unchecked Sendable {
     /// Counts one record for `kind` and `org` (−1: all units), citing `ref` while there is room;
     /// `first` is the record's ``QualityChecker/seq``.
     @inline(__always)
-    func add(_ kind: QualityChecker.Kind, org: Int, _ ref: EvidenceRef?, first: Int) {
+    func add(_ kind: QualityChecker.Kind, org: Int, _ ref: EvidenceRef?, first: Int, count: Int = 1) {
         let i: Int
         if let t = tally(kind, org: org) {
             i = t
@@ -262,7 +289,7 @@ final class QualityTallies: @unchecked Sendable {
         if let ref, n < cap {
             if dense { evidence[i * cap + n] = ref } else { sparse[i, default: []].append(ref) }
         }
-        tallies[i].count = n + 1
+        tallies[i].count = n + count
     }
 
     /// Counts `count` records for `kind` and `org` at once, citing `refs` (at most `cap`); `first`
@@ -283,7 +310,7 @@ final class QualityTallies: @unchecked Sendable {
     /// The evidence of tally `i`.
     func refs(_ i: Int) -> ArraySlice<EvidenceRef> {
         let t = tallies[i]
-        let n = t.kind == .uncountedType ? 0 : min(t.count, cap)
+        let n = t.kind == .uncountedType || withoutEvidence ? 0 : min(t.count, cap)
         if !dense { return (sparse[i] ?? []).prefix(n) }
         return evidence[i * cap ..< i * cap + n]
     }

@@ -46,16 +46,56 @@ public enum Status: String, CaseIterable, Sendable, Comparable {
     /// `actual < required × daysGone / daysInPeriod` (rounded down) or when at most
     /// min(14, half the period) days are left; on-track otherwise.
     public static func evaluate(required: Int, actual: Int, start: Day, end: Day, asOf: Day, yearEnd: Day) -> Status {
-        if actual >= required { return .met }
-        if asOf >= end || asOf >= yearEnd { return .missed }
-        if asOf < start { return .upcoming }
+        PeriodPhase(required: required, start: start, end: end, asOf: asOf, yearEnd: yearEnd).status(actual: actual, required: required)
+    }
+}
+
+/// Where a period stands on the as-of day, everything ``Status/evaluate(required:actual:start:end:asOf:yearEnd:)``
+/// needs besides the actual count: the calendar half of a status. `plancheck sql` ships it to the
+/// engine as literal values, so a warehouse decides statuses by exactly this rule.
+public struct PeriodPhase: Sendable, Equatable {
+    /// The as-of day relative to the period.
+    public enum Phase: String, Sendable {
+        /// The period (or the year under review) is over: below the threshold is missed.
+        case over
+        /// The period has not started: upcoming.
+        case before
+        /// As-of is the period's first day: on-track whatever the count.
+        case first
+        /// Within the period, at least one day gone: at-risk or on-track by pace.
+        case during
+    }
+    /// The phase.
+    public let phase: Phase
+    /// The pro-rata count expected by now (`required × daysGone / daysInPeriod`, rounded down).
+    public let expected: Int
+    /// Whether at most min(14, half the period) days are left.
+    public let nearEnd: Bool
+
+    /// The phase of the period `start...end` for a threshold of `required` as of `asOf`.
+    @inline(__always)
+    public init(required: Int, start: Day, end: Day, asOf: Day, yearEnd: Day) {
+        if asOf >= end || asOf >= yearEnd { phase = .over; expected = 0; nearEnd = false; return }
+        if asOf < start { phase = .before; expected = 0; nearEnd = false; return }
         let gone = start.days(to: asOf)
-        if gone == 0 { return .onTrack }
+        if gone == 0 { phase = .first; expected = 0; nearEnd = false; return }
         let length = start.days(to: end) + 1
         let left = asOf.days(to: end) + 1
-        let expected = required * gone / length
-        if actual < expected || left <= min(14, length / 2) { return .atRisk }
-        return .onTrack
+        phase = .during
+        expected = required * gone / length
+        nearEnd = left <= min(14, length / 2)
+    }
+
+    /// The status of `actual` against `required` in this phase.
+    @inline(__always)
+    public func status(actual: Int, required: Int) -> Status {
+        if actual >= required { return .met }
+        switch phase {
+        case .over: return .missed
+        case .before: return .upcoming
+        case .first: return .onTrack
+        case .during: return actual < expected || nearEnd ? .atRisk : .onTrack
+        }
     }
 }
 

@@ -50,6 +50,7 @@ public enum Messages {
     /// Every area's table. A new area adds its table here (one line).
     static let areas: [(area: String, table: [String: MessageText])] = [
         ("core", core),
+        ("sql", sql),
         ("draft", draft),
         ("hint", hint),
         ("workspace", workspace),

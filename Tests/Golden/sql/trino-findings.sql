@@ -1,0 +1,328 @@
+-- plancheck 0.1.0 sql --dialect trino: plan Tests/Golden/sql/fixture/plan-2022.csv; year 2022; as of 2022-05-16
+-- Records: warehouse.activities with columns date, org, type, participants, title, lead, target (date: DATE or YYYY-MM-DD text).
+-- The calendar (period bounds, ISO weeks, as-of phase, pro-rata threshold, near-the-end flag) was computed
+-- by plancheck and is shipped as literal VALUES; the engine only filters, joins and counts.
+-- Statements: each starts with a '-- plancheck: NAME' line. All but 'findings' return
+-- kind, rule, org, person, period, count, sum: their results together are the file 'plancheck check --counts' reads.
+
+-- plancheck: input — rows read (count) and rejected (sum): a date or count that does not parse rejects the row
+WITH
+src AS (
+  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
+         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
+  FROM warehouse.activities
+),
+norm AS (
+  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
+),
+chk AS (
+  SELECT d, p, org, typ, title, lead, tgt,
+         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
+                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
+  FROM norm
+),
+rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
+SELECT 'input' AS kind, '' AS rule, '' AS org, '' AS person, '' AS period, COUNT(*) AS "count", COALESCE(SUM(bad), 0) AS "sum" FROM chk;
+
+-- plancheck: findings — every rule × unit or person × period with its status (roster × periods LEFT JOIN counts)
+WITH
+src AS (
+  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
+         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
+  FROM warehouse.activities
+),
+norm AS (
+  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
+),
+chk AS (
+  SELECT d, p, org, typ, title, lead, tgt,
+         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
+                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
+  FROM norm
+),
+rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0),
+unit AS (
+  SELECT * FROM (VALUES
+    ('甲街道党工委', '党工委', 0),
+    ('一社区党支部', '社区党支部', 1),
+    ('二社区党支部', '社区党支部', 2),
+    ('机关党支部', '机关党支部', 3)
+  ) AS v(name, kind, ord)
+),
+person AS (
+  SELECT * FROM (VALUES
+    ('张三', '甲街道党工委', '党工委委员', 0),
+    ('李四', '甲街道党工委', '党工委委员', 1)
+  ) AS v(name, unit, role, ord)
+),
+rule_type AS (
+  SELECT * FROM (VALUES
+    ('G-01', '思想动态分析研判'),
+    ('G-01', '意识形态专题研究'),
+    ('G-02', '培训'),
+    ('G-03', '党课'),
+    ('G-04', '意识形态专题研究'),
+    ('G-05', '巡察'),
+    ('G-06', '帮扶走访'),
+    ('G-07', '专题会议')
+  ) AS v(rule, typ)
+),
+rule_slot AS (
+  SELECT * FROM (VALUES
+    ('G-01', 0, '2022-Q1', 0, '2022-01-01', '2022-03-31', 1, 0, 'over', 0, 0),
+    ('G-01', 0, '2022-Q2', 1, '2022-04-01', '2022-06-30', 1, 0, 'during', 0, 0),
+    ('G-01', 0, '2022-Q3', 2, '2022-07-01', '2022-09-30', 1, 0, 'before', 0, 0),
+    ('G-01', 0, '2022-Q4', 3, '2022-10-01', '2022-12-31', 1, 0, 'before', 0, 0),
+    ('G-02', 1, '2022', 0, '2022-01-01', '2022-12-31', 500, 1, 'during', 184, 0),
+    ('G-03', 2, '2022', 0, '2022-01-01', '2022-07-01', 1, 0, 'during', 0, 0),
+    ('G-04', 3, '年初', 0, '2022-01-01', '2022-03-31', 1, 0, 'over', 0, 0),
+    ('G-04', 3, '年中', 1, '2022-06-01', '2022-08-31', 1, 0, 'before', 0, 0),
+    ('G-05', 4, '2022', 0, '2022-01-01', '2022-12-31', 1, 0, 'during', 0, 0),
+    ('G-06', 5, '2022-W01', 0, '2022-01-01', '2022-01-09', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W02', 1, '2022-01-10', '2022-01-16', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W03', 2, '2022-01-17', '2022-01-23', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W04', 3, '2022-01-24', '2022-01-30', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W05', 4, '2022-01-31', '2022-02-06', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W06', 5, '2022-02-07', '2022-02-13', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W07', 6, '2022-02-14', '2022-02-20', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W08', 7, '2022-02-21', '2022-02-27', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W09', 8, '2022-02-28', '2022-03-06', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W10', 9, '2022-03-07', '2022-03-13', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W11', 10, '2022-03-14', '2022-03-20', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W12', 11, '2022-03-21', '2022-03-27', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W13', 12, '2022-03-28', '2022-04-03', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W14', 13, '2022-04-04', '2022-04-10', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W15', 14, '2022-04-11', '2022-04-17', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W16', 15, '2022-04-18', '2022-04-24', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W17', 16, '2022-04-25', '2022-05-01', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W18', 17, '2022-05-02', '2022-05-08', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W19', 18, '2022-05-09', '2022-05-15', 1, 0, 'over', 0, 0),
+    ('G-06', 5, '2022-W20', 19, '2022-05-16', '2022-05-22', 1, 0, 'first', 0, 0),
+    ('G-06', 5, '2022-W21', 20, '2022-05-23', '2022-05-29', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W22', 21, '2022-05-30', '2022-06-05', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W23', 22, '2022-06-06', '2022-06-12', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W24', 23, '2022-06-13', '2022-06-19', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W25', 24, '2022-06-20', '2022-06-26', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W26', 25, '2022-06-27', '2022-07-03', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W27', 26, '2022-07-04', '2022-07-10', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W28', 27, '2022-07-11', '2022-07-17', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W29', 28, '2022-07-18', '2022-07-24', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W30', 29, '2022-07-25', '2022-07-31', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W31', 30, '2022-08-01', '2022-08-07', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W32', 31, '2022-08-08', '2022-08-14', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W33', 32, '2022-08-15', '2022-08-21', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W34', 33, '2022-08-22', '2022-08-28', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W35', 34, '2022-08-29', '2022-09-04', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W36', 35, '2022-09-05', '2022-09-11', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W37', 36, '2022-09-12', '2022-09-18', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W38', 37, '2022-09-19', '2022-09-25', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W39', 38, '2022-09-26', '2022-10-02', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W40', 39, '2022-10-03', '2022-10-09', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W41', 40, '2022-10-10', '2022-10-16', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W42', 41, '2022-10-17', '2022-10-23', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W43', 42, '2022-10-24', '2022-10-30', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W44', 43, '2022-10-31', '2022-11-06', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W45', 44, '2022-11-07', '2022-11-13', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W46', 45, '2022-11-14', '2022-11-20', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W47', 46, '2022-11-21', '2022-11-27', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W48', 47, '2022-11-28', '2022-12-04', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W49', 48, '2022-12-05', '2022-12-11', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W50', 49, '2022-12-12', '2022-12-18', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W51', 50, '2022-12-19', '2022-12-25', 1, 0, 'before', 0, 0),
+    ('G-06', 5, '2022-W52', 51, '2022-12-26', '2022-12-31', 1, 0, 'before', 0, 0),
+    ('G-07', 6, '2022-H1', 0, '2022-01-01', '2022-06-30', 2, 0, 'during', 1, 0),
+    ('G-07', 6, '2022-H2', 1, '2022-07-01', '2022-12-31', 2, 0, 'before', 0, 0)
+  ) AS v(rule, rule_ord, slot, slot_ord, lo, hi, required, is_sum, phase, expected, near_end)
+),
+rule_scope AS (
+  SELECT * FROM (VALUES
+    ('G-01', 'kind', '社区党支部'),
+    ('G-01', 'kind', '机关党支部'),
+    ('G-02', 'org', '甲街道党工委'),
+    ('G-03', 'role', '党工委委员'),
+    ('G-04', 'org', '甲街道党工委'),
+    ('G-05', 'target', '社区党支部'),
+    ('G-06', 'all', '*'),
+    ('G-07', 'org', '甲街道党工委')
+  ) AS v(rule, skind, sval)
+),
+m AS (
+  SELECT rt.rule, s.slot, o.org, u.kind AS okind, o.p, '/' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(o.lead, '、', '/'), '，', '/'), ',', '/'), '；', '/'), ';', '/'), ' ', '/'), '　', '/') || '/' AS leadn, '/' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(o.tgt, '、', '/'), '，', '/'), ',', '/'), '；', '/'), ';', '/'), ' ', '/'), '　', '/') || '/' AS tgtn
+  FROM rec o
+  JOIN rule_type rt ON rt.typ = o.typ
+  JOIN rule_slot s ON s.rule = rt.rule AND o.d >= s.lo AND o.d <= s.hi
+  LEFT JOIN unit u ON u.name = o.org
+  WHERE o.d >= '2021-12-29' AND o.d <= '2022-05-16'
+    AND CASE rt.rule WHEN 'G-07' THEN (strpos(o.title, '全面从严治党') > 0 OR strpos(o.title, '党风廉政') > 0 OR strpos(o.title, 'a''b\c') > 0) ELSE 1 = 1 END
+),
+hit AS (
+  SELECT m.rule, m.slot, m.org, '' AS person, m.p FROM m
+    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'org' AND rs.sval = m.org
+  UNION ALL
+  SELECT m.rule, m.slot, m.org, '' AS person, m.p FROM m
+    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'kind' AND rs.sval = m.okind
+  UNION ALL
+  SELECT m.rule, m.slot, pe.unit AS org, pe.name AS person, m.p FROM m
+    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'role'
+    JOIN person pe ON pe.role = rs.sval
+    WHERE strpos(m.leadn, '/' || pe.name || '/') > 0
+  UNION ALL
+  SELECT m.rule, m.slot, '*' AS org, '' AS person, m.p FROM m
+    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'all'
+  UNION ALL
+  SELECT m.rule, m.slot, tu.name AS org, '' AS person, m.p FROM m
+    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'target'
+    JOIN unit tu ON tu.kind = rs.sval
+    WHERE strpos(m.tgtn, '/' || tu.name || '/') > 0 AND ((m.rule = 'G-05' AND m.org = '甲街道党工委'))
+),
+cnt AS (
+  SELECT rule, org, person, slot, COUNT(*) AS n, SUM(COALESCE(p, 0)) AS total FROM hit GROUP BY rule, org, person, slot
+),
+ent AS (
+  SELECT rs.rule, rs.sval AS org, '' AS person, 0 AS eord FROM rule_scope rs WHERE rs.skind = 'org'
+  UNION ALL
+  SELECT rs.rule, u.name AS org, '' AS person, u.ord AS eord FROM rule_scope rs JOIN unit u ON u.kind = rs.sval
+    WHERE rs.skind IN ('kind', 'target')
+  UNION ALL
+  SELECT rs.rule, pe.unit AS org, pe.name AS person, pe.ord AS eord FROM rule_scope rs JOIN person pe ON pe.role = rs.sval
+    WHERE rs.skind = 'role'
+  UNION ALL
+  SELECT rs.rule, '*' AS org, '' AS person, 0 AS eord FROM rule_scope rs WHERE rs.skind = 'all'
+),
+cell AS (
+  SELECT s.rule_ord, e.eord, s.slot_ord, e.rule, e.org, e.person, s.slot AS period, s.required, s.lo, s.hi,
+         s.phase, s.expected, s.near_end, COALESCE(c.n, 0) AS n,
+         CASE WHEN s.is_sum = 1 THEN COALESCE(c.total, 0) ELSE COALESCE(c.n, 0) END AS actual
+  FROM ent e
+  JOIN rule_slot s ON s.rule = e.rule
+  LEFT JOIN cnt c ON c.rule = e.rule AND c.org = e.org AND c.person = e.person AND c.slot = s.slot
+),
+judged AS (
+  SELECT cell.*, CASE WHEN actual >= required THEN 'met'
+       WHEN phase = 'over' THEN 'missed'
+       WHEN phase = 'before' THEN 'upcoming'
+       WHEN phase = 'first' THEN 'on-track'
+       WHEN near_end = 1 OR actual < expected THEN 'at-risk'
+       ELSE 'on-track' END AS status FROM cell
+)
+SELECT rule, org, person, period, required, actual,
+       CASE WHEN required > actual THEN required - actual ELSE 0 END AS shortfall, status, lo AS start, hi AS due, n AS "count"
+FROM judged
+WHERE status IN ('missed', 'at-risk')
+ORDER BY rule_ord, eord, org, person, slot_ord;
+
+-- plancheck: duplicate — records equal to an earlier one in date, unit, type and title, per unit
+WITH
+src AS (
+  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
+         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
+  FROM warehouse.activities
+),
+norm AS (
+  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
+),
+chk AS (
+  SELECT d, p, org, typ, title, lead, tgt,
+         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
+                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
+  FROM norm
+),
+rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
+SELECT 'duplicate' AS kind, '' AS rule, org, '' AS person, '' AS period, SUM(n - 1) AS "count", 0 AS "sum"
+FROM (SELECT org, COUNT(*) AS n FROM rec GROUP BY d, org, typ, title) g
+WHERE n > 1
+GROUP BY org
+ORDER BY org;
+
+-- plancheck: unknown-unit — records per unit not in the roster
+WITH
+src AS (
+  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
+         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
+  FROM warehouse.activities
+),
+norm AS (
+  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
+),
+chk AS (
+  SELECT d, p, org, typ, title, lead, tgt,
+         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
+                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
+  FROM norm
+),
+rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0),
+unit AS (
+  SELECT * FROM (VALUES
+    ('甲街道党工委', '党工委', 0),
+    ('一社区党支部', '社区党支部', 1),
+    ('二社区党支部', '社区党支部', 2),
+    ('机关党支部', '机关党支部', 3)
+  ) AS v(name, kind, ord)
+)
+SELECT 'unknown-unit' AS kind, '' AS rule, r.org, '' AS person, '' AS period, COUNT(*) AS "count", 0 AS "sum"
+FROM rec r LEFT JOIN unit u ON u.name = r.org
+WHERE u.name IS NULL
+GROUP BY r.org
+ORDER BY r.org;
+
+-- plancheck: dates — records dated outside the year under review, or after as-of, per unit
+WITH
+src AS (
+  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
+         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
+  FROM warehouse.activities
+),
+norm AS (
+  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
+),
+chk AS (
+  SELECT d, p, org, typ, title, lead, tgt,
+         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
+                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
+  FROM norm
+),
+rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
+SELECT kind, '' AS rule, org, '' AS person, '' AS period, COUNT(*) AS "count", 0 AS "sum"
+FROM (
+  SELECT org, CASE WHEN d < '2022-01-01' OR d > '2022-12-31' THEN 'outside-year'
+                   WHEN d > '2022-05-16' THEN 'after-as-of' END AS kind
+  FROM rec
+) k
+WHERE kind IS NOT NULL
+GROUP BY kind, org
+ORDER BY kind, org;
+
+-- plancheck: uncounted-type — records of activity types no rule counts, per type (in the rule column)
+WITH
+src AS (
+  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
+         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
+  FROM warehouse.activities
+),
+norm AS (
+  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
+),
+chk AS (
+  SELECT d, p, org, typ, title, lead, tgt,
+         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
+                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
+  FROM norm
+),
+rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0),
+rule_type AS (
+  SELECT * FROM (VALUES
+    ('G-01', '思想动态分析研判'),
+    ('G-01', '意识形态专题研究'),
+    ('G-02', '培训'),
+    ('G-03', '党课'),
+    ('G-04', '意识形态专题研究'),
+    ('G-05', '巡察'),
+    ('G-06', '帮扶走访'),
+    ('G-07', '专题会议')
+  ) AS v(rule, typ)
+)
+SELECT 'uncounted-type' AS kind, r.typ AS rule, '' AS org, '' AS person, '' AS period, COUNT(*) AS "count", 0 AS "sum"
+FROM rec r LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = r.typ
+WHERE t.typ IS NULL
+GROUP BY r.typ
+ORDER BY r.typ;
