@@ -26,6 +26,7 @@ extension Messages {
         "limits.htmlMoreRows": MessageText(
             zh: "另有 {0} 行未在网页中显示，完整结果见 CSV 报告（-o 报告.csv）",
             en: "{0} more rows are not shown here; the CSV report (-o report.csv) has them all"),
+        "limits.kind.reservedOrg": MessageText(zh: "保留名称", en: "reserved org"),
         "limits.htmlMoreUnits": MessageText(
             zh: "另有 {0} 个单位（{1} 项检查）未在网页中列出，完整结果见 CSV 报告（-o 报告.csv）",
             en: "{0} more units ({1} rules) are not listed here; the CSV report (-o report.csv) has them all"),

@@ -371,7 +371,7 @@ final class RowValidator {
             return nil
         }
         if (org.count == 1 || org.count == 6) && Roster.isReservedName(org) {
-            reject(row.line, orgColumn + 1, "reserved org", "limits.reservedName", [row.string(orgColumn)], &summary)
+            reject(row, row.line, orgColumn + 1, "reserved org", "limits.reservedName", [row.string(orgColumn)], &summary)
             return nil
         }
         let dc = dateColumn
