@@ -66,6 +66,7 @@ public enum Messages {
         ("cells", cells),
         ("folder", folder),
         ("duplicates", duplicates),
+        ("limits", limits),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
