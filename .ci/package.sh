@@ -55,6 +55,11 @@ if [ -n "$bad" ]; then
     exit 1
 fi
 
+# The C library is linked dynamically (as it must be), so the binary needs a glibc at least as new
+# as the newest symbol version it uses: build on the oldest system you need to support.
+GLIBC_NEEDED=$(objdump -T "$BIN" 2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1 || true)
+echo "   needs glibc ${GLIBC_NEEDED:-(objdump missing: unknown)} or later"
+
 echo "== packing"
 mkdir "$STAGE/$NAME"
 cp "$BIN" "$STAGE/$NAME/plancheck"

@@ -183,3 +183,21 @@ struct ReviewTextTests {
         #expect(ReviewText.thing("“七一”前发展党员") == "“七一”前发展党员")
     }
 }
+
+@Suite("Self-review evidence")
+struct SelfReviewEvidenceTests {
+    @Test("each counted record by date and title, where it is at the end; only the unit's own rejected rows")
+    func evidence() throws {
+        let r = try TestSupport.runBinary(Array(CheckGoldenTests.args.dropLast(2)) + ["--as-of", "2022-11-21", "--org", "古镇社区党支部", "SampleData/records"],
+                                          cwd: TestSupport.root)
+        #expect(r.code == 1)
+        #expect(r.out.contains("计入：2022-03-05 党员思想动态分析研判（SampleData/records/excel-gbk-2022.csv:152#151）"))
+        #expect(r.out.contains("      2022-05-29 党员思想动态分析研判（SampleData/records/excel-gbk-2022.csv:296#295）"))
+        // The sample's one rejected row names another unit: it is counted, not listed.
+        #expect(!r.out.contains("app-export-2022.csv:163"))
+        #expect(r.out.contains("（另 1 行属于其他单位，未列出）"))
+        // The whole street's check lists it.
+        let all = try TestSupport.runBinary(Array(CheckGoldenTests.args) + ["--quiet", "SampleData/records"], cwd: TestSupport.root)
+        #expect(all.out.contains("拒绝 SampleData/records/app-export-2022.csv:163:2"))
+    }
+}

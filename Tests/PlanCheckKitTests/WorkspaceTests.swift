@@ -82,6 +82,15 @@ struct SettingsParserTests {
         #expect(p[0].message(.zh).contains("是否要写“\(nearest)”"))
     }
 
+    @Test("every key is in the file init writes and in 'plancheck help init'")
+    func documented() {
+        let template = WorkspaceTemplates.settings(title: "", year: nil)
+        for k in WorkspaceSettings.Key.allCases {
+            #expect(template.contains(k.chinese + " = "), "\(k)")
+            #expect(InitCommand.spec.helpText.contains(k.chinese + " " + k.rawValue), "\(k)")
+        }
+    }
+
     @Test("a key far from every known key lists them")
     func farKey() {
         let p = Self.problems("颜色方案 = 红")

@@ -135,18 +135,38 @@ public enum CheckCommand: Command {
         let engine = CheckEngine(plan: plan, context: context)
         // The roster's units, read-only for the worker threads (the engine's own table copies
         // itself when it first interns a unit not in the roster).
-        let read = try RecordReader(options: readerOptions).read(inputs, knownOrgs: context.rosterUnitCount > 0 ? context.units : nil) { r in
+        let summary = try RecordReader(options: readerOptions).read(inputs, knownOrgs: context.rosterUnitCount > 0 ? context.units : nil) { r in
             engine.consume(r)
             also?(r)
         }
         var findings = engine.finish()
         var unitOrder: [(String, String)] = []
         for id in 0..<context.unitCount { unitOrder.append((context.unitName(id), context.kind(of: id) ?? "")) }
+        var read = summary
         if let org = org {
             let keep = context.subtree(of: org)
             findings = findings.filter { keep.contains($0.org) }
+            // A unit reviewing itself sees only the rejected rows that name it (or no unit).
+            read.rejections = read.rejections.filter { $0.org.isEmpty || keep.contains($0.org) }
         }
-        return CheckReport(planPaths: plan.paths, rosterPaths: rosterPaths, year: year, asOf: asOf, read: read,
-                           findings: findings, notes: extraNotes + engine.notes, org: org, unitOrder: unitOrder)
+        var report = CheckReport(planPaths: plan.paths, rosterPaths: rosterPaths, year: year, asOf: asOf, read: read,
+                                 findings: findings, notes: extraNotes + engine.notes, org: org, unitOrder: unitOrder)
+        // A self-review shows each counted record by date and title: the few cited records are read
+        // back from the inputs (files only: standard input cannot be read twice).
+        if org != nil && !inputs.contains(.standardInput) {
+            var wanted = Set<Int64>()
+            for f in findings where f.checker != QualityChecker.identifier { for e in f.evidenceRefs { wanted.insert(EvidenceRecord.key(e)) } }
+            if !wanted.isEmpty {
+                var options = readerOptions
+                options.threads = 1
+                var found: [Int64: EvidenceRecord] = [:]
+                _ = try RecordReader(options: options).read(inputs, knownOrgs: nil) { r in
+                    let k = Int64(r.fileIndex) << 32 | Int64(r.line)
+                    if wanted.contains(k) { found[k] = EvidenceRecord(date: r.date, type: r.string(.type), title: r.string(.title)) }
+                }
+                report.evidenceRecords = found
+            }
+        }
+        return report
     }
 }

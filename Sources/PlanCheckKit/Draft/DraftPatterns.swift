@@ -7,45 +7,45 @@ public enum DraftPatterns {
     /// Every form, in the order they are tried (an earlier form wins where two overlap).
     public static let forms: [DraftForm] = [
         // Counts with an explicit minimum.
-        DraftForm("至少N次", #"(?:至少|不少于|不得少于|不低于|最少)[^，。；,{NUM}]{0,8}?{N}(?:次|场)(?:以上)?"#, .count),
-        DraftForm("N次以上", #"{N}(?:次|场)以上"#, .count),
-        DraftForm("一年N次", #"一年{N}次"#, .countPer(.year)),
+        DraftForm("至少N次", #"(?:至少|不少于|不得少于|不低于|最少)[^，。；,{NUM}]{0,8}?{N}(?:次|场)(?:以上)?"#, .count, needs: ["次", "场"]),
+        DraftForm("N次以上", #"{N}(?:次|场)以上"#, .count, needs: ["以上"]),
+        DraftForm("一年N次", #"一年{N}次"#, .countPer(.year), needs: ["一年"]),
         // Sums: person-times and audiences.
-        DraftForm("N人次", #"(?:至少|不少于|不得少于|不低于)?{N}余?人次"#, .sum),
-        DraftForm("受众N人", #"受众(?:达|超过|逾)?{N}余?人"#, .sum),
+        DraftForm("N人次", #"(?:至少|不少于|不得少于|不低于)?{N}余?人次"#, .sum, needs: ["人次"]),
+        DraftForm("受众N人", #"受众(?:达|超过|逾)?{N}余?人"#, .sum, needs: ["受众"]),
         // A bare count ("6次警示教育", "讲党课1次", "宣讲31场"): only where the sentence gives a period or deadline.
-        DraftForm("N次", #"{N}(?:次|场)(?!全会|全体会议|会议|党代会|代表大会|一)"#, .bareCount, notAfter: "第"),
+        DraftForm("N次", #"{N}(?:次|场)(?!全会|全体会议|会议|党代会|代表大会|一)"#, .bareCount, notAfter: "第", needs: ["次", "场"]),
         // Periods.
-        DraftForm("每年", #"每年|全年|年内"#, .period(.year)),
-        DraftForm("每半年", #"每半年"#, .period(.half)),
-        DraftForm("每季度", #"每(?:个)?季度?"#, .period(.quarter)),
-        DraftForm("每月", #"每(?:个)?月"#, .period(.month)),
-        DraftForm("每周", #"每周|每星期"#, .period(.week)),
-        DraftForm("上半年…下半年", #"^(?:上半年|下半年)"#, .halves),
+        DraftForm("每年", #"每年|全年|年内"#, .period(.year), needs: ["每年", "全年", "年内"]),
+        DraftForm("每半年", #"每半年"#, .period(.half), needs: ["每半年"]),
+        DraftForm("每季度", #"每(?:个)?季度?"#, .period(.quarter), needs: ["每季", "每个季"]),
+        DraftForm("每月", #"每(?:个)?月"#, .period(.month), needs: ["每月", "每个月"]),
+        DraftForm("每周", #"每周|每星期"#, .period(.week), needs: ["每周", "每星期"]),
+        DraftForm("上半年…下半年", #"^(?:上半年|下半年)"#, .halves, needs: ["上半年", "下半年"]),
         // Deadlines and dates.
-        DraftForm("“七一”前", #"[“"]?七一[”"]?(?:前夕|之前|前)"#, .deadline("07-01")),
-        DraftForm("X月X日前", #"{M}月{D}日(?:之前|前)"#, .deadlineDate),
-        DraftForm("X月底前", #"{M}月底(?:之)?前"#, .deadlineMonthEnd),
-        DraftForm("年底前", #"年底(?:之)?前|年末(?:之)?前"#, .deadline("12-31")),
-        DraftForm("X月X日", #"{M}月{D}日(?![前起至到])"#, .day),
+        DraftForm("“七一”前", #"[“"]?七一[”"]?(?:前夕|之前|前)"#, .deadline("07-01"), needs: ["七一"]),
+        DraftForm("X月X日前", #"{M}月{D}日(?:之前|前)"#, .deadlineDate, needs: ["日前", "日之前"]),
+        DraftForm("X月底前", #"{M}月底(?:之)?前"#, .deadlineMonthEnd, needs: ["月底"]),
+        DraftForm("年底前", #"年底(?:之)?前|年末(?:之)?前"#, .deadline("12-31"), needs: ["年底", "年末"]),
+        DraftForm("X月X日", #"{M}月{D}日(?![前起至到])"#, .day, needs: ["日"]),
         DraftForm("年初…年中…年末", #"年初[^，。；]{0,8}年中[^，。；]{0,8}年末"#,
-                  .windows("年初:01-01..03-31;年中:06-01..08-31;年末:11-01..12-31")),
+                  .windows("年初:01-01..03-31;年中:06-01..08-31;年末:11-01..12-31"), needs: ["年初"]),
         // Coverage of every unit of a kind.
-        DraftForm("对N个…全覆盖", #"对{N}个({KIND})"#, .coverage),
+        DraftForm("对N个…全覆盖", #"对{N}个({KIND})"#, .coverage, needs: ["个"]),
         // Meetings held once a year by party rules, named with 开好/召开/做好 and no number.
-        DraftForm("开好民主生活会、组织生活会", #"(?:开好|召开|做好)[^，。；]{0,12}?(?:民主生活会|组织生活会)[^，。；]{0,16}"#, .annualMeetings(["民主生活会", "组织生活会"])),
+        DraftForm("开好民主生活会、组织生活会", #"(?:开好|召开|做好)[^，。；]{0,12}?(?:民主生活会|组织生活会)[^，。；]{0,16}"#, .annualMeetings(["民主生活会", "组织生活会"]), needs: ["生活会"]),
         // An instruction to organise a known activity, with no number at all.
-        DraftForm("组织X", #"^(?:组织|开展)"#, .organise),
+        DraftForm("组织X", #"^(?:组织|开展)"#, .organise, needs: ["组织", "开展"]),
         // Not expressible: vague or relative frequencies, event-driven duties, deadlines without a calendar day.
-        DraftForm("不定期", #"不定期"#, .vague("“不定期”没有次数或周期")),
-        DraftForm("定期", #"定期"#, .vague("“定期”没有次数或周期")),
-        DraftForm("经常性", #"经常性"#, .vague("“经常性”没有次数或周期")),
-        DraftForm("适时", #"适时"#, .vague("“适时”没有次数或周期")),
-        DraftForm("及时", #"及时"#, .vague("“及时”随事而定，没有次数或周期")),
-        DraftForm("持续", #"持续"#, .vague("“持续”没有次数或周期")),
-        DraftForm("加大…频率", #"加大[^，。；]{0,12}频率"#, .vague("“加大频率”是相对要求，没有次数")),
-        DraftForm("通报", #"通报"#, .vague("通报随事而定，没有次数或周期")),
-        DraftForm("…结束前", #"(?:结束|节日|节|召开|开幕|闭幕|换届)(?:之)?前(?:夕)?"#, .vague("截止时间不是日历日期")),
+        DraftForm("不定期", #"不定期"#, .vague("“不定期”没有次数或周期"), needs: ["不定期"]),
+        DraftForm("定期", #"定期"#, .vague("“定期”没有次数或周期"), needs: ["定期"]),
+        DraftForm("经常性", #"经常性"#, .vague("“经常性”没有次数或周期"), needs: ["经常性"]),
+        DraftForm("适时", #"适时"#, .vague("“适时”没有次数或周期"), needs: ["适时"]),
+        DraftForm("及时", #"及时"#, .vague("“及时”随事而定，没有次数或周期"), needs: ["及时"]),
+        DraftForm("持续", #"持续"#, .vague("“持续”没有次数或周期"), needs: ["持续"]),
+        DraftForm("加大…频率", #"加大[^，。；]{0,12}频率"#, .vague("“加大频率”是相对要求，没有次数"), needs: ["频率"]),
+        DraftForm("通报", #"通报"#, .vague("通报随事而定，没有次数或周期"), needs: ["通报"]),
+        DraftForm("…结束前", #"(?:结束|节日|节|召开|开幕|闭幕|换届)(?:之)?前(?:夕)?"#, .vague("截止时间不是日历日期"), needs: ["前"]),
     ]
 
     /// The activity types of Checks/README.md, proposed as they are when a sentence names them.
@@ -145,8 +145,12 @@ public struct DraftForm: Sendable {
     public let effect: Effect
     /// A character that must not precede the match (`第` before `N次`).
     public let notAfter: Character?
+    /// Words of which every match holds one: a sentence holding none is not searched (regular
+    /// expressions cost far more than a substring search).
+    public let needs: [String]
 
-    init(_ name: String, _ pattern: String, _ effect: Effect, notAfter: Character? = nil) {
+    init(_ name: String, _ pattern: String, _ effect: Effect, notAfter: Character? = nil, needs: [String]) {
         self.name = name; self.pattern = DraftPatterns.expand(pattern); self.effect = effect; self.notAfter = notAfter
+        self.needs = needs
     }
 }

@@ -165,6 +165,7 @@ public struct Drafter {
         var all: [Hit] = []
         for c in compiled {
             if c.form.effect == .halves && !halvesInParagraph { continue }
+            if !c.form.needs.contains(where: { s.contains($0) }) { continue }
             for m in s.matches(of: c.regex) {
                 if m.range.isEmpty { continue }
                 if let na = c.form.notAfter, m.range.lowerBound > s.startIndex, s[s.index(before: m.range.lowerBound)] == na { continue }

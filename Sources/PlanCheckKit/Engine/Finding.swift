@@ -139,6 +139,18 @@ public struct EvidenceRef: Sendable, Equatable {
     }
 }
 
+/// A counted record's date, type and title, read back for the self-review's evidence.
+public struct EvidenceRecord: Sendable, Equatable {
+    /// The activity's day.
+    public var date: Day
+    /// Its activity type.
+    public var type: String
+    /// Its title (may be empty).
+    public var title: String
+    /// The key of a reference: input index and line.
+    static func key(_ e: EvidenceRef) -> Int64 { Int64(e.file) << 32 | Int64(e.line) }
+}
+
 /// The input names ``EvidenceRef``s point into.
 public final class EvidencePool: @unchecked Sendable {
     /// Input names, by file index.
@@ -383,6 +395,28 @@ public struct Finding: Sendable, Equatable {
         case .cell(let t, let e, let s): return t.evidenceRefs(entity: Int(e), slot: Int(s)).map(t.context.evidence.label)
         case .quality(let q, let i): return q.refs(Int(i)).map(q.context.evidence.label)
         case .stored(let f): return f.evidence
+        }
+    }
+
+    /// The references behind ``evidence`` (none for a finding with its own texts).
+    var evidenceRefs: [EvidenceRef] {
+        switch storage {
+        case .cell(let t, let e, let s): return Array(t.evidenceRefs(entity: Int(e), slot: Int(s)))
+        case .quality(let q, let i): return Array(q.refs(Int(i)))
+        case .stored: return []
+        }
+    }
+
+    /// Each counted record as the self-review shows it: its date and title, then where it is
+    /// (`2022-03-15 支部分析研判会（records.csv:152）`); the labels alone when the report has no
+    /// details (standard input cannot be read twice).
+    public func evidenceLines(_ details: [Int64: EvidenceRecord], lang: Lang) -> [String] {
+        let refs = evidenceRefs
+        let labels = evidence
+        guard !details.isEmpty, refs.count == labels.count else { return labels }
+        return zip(refs, labels).map { ref, label in
+            guard let d = details[EvidenceRecord.key(ref)] else { return label }
+            return Messages.text("report.evidenceRecord", lang, d.date.iso, d.title.isEmpty ? d.type : d.title, label)
         }
     }
 

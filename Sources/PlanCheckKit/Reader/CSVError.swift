@@ -73,6 +73,8 @@ public struct Rejection: Equatable, Sendable, LocalizedMessage {
     public var messageID: String?
     /// The reason's arguments (a field is written `field:date` and said in the report's language).
     public var args: [String]
+    /// The unit the row names, if the row has that cell ("" otherwise).
+    public var org: String = ""
     /// The reason in English (logs, JSON of older versions).
     public var reason: String { message(.en) }
     private var text: String

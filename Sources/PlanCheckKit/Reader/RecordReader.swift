@@ -273,10 +273,13 @@ final class RowValidator {
 
     /// Counts a rejected row and keeps it (up to the cap) with its reason's message id and words,
     /// said in the report's language later.
-    func reject(_ line: Int, _ column: Int, _ kind: String, _ id: String, _ args: [String], _ summary: inout ReadSummary) {
+    func reject(_ row: CSVTokenizer.Row, _ line: Int, _ column: Int, _ kind: String, _ id: String, _ args: [String], _ summary: inout ReadSummary) {
         summary.rejectionCounts[kind, default: 0] += 1
         if summary.rejections.count < maxKeptRejections {
-            summary.rejections.append(Rejection(file: path, line: line, column: column, kind: kind, id: id, args: args))
+            var x = Rejection(file: path, line: line, column: column, kind: kind, id: id, args: args)
+            // The unit the row names, when it has that cell (a self-review lists only its own rows).
+            if orgColumn >= 0 && orgColumn < row.count { x.org = String(decoding: FieldParsing.trim(row[orgColumn]), as: UTF8.self) }
+            summary.rejections.append(x)
         }
     }
 
@@ -332,7 +335,7 @@ final class RowValidator {
         if !haveHeader { try header(row); return nil }
         info.rowsRead += 1
         if row.count != headerCount {
-            reject(row.line, row.count > headerCount ? headerCount + 1 : row.count, "wrong field count",
+            reject(row, row.line, row.count > headerCount ? headerCount + 1 : row.count, "wrong field count",
                    "reader.wrongFieldCount", [String(headerCount), String(row.count)], &summary)
             return nil
         }
@@ -342,11 +345,11 @@ final class RowValidator {
                 let scan = FieldParsing.scanField(row[c])
                 if scan.invalidAt >= 0 {
                     let enc = encodingName
-                    reject(row.line, c + 1, "invalid text", "reader.invalidText", [headerName(c), "field:" + f.name, enc, String(scan.invalidAt + 1)], &summary)
+                    reject(row, row.line, c + 1, "invalid text", "reader.invalidText", [headerName(c), "field:" + f.name, enc, String(scan.invalidAt + 1)], &summary)
                     return nil
                 }
                 if scan.hasNUL {
-                    reject(row.line, c + 1, "NUL byte", "reader.nulByte", [headerName(c), "field:" + f.name], &summary)
+                    reject(row, row.line, c + 1, "NUL byte", "reader.nulByte", [headerName(c), "field:" + f.name], &summary)
                     return nil
                 }
             }
@@ -358,7 +361,7 @@ final class RowValidator {
             : org.isEmpty ? (.org, orgColumn)
             : type.isEmpty ? (.type, typeColumn) : nil
         if let (f, c) = empty {
-            reject(row.line, c + 1, "missing \(f.name)", "reader.missingField", [headerName(c), "field:" + f.name], &summary)
+            reject(row, row.line, c + 1, "missing \(f.name)", "reader.missingField", [headerName(c), "field:" + f.name], &summary)
             return nil
         }
         let dc = dateColumn
@@ -371,10 +374,10 @@ final class RowValidator {
                 why.hasSuffix(" is not a time of day") ? ("reader.impossibleTime", String(why.dropLast(" is not a time of day".count)))
                 : why.hasSuffix(" is not a calendar date") ? ("reader.impossibleDate", String(why.dropLast(" is not a calendar date".count)))
                 : ("reader.impossibleDate", why)
-            reject(row.line, dc + 1, "impossible date", id, [headerName(dc), row.string(dc), what], &summary)
+            reject(row, row.line, dc + 1, "impossible date", id, [headerName(dc), row.string(dc), what], &summary)
             return nil
         case .unrecognized:
-            reject(row.line, dc + 1, "unrecognized date", "reader.unrecognizedDate", [headerName(dc), row.string(dc), FieldParsing.acceptedDateShapes], &summary)
+            reject(row, row.line, dc + 1, "unrecognized date", "reader.unrecognizedDate", [headerName(dc), row.string(dc), FieldParsing.acceptedDateShapes], &summary)
             return nil
         }
         var participants: Int? = nil
@@ -384,7 +387,7 @@ final class RowValidator {
             case .empty: participants = nil
             case .value(let v): participants = v
             case .invalid:
-                reject(row.line, pc + 1, "bad participants", "reader.badParticipants", [headerName(pc), row.string(pc)], &summary)
+                reject(row, row.line, pc + 1, "bad participants", "reader.badParticipants", [headerName(pc), row.string(pc)], &summary)
                 return nil
             }
         }

@@ -18,6 +18,8 @@ public struct CheckReport: Sendable {
     public var org: String?
     /// Units in report order with their kinds (roster order, then first seen).
     public var unitOrder: [(name: String, kind: String)]
+    /// The counted records' dates and titles, by input and line (self-review only).
+    public var evidenceRecords: [Int64: EvidenceRecord] = [:]
 
     /// Findings per status.
     public var statusCounts: [Status: Int] {

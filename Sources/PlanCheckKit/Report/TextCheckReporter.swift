@@ -43,7 +43,11 @@ public enum TextCheckReporter: CheckReporter {
             }
             out += "\n"
             for x in r.read.rejections.prefix(20) { out += Messages.text("report.rejectedRow", L, x.location, x.message(L)) + "\n" }
-            if r.read.rejected > min(20, r.read.rejections.count) { out += Messages.text("report.moreRejected", L, r.read.rejected - min(20, r.read.rejections.count)) + "\n" }
+            if r.read.rejected > min(20, r.read.rejections.count) {
+                // A self-review lists only the rejected rows of its own units.
+                out += Messages.text(r.org != nil && r.read.rejections.count <= 20 ? "report.otherUnitsRejected" : "report.moreRejected", L,
+                                     r.read.rejected - min(20, r.read.rejections.count)) + "\n"
+            }
         }
         // Group rule findings by unit (persons under their unit), in unit order.
         var groups: [String: [Int]] = [:]   // org → indexes into `shown`
@@ -100,9 +104,20 @@ public enum TextCheckReporter: CheckReporter {
                              String(f.shortfall), f.advice(asOf: r.asOf, lang: L)])
                 statuses.append(f.status)
                 if o.evidence && f.evidenceCount > 0 {
-                    rows.append(["", "", "", "", "", "", "", "", Messages.text("report.counted", L, f.evidence.joined(separator: " "))
-                                 + (f.evidenceCount > f.evidence.count ? Messages.text("report.countedMore", L, f.evidenceCount) : "")])
-                    statuses.append(nil)
+                    if r.evidenceRecords.isEmpty {
+                        rows.append(["", "", "", "", "", "", "", "", Messages.text("report.counted", L, f.evidence.joined(separator: " "))
+                                     + (f.evidenceCount > f.evidence.count ? Messages.text("report.countedMore", L, f.evidenceCount) : "")])
+                        statuses.append(nil)
+                    } else {
+                        // One counted record a line: date and title, where it is at the end.
+                        let lines = f.evidenceLines(r.evidenceRecords, lang: L)
+                        for (k, line) in lines.enumerated() {
+                            let last = k == lines.count - 1 && f.evidenceCount > lines.count
+                            rows.append(["", "", "", "", "", "", "", "", (k == 0 ? Messages.text("report.counted", L, line) : Messages.text("report.countedNext", L, line))
+                                         + (last ? Messages.text("report.countedMore", L, f.evidenceCount) : "")])
+                            statuses.append(nil)
+                        }
+                    }
                 }
             }
             for (i, line) in DisplayWidth.tableLines(rows, rightAligned: [5, 6, 7]).enumerated() {
