@@ -144,6 +144,6 @@ struct SampleDataTests {
         #expect(r.code == 0)
         #expect(r.out.contains("GB18030 (detected: not UTF-8, read as GB18030)"))
         #expect(r.out.contains("UTF-8 with BOM (BOM)"))
-        #expect(r.out.contains("total: 3 files, 1785 rows read, 1784 accepted, 1 rejected"))
+        #expect(r.out.contains("合计：3 个文件，读取 1785 行，接受 1784 行，拒绝 1 行"))
     }
 }

@@ -66,7 +66,7 @@ public enum InspectCommand: Command {
                     stats[r.fileIndex] = s
                 }
                 while stats.count < summary.files.count { stats.append(FileStats()) }
-                sink.write(renderText(summary, stats, maxListed: maxListed))
+                sink.write(renderText(summary, stats, maxListed: maxListed, lang: io.lang))
             }
             if let f = fileOut { try f.commit() } else { try sink.flush() }
         } catch {
@@ -74,52 +74,53 @@ public enum InspectCommand: Command {
             throw error
         }
         if format == "csv" {
-            for r in summary.rejections { io.stderr.write("\(r.location): rejected: \(r.message(io.lang))\n") }
+            for r in summary.rejections { io.stderr.write(Messages.text("inspect.rejectedRow", io.lang, r.location, r.message(io.lang)) + "\n") }
             if summary.rejected > summary.rejections.count {
-                io.stderr.write("… and \(summary.rejected - summary.rejections.count) more rejected rows\n")
+                io.stderr.write(Messages.text("inspect.moreRejected", io.lang, summary.rejected - summary.rejections.count) + "\n")
             }
-            io.stderr.write("\(summary.rowsRead) rows read, \(summary.accepted) accepted, \(summary.rejected) rejected\n")
+            io.stderr.write(Messages.text("inspect.rows", io.lang, summary.rowsRead, summary.accepted, summary.rejected) + "\n")
         }
         if p.flag("strict") && summary.rejected > 0 {
-            io.stderr.write("Error: --strict: \(summary.rejected) rejected rows\n")
+            io.stderr.write(Messages.text("core.error", io.lang, Messages.text("csv.strict", io.lang, summary.rejected)) + "\n")
             return ExitCode.badInput
         }
         return ExitCode.ok
     }
 
-    static func top(_ d: [String: Int], _ n: Int) -> String {
+    static func top(_ d: [String: Int], _ n: Int, _ lang: Lang) -> String {
         let sorted = d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         var parts = sorted.prefix(n).map { "\($0.key) \($0.value)" }
-        if sorted.count > n { parts.append("… \(sorted.count - n) more") }
-        return parts.joined(separator: ", ")
+        if sorted.count > n { parts.append(Messages.text("inspect.more", lang, sorted.count - n)) }
+        return parts.joined(separator: Messages.text("inspect.sep", lang))
     }
 
-    static func renderText(_ s: ReadSummary, _ stats: [FileStats], maxListed: Int) -> String {
+    static func renderText(_ s: ReadSummary, _ stats: [FileStats], maxListed: Int, lang L: Lang = .zh) -> String {
         var out = ""
         for (i, f) in s.files.enumerated() {
             let st = stats[i]
             out += "\(f.path)\n"
             var rows: [[String]] = []
-            rows.append(["  encoding", f.encoding?.description ?? "?"])
-            rows.append(["  delimiter", CommonOptions.delimiterName(f.delimiter)])
+            rows.append(["  " + Messages.text("inspect.encoding", L), f.encoding?.description ?? "?"])
+            rows.append(["  " + Messages.text("inspect.delimiter", L), CommonOptions.delimiterName(f.delimiter)])
             let mapped = RecordField.allCases.compactMap { fld in f.columns[fld].map { "\(f.headers[$0]) → \(fld.name)" } }
-            rows.append(["  columns", mapped.joined(separator: ", ")])
+            rows.append(["  " + Messages.text("inspect.columns", L), mapped.joined(separator: ", ")])
             if !f.unmapped.isEmpty {
-                rows.append(["  unmapped", f.unmapped.map { f.headers[$0] }.joined(separator: ", ") + " (kept, not used)"])
+                rows.append(["  " + Messages.text("inspect.unmapped", L), Messages.text("inspect.unmappedList", L, f.unmapped.map { f.headers[$0] }.joined(separator: ", "))])
             }
-            rows.append(["  rows", "\(f.rowsRead) read, \(f.accepted) accepted, \(f.rejected) rejected"])
-            if let a = st.minDay, let b = st.maxDay { rows.append(["  dates", "\(a.iso) … \(b.iso)"]) }
-            if !st.orgs.isEmpty { rows.append(["  orgs", "\(st.orgs.count): " + top(st.orgs, maxListed)]) }
-            if !st.types.isEmpty { rows.append(["  types", "\(st.types.count): " + top(st.types, maxListed)]) }
+            rows.append(["  " + Messages.text("inspect.rowsLabel", L), Messages.text("inspect.rowsCounts", L, f.rowsRead, f.accepted, f.rejected)])
+            if let a = st.minDay, let b = st.maxDay { rows.append(["  " + Messages.text("inspect.dates", L), "\(a.iso) … \(b.iso)"]) }
+            if !st.orgs.isEmpty { rows.append(["  " + Messages.text("inspect.orgs", L), "\(st.orgs.count): " + top(st.orgs, maxListed, L)]) }
+            if !st.types.isEmpty { rows.append(["  " + Messages.text("inspect.types", L), "\(st.types.count): " + top(st.types, maxListed, L)]) }
             out += DisplayWidth.table(rows)
             let rej = s.rejections.filter { $0.file == f.path }
-            for r in rej.prefix(maxListed) { out += "  rejected \(r.location): \(r.reason)\n" }
-            if f.rejected > min(rej.count, maxListed) { out += "  … \(f.rejected - min(rej.count, maxListed)) more rejected rows\n" }
+            for r in rej.prefix(maxListed) { out += "  " + Messages.text("inspect.rejectedRow", L, r.location, r.message(L)) + "\n" }
+            if f.rejected > min(rej.count, maxListed) { out += "  " + Messages.text("inspect.moreRejected", L, f.rejected - min(rej.count, maxListed)) + "\n" }
             out += "\n"
         }
-        out += "total: \(s.files.count) files, \(s.rowsRead) rows read, \(s.accepted) accepted, \(s.rejected) rejected\n"
+        out += Messages.text("inspect.total", L, s.files.count, s.rowsRead, s.accepted, s.rejected) + "\n"
         if !s.rejectionCounts.isEmpty {
-            out += "rejected by reason: " + s.rejectionCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+            out += Messages.text("inspect.byReason", L, s.rejectionCounts.sorted { $0.key < $1.key }
+                .map { "\(Rejection.kindLabel($0.key, L)) \($0.value)" }.joined(separator: Messages.text("inspect.sep", L))) + "\n"
         }
         return out
     }

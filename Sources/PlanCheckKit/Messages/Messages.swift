@@ -60,6 +60,7 @@ public enum Messages {
         ("audit", audit),
         ("review", review),
         ("csv", csv),
+        ("inspect", inspect),
         ("workbook", workbook),
         ("scope", scope),
         ("duplicates", duplicates),
