@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the two libFuzzer targets and runs each for a bounded time.
 #
-#   Tests/Fuzz/run.sh [seconds]      # default 60 seconds per target
+#   Tests/Fuzz/run.sh [seconds] [record|plan|all]   # default 60 seconds per target, all targets
+#
+# Two targets at once (e.g. the 30-minute runs, on a shared machine):
+#   nice -n 19 Tests/Fuzz/run.sh 1800 record & nice -n 19 Tests/Fuzz/run.sh 1800 plan &
 #
 # The targets are compiled with swiftc straight from Sources/PlanCheckKit plus the harness (one
 # module, so internal API is visible); they are not SwiftPM targets and `swift build` never sees
@@ -12,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECONDS_EACH="${1:-60}"
+WHICH="${2:-all}"
 OUT=.build-fuzz
 mkdir -p "$OUT"
 mapfile -t LIB < <(find Sources/PlanCheckKit -name '*.swift' | sort)
@@ -21,8 +25,8 @@ build() {  # name harness
         "${LIB[@]}" Tests/Fuzz/FuzzSupport.swift "Tests/Fuzz/$2" -o "$OUT/$1" >"$OUT/$1.build.log" 2>&1 \
         || { grep -E 'error' "$OUT/$1.build.log" | head -20; exit 2; }
 }
-build fuzz-record-reader RecordReaderFuzz.swift
-build fuzz-plan-reader PlanReaderFuzz.swift
+[ "$WHICH" = all ] || [ "$WHICH" = record ] && build fuzz-record-reader RecordReaderFuzz.swift
+[ "$WHICH" = all ] || [ "$WHICH" = plan ] && build fuzz-plan-reader PlanReaderFuzz.swift
 
 status=0
 run() {  # name corpus-name [extra libFuzzer flags]
@@ -39,14 +43,20 @@ run() {  # name corpus-name [extra libFuzzer flags]
     set -e
     grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb|stat::new_units_added)' "$OUT/$name.log" || true
     grep -E 'ERROR: libFuzzer|ERROR: AddressSanitizer|FUZZ INVARIANT|Fatal error|SUMMARY' "$OUT/$name.log" | head -5 || true
-    if [ $rc -ne 0 ]; then
-        echo "!! $name exited $rc; artifacts:"; ls "$OUT/artifacts/$corpus"; status=1
+    # A finding is a non-empty crash/timeout/oom/leak artifact or a sanitizer report; libFuzzer's
+    # own exit status alone is not (an empty artifact from an interrupted run is no finding).
+    local found
+    found=$(find "$OUT/artifacts/$corpus" -type f -newer "$OUT/$name" -size +0 2>/dev/null | head -20)
+    if [ -n "$found" ] || grep -qE 'ERROR: AddressSanitizer|ERROR: LeakSanitizer|FUZZ INVARIANT|Fatal error' "$OUT/$name.log"; then
+        echo "!! $name found a problem (exit $rc); artifacts:"; echo "$found"; status=1
+    elif [ $rc -ne 0 ]; then
+        echo "-- $name exited $rc without a crash artifact or sanitizer report; see $OUT/$name.log"
     fi
 }
 # Leak detection is off for the record reader: its two-thread path hands the summary over from a
 # reader thread that is never joined (Foundation's Thread cannot be), so LeakSanitizer, checking
 # right after an input, can catch that thread's last references in flight and report ~500 bytes.
 # Not a leak: 200,000 two-thread reads in one process (no sanitizer) stay at 20 MB resident.
-run fuzz-record-reader record -detect_leaks=0
-run fuzz-plan-reader plan
+if [ "$WHICH" = all ] || [ "$WHICH" = record ]; then run fuzz-record-reader record -detect_leaks=0; fi
+if [ "$WHICH" = all ] || [ "$WHICH" = plan ]; then run fuzz-plan-reader plan; fi
 exit $status

@@ -67,7 +67,7 @@ struct CLITests {
         #expect(r.code == 2)
         let lines = r.err.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("\(plan):3:3: 没有检查方式“counter”；可写：计数（count）、") && $0.hasSuffix("（是否要写“count”？）") })
-        #expect(lines.contains { $0.hasPrefix("\(plan):4:5: threshold 'six' is not a whole number") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):4:5: 阈值“six”无效") })
         #expect(lines.contains { $0.hasPrefix("\(plan):5:6: 周期“fortnight”无法识别") })
         #expect(lines.contains { $0.hasPrefix("\(plan):6:8: deadline is empty; checker deadline needs it") })
         #expect(lines.contains { $0.hasPrefix("\(plan):7:1: id A1 is used again") })
@@ -81,7 +81,7 @@ struct CLITests {
         let dir = TestSupport.tempDir()
         let plan = TestSupport.write("id,checker,types,threshold,scope,source\nX,count,党课,0,all,c\n", name: "p.csv", dir: dir)
         let r = try TestSupport.runBinary(["check", "--plan", plan, "-o", dir + "/out.csv", "SampleData/records"])
-        #expect(r.code == 2 && r.err.contains("p.csv:2:4: threshold '0'"))
+        #expect(r.code == 2 && r.err.contains("p.csv:2:4: 阈值“0”"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out.csv"))
     }
 

@@ -25,14 +25,17 @@ struct CountCheckerTests {
         #expect(CheckHarness.summary(fs) == ["甲支部||2022-Q1|1|met", "甲支部||2022-Q2|2|met", "甲支部||2022-Q3|0|missed", "甲支部||2022-Q4|0|missed"])
     }
 
-    @Test("ISO weeks: 2022-01-02 belongs to 2021-W52 and does not count; 2022-01-03 is W01; 2023-01-01 is 2022-W52")
+    @Test("weeks cut at the year's edges: 2022-01-02 (ISO 2021-W52) counts in 2022-W01; 2023-01-01 (ISO 2022-W52) counts nowhere, as the quality warning says")
     func isoWeeks() throws {
         let rows = "date,org,type\n2022-01-02,党工委,帮扶走访\n2022-01-03,党工委,帮扶走访\n2022-01-09,党工委,帮扶走访\n2023-01-01,党工委,帮扶走访\n"
         let fs = try CheckHarness.run(rule: [.id: "W", .checker: "count", .types: "帮扶走访", .threshold: "1", .period: "week", .scope: "all"],
-                                      records: rows, asOf: "2023-01-01", units: Self.branches)
-        #expect(fs.count == 52)
-        #expect(CheckHarness.summary([fs[0], fs[1], fs[51]]) == ["*||2022-W01|2|met", "*||2022-W02|0|missed", "*||2022-W52|1|met"])
-        #expect(fs[51].start.iso == "2022-12-26" && fs[51].end.iso == "2023-01-01")
+                                      records: rows, asOf: "2023-01-01", units: Self.branches, quality: true)
+        #expect(fs.count >= 52 + 1)  // 52 weeks and the quality warning
+        #expect(CheckHarness.summary([fs[0], fs[1], fs[51]]) == ["*||2022-W01|3|met", "*||2022-W02|0|missed", "*||2022-W52|0|missed"])
+        #expect(fs[0].start.iso == "2022-01-01" && fs[0].end.iso == "2022-01-09")
+        #expect(fs[51].start.iso == "2022-12-26" && fs[51].end.iso == "2022-12-31")
+        let outside = fs.first { $0.checker == QualityChecker.identifier && $0.note.contains("不在 2022 年") }
+        #expect(outside?.actual == 1, "the one record outside the year is the one the warning names")
     }
 
     @Test("Feb 29 of a leap year counts in February and in H1")

@@ -138,12 +138,14 @@ struct PropertyTests {
         #expect((json["files"] as! [[String: Any]])[0]["rejected"] as? Int == bad)
 
         // stats: text, JSON, HTML and the CSV health table.
-        let s = TestSupport.run(["stats"] + common.dropLast(2) + ["-o", dir + "/s.json", "-o", dir + "/s.html", "-o", dir + "/s.txt", "--csv-dir", dir, input])
+        // The tables go to their own folder: --csv-dir into the input's folder is refused.
+        let tables = TestSupport.tempDir("counts-tables")
+        let s = TestSupport.run(["stats"] + common.dropLast(2) + ["-o", dir + "/s.json", "-o", dir + "/s.html", "-o", dir + "/s.txt", "--csv-dir", tables, input])
         #expect(s.code == 0, "\(s.err)")
         #expect(s.out.contains("读取 \(n) 行，接受 \(a) 行，拒绝 \(bad) 行"), "stats text")
         let sj = try String(contentsOfFile: dir + "/s.json", encoding: .utf8)
         #expect(sj.contains("\"rowsRead\": \(n)") || sj.contains("\"rowsRead\":\(n)"), "stats json")
-        let health = try String(contentsOfFile: dir + "/stats-health.csv", encoding: .utf8)
+        let health = try String(contentsOfFile: tables + "/stats-health.csv", encoding: .utf8)
         #expect(health.contains("rows-read,,,\(n),读取 \(n) 行 = 接受 \(a) 行 + 拒绝 \(bad) 行"), "stats health csv")
         #expect(try String(contentsOfFile: dir + "/s.html", encoding: .utf8).contains("读取 \(n) 行 = 接受 \(a) 行 + 拒绝 \(bad) 行"), "stats html")
         // The other stats CSV tables (long, pivot, rules, units) are data tables without a counts row.

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Hostile inputs at full size against the release binary: each must end in seconds with a clear
 # error (exit 2) or a clean report (exit 0/1), with bounded memory. Prints one row per case:
-# exit code, wall seconds, max RSS, first line of standard error.
+# verdict, exit code, wall seconds, max RSS, first line of standard error; then `N passed, N failed`
+# (exit status 1 when any failed). A case passes when its exit code is one it allows (never a
+# signal, never a timeout), its peak RSS is under HOSTILE_RSS_MB (default 3072) and its extra
+# condition, if any, holds. The issue-25 classes (numbers, failed writes, bounded reports,
+# leftovers and races, marker names, edges, roster cycles, counting at the year's edges) follow
+# the size cases; Tests/README.md describes them.
 #
 #   Tests/Scripts/hostile.sh [path/to/plancheck]     # default: .build-rel/release/plancheck
 #
@@ -92,22 +97,32 @@ with open(sys.argv[1], "w") as out:
 PY
 set -o pipefail
 
-row() { printf '%-24s %-9s %5s %8s %10s  %s\n' "$@"; }
-row case command exit wall_s maxRSS_MB "first line of stderr"
+RSS_MB="${HOSTILE_RSS_MB:-3072}"
+PASSED=0; FAILED=0
+EXPECT='^[012]$'   # exit codes the next `run` allows (a regex); reset after each case
+COND=''            # an extra shell condition the next `run` must meet (sees $T/out.txt, $T/err.txt)
+OUT_TO=''          # where the next `run` writes standard output (default $T/out.txt)
+row() { printf '%-4s %-26s %-9s %5s %8s %10s  %s\n' "$@"; }
+row ok case command exit wall_s maxRSS_MB "first line of stderr"
 run() {  # name command args...
     local name=$1 cmd=$2; shift 2
     rm -f "$T/report.csv"
     set +e
-    /usr/bin/time -v -o "$T/time.txt" timeout "$LIMIT" "$BIN" "$cmd" "$@" >"$T/out.txt" 2>"$T/err.txt"
+    /usr/bin/time -v -o "$T/time.txt" timeout "$LIMIT" "$BIN" "$cmd" "$@" >"${OUT_TO:-$T/out.txt}" 2>"$T/err.txt"
     local rc=$?
     set -e
-    local wall rss first
+    local wall rss first verdict=ok
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; printf "%.1f", s}' "$T/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$T/time.txt")
     first=$(head -n 1 "$T/err.txt" | sed "s#$T/##g" | cut -c1-150 || true)
-    [ -n "$first" ] || first="(none; stdout: $( (grep -m1 -E '记录：|total:|读取|rows read' "$T/out.txt" || head -n 1 "$T/out.txt") | cut -c1-110))"
+    [ -n "$first" ] || first="(none; stdout: $( (grep -m1 -E '记录：|total:|读取|rows read' "$T/out.txt" 2>/dev/null || head -n 1 "$T/out.txt" 2>/dev/null) | cut -c1-110))"
     [ "$rc" = 124 ] && first="TIMED OUT after ${LIMIT}s"
-    row "$name" "$cmd" "$rc" "$wall" "$rss" "$first"
+    if ! [[ "$rc" =~ $EXPECT ]] || [ "${rss:-0}" -gt "$RSS_MB" ] || grep -q 'Swift runtime failure\|Backtracing' "$T/err.txt"; then verdict=FAIL
+    elif [ -n "$COND" ] && ! (eval "$COND") >/dev/null 2>&1; then verdict=FAIL; first="condition failed: $COND | $first"
+    fi
+    if [ $verdict = ok ]; then PASSED=$((PASSED + 1)); else FAILED=$((FAILED + 1)); fi
+    row "$verdict" "$name" "$cmd" "$rc" "$wall" "$rss" "$first"
+    EXPECT='^[012]$'; COND=''; OUT_TO=''
 }
 run long-line-200MB        check "${PLAN[@]}" -o "$T/report.csv" "$T/long-line.csv"
 run open-quote-1GB         check "${PLAN[@]}" -o "$T/report.csv" "$T/open-quote-1g.csv"
@@ -123,3 +138,82 @@ run wide-header-10k        check "${PLAN[@]}" -o "$T/report.csv" "$T/wide-header
 run wide-row-10k           check "${PLAN[@]}" -o "$T/report.csv" "$T/wide-row.csv"
 run open-quote-1GB         inspect --format csv "$T/open-quote-1g.csv"
 run plan-50k-rules         check --plan "$T/plan-50k-2022.csv" --as-of 2022-12-31 --fail-on never SampleData/records
+
+# ---- Issue 25 classes -------------------------------------------------------------------------
+S=(--plan Checks/000-street-party-building-2022.csv --roster SampleData/roster-units.csv --roster SampleData/roster-people.csv --as-of 2022-12-31)
+# 1. Numbers at and past their ranges: exit 2 with a message naming the option, never a signal.
+for o in threads evidence-cap max-duplicate-keys max-row-bytes max-columns year; do
+    for v in 9223372036854775807 99999999999999999999 -1; do
+        EXPECT='^2$'; COND="grep -q -- '--$o' \$T/err.txt"; run "range-$o=$v" check "${S[@]}" --$o $v SampleData/records
+    done
+done
+printf 'id,checker,types,threshold,period,scope,source\nW,count,党课,9223372036854775807,week,all,c\n' > "$T/plan-huge-threshold.csv"
+EXPECT='^2$'; COND="grep -q 阈值 \$T/err.txt"; run threshold-int-max validate "$T/plan-huge-threshold.csv"
+printf 'id,checker,types,threshold,period,scope,source\nW,count,党课,１２,week,kind:社区党支部,c\nS,count,党课,1000000000,week,all,c\n' > "$T/plan-weekly-2022.csv"
+printf 'id,date,org,type,participants\n1,9999-12-31,龙门社区党支部,党课,999999999999999999\n2,2022-01-02,龙门社区党支部,党课,１２３４５６７８９０\n3,2958465,龙门社区党支部,党课,1\n' > "$T/edge-records.csv"
+EXPECT='^[01]$'; run year-9999-weekly check --plan "$T/plan-weekly-2022.csv" --roster SampleData/roster-units.csv --as-of 9999-12-31 --year 9999 "$T/edge-records.csv"
+EXPECT='^[01]$'; run year-1900-weekly check --plan "$T/plan-weekly-2022.csv" --roster SampleData/roster-units.csv --as-of 1900-12-31 --year 1900 "$T/edge-records.csv"
+EXPECT='^[01]$'; run evidence-cap-10000 check "${S[@]}" --evidence-cap 10000 --threads 64 --max-duplicate-keys 2147483648 "$T/million-units.csv"
+# 2. Standard output: a full disk is exit 2 with a message for every command; a closed pipe is quiet.
+OUT_TO=/dev/full; EXPECT='^2$'; COND="grep -q 写入失败 \$T/err.txt"; run stdout-full check "${S[@]}" SampleData/records
+OUT_TO=/dev/full; EXPECT='^2$'; COND="grep -q 写入失败 \$T/err.txt"; run stdout-full stats --as-of 2022-12-31 SampleData/records
+OUT_TO=/dev/full; EXPECT='^2$'; COND="grep -q 写入失败 \$T/err.txt"; run stdout-full validate Checks/000-street-party-building-2022.csv
+OUT_TO=/dev/full; EXPECT='^2$'; COND="grep -q 写入失败 \$T/err.txt"; run stdout-full checkers
+OUT_TO=/dev/full; EXPECT='^2$'; run stdout-full inspect SampleData/records
+for c in check stats; do
+    set +e
+    if [ $c = check ]; then "$BIN" check "${S[@]}" --fail-on never --format csv "$T/million-units.csv" 2>"$T/err.txt" | head -n 1 >/dev/null; rc=${PIPESTATUS[0]}
+    else "$BIN" stats --as-of 2022-12-31 --format csv "$T/million-units.csv" 2>"$T/err.txt" | head -n 1 >/dev/null; rc=${PIPESTATUS[0]}; fi
+    set -e
+    if [ "$rc" = 0 ] && [ ! -s "$T/err.txt" ]; then v=ok; PASSED=$((PASSED + 1)); else v=FAIL; FAILED=$((FAILED + 1)); fi
+    row "$v" "closed-pipe (| head -1)" "$c" "$rc" - - "$(head -n 1 "$T/err.txt" | cut -c1-120)"
+done
+# 3. Bounded: 50,000 weekly kind-scoped rules; an HTML report of a million units is capped.
+python3 - "$T/plan-50k-weekly-2022.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as out:
+    out.write("id,title,checker,types,threshold,period,scope,source\n")
+    for i in range(50000): out.write("W%06d,t,count,党课,1,week,kind:社区党支部,clause\n" % i)
+PY
+EXPECT='^[01]$'; run plan-50k-weekly-kind check --plan "$T/plan-50k-weekly-2022.csv" --roster SampleData/roster-units.csv --as-of 2022-12-31 --format csv SampleData/records
+EXPECT='^[01]$'; COND="[ \$(stat -c %s \$T/r.html) -lt 20000000 ] && grep -q 另有 \$T/r.html"; run html-capped check --plan "$T/plan-50k-weekly-2022.csv" --roster SampleData/roster-units.csv --as-of 2022-12-31 -o "$T/r.html" SampleData/records
+# 4. Leftovers and races: SIGTERM while a report is written leaves no temporary file; a file
+#    appended to while read is exit 2; --csv-dir into an input folder is refused.
+mkdir -p "$T/sig"
+set +e
+"$BIN" check --plan "$T/plan-50k-weekly-2022.csv" --roster SampleData/roster-units.csv --as-of 2022-12-31 -o "$T/sig/r.csv" SampleData/records >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 3000); do ls -a "$T/sig" | grep -q '^\.r\.csv\.tmp' && break; sleep 0.01; done
+kill -TERM $pid 2>/dev/null; wait $pid; rc=$?
+set -e
+if [ "$rc" = 143 ] && [ -z "$(ls -A "$T/sig")" ]; then v=ok; PASSED=$((PASSED + 1)); else v=FAIL; FAILED=$((FAILED + 1)); fi
+row "$v" "sigterm-no-leftover" check "$rc" - - "left: $(ls -A "$T/sig" | tr '\n' ' ')"
+cp "$T/million-units.csv" "$T/growing.csv"
+( sleep 0.3; for _ in $(seq 1 50); do echo "x,2022-05-05,甲,党课,t,1,a," >> "$T/growing.csv"; sleep 0.05; done ) &
+EXPECT='^2$'; COND="grep -q 读取期间文件被修改 \$T/err.txt"; run input-appended check "${S[@]}" --threads 1 "$T/growing.csv"
+wait
+mkdir -p "$T/in"; cp SampleData/records/*.csv "$T/in/"
+EXPECT='^2$'; COND="[ -z \"\$(ls $T/in | grep stats-)\" ]"; run csv-dir-into-input stats --as-of 2022-12-31 --csv-dir "$T/in" "$T/in"
+# 5. Marker names.
+printf 'name,kind,parent\n*,社区党支部,\n合计,社区党支部,\n' > "$T/marker-units.csv"
+EXPECT='^2$'; COND="grep -q 保留标记 \$T/err.txt"; run roster-marker-names validate Checks/000-street-party-building-2022.csv --roster "$T/marker-units.csv"
+printf 'date,org,type\n2022-03-01,*,党课\n2022-03-01,合计,党课\n' > "$T/marker-records.csv"
+COND="grep -q '2 rejected' \$T/out.txt"; run record-marker-names inspect "$T/marker-records.csv"
+# 6. Edges: Excel serial 60 refused, 1 and 2958465 read; counts of 10+ digits; UTF-16 without BOM.
+printf 'date,org,type,participants\n1,甲,党课,1234567890\n60,甲,党课,1\n2958465,甲,党课,１２３４５６７８９０１２\n' > "$T/serials.csv"
+COND="grep -q '1 rejected' \$T/out.txt && grep -q '1900-01-01 … 9999-12-31' \$T/out.txt"; run excel-serial-edges inspect "$T/serials.csv"
+printf 'date,org,type\n2022-03-01,甲,党课\n' | iconv -f utf-8 -t utf-16le > "$T/utf16-nobom.csv"
+COND="grep -q UTF-16LE \$T/out.txt && grep -q '1 accepted' \$T/out.txt"; run utf16-without-bom inspect "$T/utf16-nobom.csv"
+# 7. Roster cycles: validate reports them; check --org on a cycle ends (exit 2).
+printf 'name,kind,parent\nA,社区党支部,B\nB,社区党支部,A\n' > "$T/cycle-units.csv"
+EXPECT='^2$'; COND="grep -q 'A → B → A' \$T/err.txt"; run roster-cycle validate Checks/000-street-party-building-2022.csv --roster "$T/cycle-units.csv"
+EXPECT='^2$'; run roster-cycle-org check --plan "$T/plan-weekly-2022.csv" --roster "$T/cycle-units.csv" --org A SampleData/records
+# 9. Counting at the year's edges agrees with the warning; a repeated name counts once.
+printf 'id,checker,types,threshold,period,scope,source\nW,count,党课,1,week,all,c\nR,count,党课,2,year,role:支部书记,c\n' > "$T/plan-edges-2022.csv"
+printf 'name,unit,role\n张三,甲,支部书记\n' > "$T/people.csv"; printf 'name,kind,parent\n甲,社区党支部,\n' > "$T/units.csv"
+printf 'date,org,type,lead\n2021-12-31,甲,党课,张三\n2022-01-01,甲,党课,张三、张三\n2023-01-01,甲,党课,张三\n' > "$T/edge-weeks.csv"
+COND="grep -q '^W,.*,2022-W01,1,1,' \$T/out.txt && grep -q '^W,.*,2022-W52,1,0,' \$T/out.txt && grep -q '^R,.*,2022,2,1,' \$T/out.txt && grep -q '2 条记录的日期不在 2022 年' \$T/out.txt"
+run year-edges-agree check --plan "$T/plan-edges-2022.csv" --roster "$T/units.csv" --roster "$T/people.csv" --as-of 2023-01-01 --year 2022 --format csv --no-bom --fail-on never "$T/edge-weeks.csv"
+
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" = 0 ]

@@ -102,8 +102,34 @@ public enum PlanCheckCLI {
     }
 
     /// Runs the command line (without the program name) and returns the exit code.
+    ///
+    /// Standard output is flushed before the code is returned, and a failed write there (a full
+    /// disk, a lost terminal) is an error, exit 2, whatever the command said: a truncated report
+    /// must not pass for a complete one. A closed pipe (`| head`) is not: the reader wanted no
+    /// more, so the command ends quietly with its usual status.
     public static func run(_ argv: [String], io: CommandIO) -> Int32 {
-        defer { try? io.stdout.flush(); try? io.stderr.flush() }
+        let code = dispatch(argv, io: io)
+        let result = finishStandardOutput(code, io: io)
+        try? io.stderr.flush()
+        return result
+    }
+
+    /// Flushes standard output; on a failed write, says so on standard error and returns 2.
+    static func finishStandardOutput(_ code: Int32, io: CommandIO) -> Int32 {
+        do {
+            try io.stdout.flush()
+            return code
+        } catch {
+            let fd = io.stdout as? FileDescriptorOutput
+            if fd?.brokenPipe == true { return code }
+            let lang = io.lang
+            let what = fd.map { $0.fd == 1 ? Messages.text("limits.standardOutput", lang) : $0.name } ?? Messages.text("limits.standardOutput", lang)
+            io.stderr.write(Messages.text("core.error", lang, Messages.text("limits.writeFailed", lang, what, fd?.failure ?? "\(error)")) + "\n")
+            return ExitCode.badInput
+        }
+    }
+
+    static func dispatch(_ argv: [String], io: CommandIO) -> Int32 {
         let option = langOption(argv)
         guard let lang = Lang.resolve(option: option, environment: io.environment) else {
             io.stderr.write(Messages.text("core.error", .zh, Messages.text("core.langUnknown", .zh, option ?? "")) + "\n")
@@ -138,6 +164,8 @@ public enum PlanCheckCLI {
             return try command.run(parsed, io: io)
         } catch let e as UsageError {
             io.stderr.write(said(e.message(lang)) + Messages.text("core.usage", lang, spec.usage, spec.name) + "\n")
+        } catch where (io.stdout as? FileDescriptorOutput)?.brokenPipe == true {
+            return ExitCode.ok  // a command that flushes itself (inspect) met a closed pipe: quiet
         } catch let e as LocalizedMessage {
             io.stderr.write(said(e.message(lang)))
         } catch {
@@ -149,6 +177,7 @@ public enum PlanCheckCLI {
     /// Entry point for the executable: real standard streams and environment, then exit.
     public static func main() -> Never {
         signal(SIGPIPE, SIG_IGN)
+        TemporaryFiles.installHandlers()
         let out = FileDescriptorOutput(fd: 1)
         let err = FileDescriptorOutput(fd: 2, capacity: 1)
         var env: [String: String] = [:]
@@ -172,8 +201,8 @@ enum CommonOptions {
         OptionSpec("sheet", value: "NAME", "Sheet to read from .xlsx workbooks (default: the first visible sheet)."),
         OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
         OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
-        OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024)."),
-        OptionSpec("threads", value: "N", "Parsing threads: 1 reads on one thread; N ≥ 2 parses chunks of the input on N threads, one of which also counts the records in order, and `check` formats a CSV report on two (default: the cores, at most 4). Results are identical."),
+        OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024, at most 1048576)."),
+        OptionSpec("threads", value: "N", "Parsing threads: 1 reads on one thread; N ≥ 2 parses chunks of the input on N threads, one of which also counts the records in order, and `check` formats a CSV report on two (default: the cores, at most 4; 1 to 64). Results are identical."),
     ]
 
     /// Plan, roster, as-of and year, as `check` and `stats` take them.
@@ -211,9 +240,9 @@ enum CommonOptions {
                 o.delimiter = c
             }
         }
-        if let v = p.value("max-row-bytes") { o.maxRowBytes = try positiveInt(v, "max-row-bytes") }
-        if let v = p.value("max-columns") { o.maxColumns = try positiveInt(v, "max-columns") }
-        if let v = p.value("threads") { o.threads = try positiveInt(v, "threads") }
+        if let v = p.value("max-row-bytes") { o.maxRowBytes = try Limits.option(v, "max-row-bytes", Limits.maxRowBytes) }
+        if let v = p.value("max-columns") { o.maxColumns = try Limits.option(v, "max-columns", Limits.maxColumns) }
+        if let v = p.value("threads") { o.threads = try Limits.option(v, "threads", Limits.threads) }
         o.sheet = p.value("sheet")
         return o
     }

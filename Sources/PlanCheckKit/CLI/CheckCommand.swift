@@ -32,9 +32,9 @@ public enum CheckCommand: Command {
             OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
             OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
             OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
-            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none)."),
+            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none; at most 10000)."),
             OptionSpec("counts", value: "FILE", repeatable: true, "Report from the counts an engine wrote (the results of 'plancheck sql --emit counts', CSV) instead of reading records; same plan, roster and --as-of as the SQL."),
-            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints held in memory to find duplicate records (default 524288, in at most 12 bytes each); past it they move to temporary files in TMPDIR and detection stays exact."),
+            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints held in memory to find duplicate records (default 524288, at most 2147483648; in at most 12 bytes each); past it they move to temporary files in TMPDIR and detection stays exact."),
         ] + CommonOptions.output + CommonOptions.reader)
 
     /// Parses `--fail-on`.
@@ -59,11 +59,13 @@ public enum CheckCommand: Command {
         let planPaths = p.all("plan")
         if planRequired && planPaths.isEmpty { throw UsageError(id: "workspace.noPlan") }
         let rosterPaths = p.all("roster")
-        let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths)
+        let roster = rosterPaths.isEmpty ? nil : try Roster.read(rosterPaths, lang: io.lang)
         let plan = planPaths.isEmpty ? Plan(paths: [], rules: []) : try PlanReader.read(planPaths, lang: io.lang)
         var year = asOf.year
         if let y = p.value("year") {
-            guard let v = Int(y), v >= 1900, v <= 9999 else { throw UsageError(id: "csv.year", y) }
+            guard let v = Int(y), Limits.year.contains(v) else {
+                throw UsageError(id: "limits.year", y, Limits.year.lowerBound, Limits.year.upperBound)
+            }
             year = v
         } else if let y = plan.year { year = y }
         let notes = roster.map { PlanReader.rosterNotes(plan, roster: $0) } ?? []
@@ -81,11 +83,9 @@ public enum CheckCommand: Command {
         }
         let inputs = countsPaths.isEmpty ? try CommonOptions.inputs(p) : []
         try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster") + countsPaths)
-        let cap = try p.value("evidence-cap").map { v -> Int in
-            guard let n = Int(v), n >= 0 else { throw UsageError(id: "csv.evidenceCap", v) }
-            return n
-        } ?? (p.value("org") == nil ? 3 : 10)
-        let dupKeys = try p.value("max-duplicate-keys").map { try CommonOptions.positiveInt($0, "max-duplicate-keys") }
+        let cap = try p.value("evidence-cap").map { try Limits.option($0, "evidence-cap", Limits.evidenceCap) }
+            ?? (p.value("org") == nil ? 3 : 10)
+        let dupKeys = try p.value("max-duplicate-keys").map { try Limits.option($0, "max-duplicate-keys", Limits.maxDuplicateKeys) }
             ?? CheckContext.defaultMaxDuplicateKeys
         let s = try setup(p, io: io, planRequired: true)
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {

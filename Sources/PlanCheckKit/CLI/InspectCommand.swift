@@ -35,7 +35,7 @@ public enum InspectCommand: Command {
         let inputs = try CommonOptions.inputs(p)
         let format = p.value("format") ?? "text"
         guard format == "text" || format == "csv" else { throw UsageError(id: "csv.unknownFormat", format, "text, csv") }
-        let maxListed = try p.value("max-listed").map { try CommonOptions.positiveInt($0, "max-listed") } ?? 10
+        let maxListed = try p.value("max-listed").map { try Limits.option($0, "max-listed", Limits.maxListed) } ?? 10
         var fileOut: AtomicFileOutput? = nil
         if let path = p.value("output") {
             try AtomicFileOutput.refuseInputs([path], inputs: inputs)

@@ -68,6 +68,9 @@ public enum StatsCommand: Command {
             outputs += StatsCSVReporter.Table.allCases.map { dir + "/" + $0.fileName }
         }
         try AtomicFileOutput.refuseInputs(outputs, inputs: inputs, also: p.all("plan") + p.all("roster"))
+        if let d = csvDir, AtomicFileOutput.isInputFolder(d, positionals: p.positionals, inputs: inputs) {
+            throw UsageError(id: "limits.csvDirIsInput", d)
+        }
         let s = try CheckCommand.setup(p, io: io, planRequired: false)
         let usesTable = targets.stdoutFormat == "csv" || targets.files.contains { $0.format == "csv" }
         if table.needsPlan && usesTable && s.plan.rules.isEmpty {

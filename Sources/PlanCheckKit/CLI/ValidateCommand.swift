@@ -40,7 +40,7 @@ public enum ValidateCommand: Command {
             }
         }
         if planFiles.isEmpty { throw UsageError(id: "workspace.noPlanFiles", p.positionals.joined(separator: ", ")) }
-        let roster = rosterFiles.isEmpty ? nil : try Roster.read(rosterFiles, options: options)
+        let roster = rosterFiles.isEmpty ? nil : try Roster.read(rosterFiles, options: options, lang: io.lang)
         let (plan, problems) = try PlanReader.validate(planFiles, options: options, lang: io.lang)
         for x in problems { io.stderr.write(x.description + "\n") }
         if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }

@@ -134,7 +134,11 @@ public final class ScopeEntities {
     /// Units seen in the records whose kind cannot be told from their name (no roster): not
     /// evaluated for this rule.
     public private(set) var unitsOfUnknownKind: [Int] = []
-    let context: CheckContext
+    /// Unowned: the context keeps its resolved scopes (``CheckContext/entities(of:)``), so a strong
+    /// reference back made a cycle that leaked the context, its unit interner and every tally of a
+    /// check (the fuzz harness lost ~270 MB a run). Whoever holds scope entities (a tally, a
+    /// checker) also holds the context.
+    unowned let context: CheckContext
 
     /// Resolves `scope`.
     public init(_ scope: Scope, context: CheckContext) {
@@ -279,9 +283,12 @@ public final class ScopeEntities {
         return id < byUnit.count && byUnit[id] >= 0 ? Int(byUnit[id]) : nil
     }
 
-    /// Splits a `lead` or `target` cell into names: 、 ， , ； ; / and spaces separate.
+    /// Splits a `lead` or `target` cell into names: 、 ， , ； ; / and spaces (also U+3000)
+    /// separate. Each name is listed once, in first order: `张三、张三` names one person, so the
+    /// record counts once for them.
     public static func names(in s: String) -> [String] {
-        s.split(whereSeparator: { "、，,；;/ \u{3000}".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        var seen = Set<Substring>()
+        return s.split(whereSeparator: { "、，,；;/ \u{3000}".contains($0) }).filter { !$0.isEmpty && seen.insert($0).inserted }.map(String.init)
     }
 }
 
@@ -327,9 +334,20 @@ public final class SlotTally: @unchecked Sendable {
     /// The slot of each day from `dayBase` on (−1: none), for the rule's period in the year.
     let daySlot: [Int8]
     let dayBase: Int32
-    /// `evidenceCap` slots per cell; the first min(count, cap) are filled.
+    /// `evidenceCap` slots per cell; the first min(count, cap) are filled. Only while cells × cap
+    /// is at most ``denseEvidenceLimit`` (``denseEvidence``); otherwise empty, and the references
+    /// are in ``sparseEvidence``.
     var evidence: [EvidenceRef]
     let cap: Int
+    /// Whether ``evidence`` holds every cell's slots. Preallocating cap slots per cell is fast but
+    /// sized by the cap and the plan, not the records: 50,000 weekly rules over a roster, or a cap
+    /// of 10,000, would reserve gigabytes for references never filled.
+    private(set) var denseEvidence: Bool
+    /// Per cell with evidence, its references as they came (when not ``denseEvidence``): memory
+    /// follows the records cited, at most cap per cell.
+    var sparseEvidence: [Int: [EvidenceRef]] = [:]
+    /// Most evidence slots preallocated per tally (2²⁰ references, 24 MiB).
+    static let denseEvidenceLimit = 1 << 20
     /// The texts findings show (with the checker's measure, set by ``appendFindings(to:measure:)``).
     private(set) var findingInfo: RuleInfo
 
@@ -350,13 +368,16 @@ public final class SlotTally: @unchecked Sendable {
         let period = rule.period, year = context.year
         daySlot = (0...first.days(to: last)).map { Int8(PeriodSlot.index(of: first.adding(days: $0), period, year: year) ?? -1) }
         cap = context.evidenceCap
-        evidence = [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap)
+        denseEvidence = n.multipliedReportingOverflow(by: cap).partialValue <= SlotTally.denseEvidenceLimit
+            && !n.multipliedReportingOverflow(by: cap).overflow
+        evidence = denseEvidence ? [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap) : []
         findingInfo = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: "次", clause: rule.clause, source: rule.source)
     }
 
     /// The evidence kept for one cell.
     func evidenceRefs(entity e: Int, slot s: Int) -> ArraySlice<EvidenceRef> {
         let k = e * slots.count + s
+        if !denseEvidence { return ArraySlice(sparseEvidence[k] ?? []) }
         return evidence[(k * cap)..<(k * cap + min(cells[k].count, cap))]
     }
 
@@ -365,7 +386,17 @@ public final class SlotTally: @unchecked Sendable {
         let n = scope.count * slots.count
         if cells.count < n {
             cells += [Cell](repeating: Cell(), count: n - cells.count)
-            evidence += [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap - evidence.count)
+            if denseEvidence && n * cap > SlotTally.denseEvidenceLimit {
+                // Past the limit (units keep appearing without a roster): references move to the
+                // sparse table.
+                for k in 0..<(evidence.count / max(cap, 1)) where cells[k].count > 0 {
+                    sparseEvidence[k] = Array(evidence[(k * cap)..<(k * cap + min(cells[k].count, cap))])
+                }
+                evidence = []
+                denseEvidence = false
+            } else if denseEvidence {
+                evidence += [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap - evidence.count)
+            }
         }
     }
 
@@ -374,10 +405,13 @@ public final class SlotTally: @unchecked Sendable {
     public func add(entity e: Int, slot s: Int, value: Int, record: MatchedRecord) {
         let k = e * slots.count + s
         if k >= cells.count { grow() }
-        cells[k].value += value
+        cells[k].value = cells[k].value.addingSaturating(value)  // sums of 18-digit counts saturate
         let c = cells[k].count
         cells[k].count = c + 1
-        if c < cap { evidence[k * cap + c] = context.evidence.ref(record.view) }
+        if c < cap {
+            if denseEvidence { evidence[k * cap + c] = context.evidence.ref(record.view) }
+            else { sparseEvidence[k, default: []].append(context.evidence.ref(record.view)) }
+        }
     }
 
     /// Number of findings: entities × slots.

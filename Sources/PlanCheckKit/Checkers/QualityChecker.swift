@@ -230,8 +230,12 @@ final class QualityTallies: @unchecked Sendable {
     let infos: [RuleInfo]
     /// Tallies in order of first occurrence.
     private(set) var tallies: [Tally] = []
-    /// Evidence: tally `i`'s references are `evidence[i * cap ..< i * cap + min(count, cap)]`.
+    /// Evidence: tally `i`'s references are `evidence[i * cap ..< i * cap + min(count, cap)]`
+    /// while the cap is small (``dense``); with a larger cap they are in `sparse`, kept as they come,
+    /// so memory follows the records cited and not cap × tallies.
     private var evidence: [EvidenceRef] = []
+    private var sparse: [Int: [EvidenceRef]] = [:]
+    private let dense: Bool
     /// Per kind, tally index by org + 1 (org −1 stands for all units); −1 when none yet.
     private var index: [[Int32]]
     /// Whether the tallies were restored from counts (`check --counts`) and cite no records.
@@ -244,6 +248,7 @@ final class QualityTallies: @unchecked Sendable {
     init(context: CheckContext, expectedUnits: Int) {
         self.context = context
         cap = max(context.evidenceCap, 1)
+        dense = cap <= 16
         year = String(context.year)
         infos = QualityChecker.Kind.allCases.map {
             RuleInfo(id: "quality", title: $0.title, checker: QualityChecker.identifier, measure: "条")
@@ -251,7 +256,7 @@ final class QualityTallies: @unchecked Sendable {
         index = [[Int32]](repeating: [], count: QualityChecker.Kind.allCases.count)
         let room = expectedUnits + QualityChecker.Kind.allCases.count
         tallies.reserveCapacity(room)
-        evidence.reserveCapacity(min(room * cap, 1 << 20))
+        if dense { evidence.reserveCapacity(min(room * cap, 1 << 20)) }
     }
 
     /// The tally of `kind` for `org`, if any.
@@ -275,13 +280,15 @@ final class QualityTallies: @unchecked Sendable {
             // A record's checks run in this order: year or as-of, roster, type, duplicate.
             let place = kind == .duplicate ? 5 : kind.rawValue
             tallies.append(Tally(count: 0, first: first * 8 + place, org: Int32(truncatingIfNeeded: org), kind: kind))
-            evidence.append(contentsOf: repeatElement(EvidenceRef.empty, count: cap))
+            if dense { evidence.append(contentsOf: repeatElement(EvidenceRef.empty, count: cap)) }
             let k = kind.rawValue
             if index[k].count <= org + 1 { index[k] += [Int32](repeating: -1, count: org + 2 - index[k].count) }
             index[k][org + 1] = Int32(i)
         }
         let n = tallies[i].count
-        if let ref, n < cap { evidence[i * cap + n] = ref }
+        if let ref, n < cap {
+            if dense { evidence[i * cap + n] = ref } else { sparse[i, default: []].append(ref) }
+        }
         tallies[i].count = n + count
     }
 
@@ -304,6 +311,7 @@ final class QualityTallies: @unchecked Sendable {
     func refs(_ i: Int) -> ArraySlice<EvidenceRef> {
         let t = tallies[i]
         let n = t.kind == .uncountedType || withoutEvidence ? 0 : min(t.count, cap)
+        if !dense { return (sparse[i] ?? []).prefix(n) }
         return evidence[i * cap ..< i * cap + n]
     }
 

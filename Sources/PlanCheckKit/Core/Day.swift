@@ -69,8 +69,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         // The Thursday of this week decides the ISO year.
         let thursday = Day(ordinal: ordinal - Int32(isoWeekday) + 4)
         let y = thursday.year
-        let jan1 = Day(year: y, month: 1, day: 1)!
-        return (y, Int(thursday.ordinal - jan1.ordinal) / 7 + 1)
+        // Straight from the civil calendar, not `Day(year:…)!`: the Thursday of 9999-12-31's week
+        // is in the year 10000, which the failable initializer refuses.
+        let jan1 = Day.daysFromCivil(y, 1, 1)
+        return (y, (Int(thursday.ordinal) - jan1) / 7 + 1)
     }
 
     /// The day `n` days later (earlier when negative).

@@ -154,9 +154,10 @@ public final class CheckEngine {
         self.rules = plan.rules
         keywords = plan.rules.map { $0.keywords.map { Array($0.utf8) } }
         hasKeywords = keywords.map { !$0.isEmpty }
-        // ISO weeks of the year may start up to 3 days before Jan 1 and end up to 3 days after Dec 31.
-        reviewStart = context.yearStart.adding(days: -3)
-        reviewEnd = min(context.asOf, context.yearEnd.adding(days: 3))
+        // Only the year's own days count, for every period kind (weeks are cut at its edges, see
+        // PeriodSlot.slots), so the count agrees with the quality warning on dates outside the year.
+        reviewStart = context.yearStart
+        reviewEnd = min(context.asOf, context.yearEnd)
         var checkers: [any Checker] = [], everyRecord: [any Checker] = []
         for r in plan.rules {
             let t = CheckerRegistry.named(r.checker)!

@@ -64,6 +64,7 @@ public enum Messages {
         ("workbook", workbook),
         ("scope", scope),
         ("duplicates", duplicates),
+        ("limits", limits),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).

@@ -33,7 +33,14 @@ public struct PeriodSlot: Hashable, Sendable {
     /// Number of days in the slot.
     public var length: Int { start.days(to: end) + 1 }
 
-    /// Every slot of `kind` in `year` (ISO weeks for `.week`: the weeks of ISO year `year`).
+    /// Every slot of `kind` in `year`.
+    ///
+    /// Weeks are the ISO 8601 weeks of ISO year `year` (Monday to Sunday, labelled `2022-W01` …),
+    /// cut at the calendar year's edges so that every day of the year is in exactly one week and no
+    /// day outside it is: week 1 starts on January 1 (taking in January 1–3 when ISO puts them in
+    /// the previous year's last week, or starting after December 29–31 that ISO counts in it), and
+    /// the last week ends on December 31 the same way. Edge weeks therefore have 4 to 10 days. A
+    /// record dated outside the year counts in no period, which is what the quality warning says.
     public static func slots(_ kind: PeriodKind, year: Int) -> [PeriodSlot] {
         func d(_ m: Int, _ dd: Int) -> Day { Day(year: year, month: m, day: dd)! }
         func monthEnd(_ m: Int) -> Day { d(m, Day.daysIn(month: m, year: year)) }
@@ -54,6 +61,8 @@ public struct PeriodSlot: Hashable, Sendable {
                 out.append(PeriodSlot(label: "\(year)-W\(Day.pad2(w))", start: monday, end: monday.adding(days: 6)))
                 monday = monday.adding(days: 7); w += 1
             }
+            out[0].start = d(1, 1)
+            out[out.count - 1].end = d(12, 31)
             return out
         }
     }
@@ -62,8 +71,12 @@ public struct PeriodSlot: Hashable, Sendable {
     @inline(__always)
     public static func index(of day: Day, _ kind: PeriodKind, year: Int) -> Int? {
         if kind == .week {
+            // See ``slots(_:year:)``: weeks cut at the year's edges.
+            guard day.year == year else { return nil }
             let w = day.isoWeek
-            return w.year == year ? w.week - 1 : nil
+            if w.year < year { return 0 }
+            if w.year > year { return Day(ordinal: Int32(Day.daysFromCivil(year, 12, 28))).isoWeek.week - 1 }
+            return w.week - 1
         }
         let c = day.components
         guard c.year == year else { return nil }

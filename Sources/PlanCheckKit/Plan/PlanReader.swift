@@ -36,7 +36,8 @@ public enum PlanReader {
             for row in table.rows {
                 if row.cells.allSatisfy(\.isEmpty) { continue }
                 if row.cells.count != table.headers.count {
-                    problems.append(PlanProblem(file: path, line: row.line, column: 0,
+                    // Column: the first field past the header's, or the first missing one.
+                    problems.append(PlanProblem(file: path, line: row.line, column: min(row.cells.count, table.headers.count) + 1,
                         message: "expected \(table.headers.count) fields as in the header, found \(row.cells.count)"))
                     continue
                 }
@@ -71,9 +72,11 @@ public enum PlanReader {
                 let types = cell(.types).splitList()
                 if types.isEmpty { problem(.types, "types is empty; list the activity types that count, separated by |") }
                 let thresholdText = cell(.threshold)
+                // ChineseNumber reads 12, full-width １２ and 十二 alike (records already did); the
+                // range keeps a pro-rata pace (threshold × days gone) far from overflow.
                 let threshold = ChineseNumber.parse(thresholdText) ?? 0
-                if threshold < 1 {
-                    problem(.threshold, "threshold '\(thresholdText)' is not a whole number of at least 1")
+                if !Limits.threshold.contains(threshold) {
+                    problem(.threshold, Messages.text("limits.threshold", lang, thresholdText, Limits.threshold.lowerBound, Limits.threshold.upperBound))
                 }
                 var period = PeriodKind.year
                 let periodText = cell(.period)

@@ -40,7 +40,7 @@ public struct Roster: Sendable {
 
     /// Reads roster files: a file whose header has a role column lists people (name, unit,
     /// role); otherwise it lists units (name, kind, parent). Every problem is reported at once.
-    public static func read(_ paths: [String], options: ReaderOptions = ReaderOptions()) throws -> Roster {
+    public static func read(_ paths: [String], options: ReaderOptions = ReaderOptions(), lang: Lang = .zh) throws -> Roster {
         var roster = Roster(paths: paths)
         var problems: [PlanProblem] = []
         // Unit names seen, through a byte interner: a `String`-keyed dictionary normalises every
@@ -85,6 +85,7 @@ public struct Roster: Sendable {
                     let parent = um.columns[.parent].map { row.cell($0) } ?? ""
                     if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit name is empty")); continue }
                     if kind.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: kc + 1, message: "kind of unit \(name) is empty; expected e.g. 社区党支部")); continue }
+                    if Roster.isReservedName(name) { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); continue }
                     if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit \(name) is listed twice")); continue }
                     seenUnits.intern(name)
                     roster.units.append(Unit(name: name, kind: kind, parent: parent))
@@ -94,8 +95,47 @@ public struct Roster: Sendable {
         for u in roster.units where !u.parent.isEmpty && seenUnits.lookup(u.parent) == nil {
             problems.append(PlanProblem(file: paths.first ?? "", line: 0, column: 0, message: "parent \(u.parent) of unit \(u.name) is not in the roster"))
         }
+        for cycle in parentCycles(roster.units, ids: seenUnits) {
+            let names = cycle.map { roster.units[$0].name }
+            problems.append(PlanProblem(file: paths.first ?? "", line: 0, column: 0,
+                message: Messages.text("limits.rosterCycle", lang, names[0], (names + [names[0]]).joined(separator: " → "))))
+        }
         if !problems.isEmpty { throw PlanError.invalid(problems: problems) }
         return roster
+    }
+
+    /// The names reports use as markers: `*`, the row of all units together, and 合计, the total row
+    /// of a pivot. No unit may have them (roster units are refused, records rejected), so a marker
+    /// row can never be taken for a unit's.
+    public static let reservedNames: Set<String> = ["*", "合计"]
+
+    /// Whether `name` (trimmed UTF-8 bytes) is one of ``reservedNames``.
+    static func isReservedName(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        (b.count == 1 && b[0] == UInt8(ascii: "*")) || (b.count == 6 && b.elementsEqual("合计".utf8))
+    }
+
+    /// Whether `name` is one of ``reservedNames``.
+    static func isReservedName(_ name: String) -> Bool { reservedNames.contains(name) }
+
+    /// Every cycle of parents (A's parent is B and B's is A; a unit its own parent), each once as
+    /// unit indexes starting at its first unit in file order. A unit's chain is followed at most
+    /// once overall (three colours), so a roster of millions of units takes linear time.
+    static func parentCycles(_ units: [Unit], ids: ByteInterner) -> [[Int]] {
+        let parent = units.map { $0.parent.isEmpty ? -1 : (ids.lookup($0.parent) ?? -1) }
+        var state = [UInt8](repeating: 0, count: units.count)  // 0 new, 1 on the current chain, 2 done
+        var cycles: [[Int]] = []
+        for start in units.indices where state[start] == 0 {
+            var chain: [Int] = []
+            var u = start
+            while u >= 0 && state[u] == 0 { state[u] = 1; chain.append(u); u = parent[u] }
+            if u >= 0 && state[u] == 1, let at = chain.firstIndex(of: u) {
+                let c = Array(chain[at...])
+                let first = c.indices.min { c[$0] < c[$1] }!
+                cycles.append(Array(c[first...] + c[..<first]))
+            }
+            for x in chain { state[x] = 2 }
+        }
+        return cycles
     }
 }
 

@@ -127,6 +127,7 @@ public struct Rejection: Equatable, Sendable, LocalizedMessage {
         case "impossible date": return Messages.text("reader.kind.impossibleDate", lang)
         case "unrecognized date": return Messages.text("reader.kind.unrecognizedDate", lang)
         case "bad participants": return Messages.text("reader.kind.badParticipants", lang)
+        case "reserved org": return Messages.text("limits.kind.reservedOrg", lang)
         default: return kind
         }
     }

@@ -69,13 +69,13 @@ public enum FieldParsing {
                 guard let day = Day(year: y, month: m, day: d) else { return .impossible("\(y)-\(m)-\(d) is not a calendar date") }
                 return finishTime(b, from: i, day: day)
             }
-            if firstCount >= 1 && firstCount <= 5 && i == n { return excelSerial(first) }
+            if firstCount >= 1 && firstCount <= 7 && i == n { return excelSerial(first) }
             return .unrecognized
         }
-        if firstCount >= 1 && firstCount <= 5 && b[i] == 0x2E {  // Excel serial with a fraction: 44626.5
+        if firstCount >= 1 && firstCount <= 7 && b[i] == 0x2E {  // Excel serial with a fraction: 44626.5
             var j = i + 1
             while j < n, isDigit(b[j]) { j += 1 }
-            if j == n && j > i + 1 && firstCount <= 5 { return excelSerial(first) }
+            if j == n && j > i + 1 { return excelSerial(first) }
         }
         guard firstCount == 4 else { return .unrecognized }
         let year = first
@@ -140,9 +140,12 @@ public enum FieldParsing {
     }
 
     static func excelSerial(_ v: Int) -> DateResult {
-        // Excel day 0 = 1899-12-30 (this base absorbs Excel's fictitious 1900-02-29).
-        guard v >= 1 && v <= 2_958_465 else { return .impossible("Excel serial day \(v) is out of range") }
-        return .day(Day(ordinal: Int32(v - 25_569)))
+        // Excel counts 1900 as a leap year: serial 1 is 1900-01-01, 59 is 1900-02-28, 60 is the
+        // fictitious 1900-02-29, and from 61 (1900-03-01) on, day 0 is 1899-12-30. 2958465 is
+        // 9999-12-31, Excel's last day.
+        guard v >= 1 && v <= 2_958_465 else { return .impossible("Excel serial day \(v) is out of range (1 to 2958465)") }
+        if v == 60 { return .impossible(Messages.text("limits.excelFictitiousDay", .en)) }
+        return .day(Day(ordinal: Int32(v < 60 ? v - 25_568 : v - 25_569)))
     }
 
     /// Accepts nothing, or a space / `T` followed by HH:MM or HH:MM:SS.
@@ -201,17 +204,18 @@ public enum FieldParsing {
     public static func parseCount(_ b: UnsafeBufferPointer<UInt8>) -> CountResult {
         let n = b.count
         if n == 0 { return .empty }
-        var i = 0, v = 0, c = 0
+        var i = 0, v = 0, c = 0, z = 0
         while i < n {
             let x = b[i]
-            if isDigit(x) { v = v * 10 + Int(x - 0x30); i += 1 }
+            // Wrapping: a 19th significant digit is refused just below, before the value is used.
+            if isDigit(x) { v = v &* 10 &+ Int(x - 0x30); i += 1 }
             else if x == 0xEF, i + 2 < n, b[i + 1] == 0xBC, b[i + 2] >= 0x90, b[i + 2] <= 0x99 {
-                v = v * 10 + Int(b[i + 2] - 0x90); i += 3
+                v = v &* 10 &+ Int(b[i + 2] - 0x90); i += 3
             } else { break }
-            c += 1
-            if c > 9 { return .invalid }
+            if v > 0 { c += 1 } else if c == 0 { z += 1 }  // leading zeros do not count
+            if c > Limits.countDigits { return .invalid }
         }
-        guard c > 0 else { return .invalid }
+        guard c + z > 0 else { return .invalid }
         if i < n {
             guard matches(b, i, (0xE4, 0xBA, 0xBA)) else { return .invalid }  // 人
             i += 3

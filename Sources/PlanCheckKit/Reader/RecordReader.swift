@@ -155,15 +155,21 @@ public struct RecordReader {
     /// hand over its id (``RecordKeys/known``) instead of an id of their own tables.
     public func read(_ sources: [InputSource], knownOrgs: ByteInterner? = nil,
                      _ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+        // A file changed while read (truncated, appended) gives a mix of versions that differs by
+        // --threads: refused, compared by size and times before and after.
+        let before = FileSnapshot.of(sources)
         // Workbooks are read on the calling thread (decompression and XML are sequential); with
         // one among the inputs, all are.
         if options.threads >= 2 && !sources.isEmpty && !sources.contains(where: RecordReader.isWorkbook) {
-            return try ChunkedRecordReader(options: options, sources: sources, knownOrgs: knownOrgs).run(onRecord)
+            let summary = try ChunkedRecordReader(options: options, sources: sources, knownOrgs: knownOrgs).run(onRecord)
+            try FileSnapshot.verify(before)
+            return summary
         }
         var summary = ReadSummary()
         for (index, source) in sources.enumerated() {
             try readOne(source, index: index, into: &summary, onRecord)
         }
+        try FileSnapshot.verify(before)
         return summary
     }
 
@@ -362,6 +368,10 @@ final class RowValidator {
             : type.isEmpty ? (.type, typeColumn) : nil
         if let (f, c) = empty {
             reject(row, row.line, c + 1, "missing \(f.name)", "reader.missingField", [headerName(c), "field:" + f.name], &summary)
+            return nil
+        }
+        if (org.count == 1 || org.count == 6) && Roster.isReservedName(org) {
+            reject(row, row.line, orgColumn + 1, "reserved org", "limits.reservedName", [row.string(orgColumn)], &summary)
             return nil
         }
         let dc = dateColumn

@@ -118,7 +118,7 @@ public enum CSVCheckReporter: CheckReporter {
         /// formatting it. The bytes are those of ``write(_:)-(Finding)`` (the golden files compare).
         func write(cellsOf t: SlotTally, _ run: ArraySlice<Finding>) {
             let rule = cells(of: t.findingInfo)
-            let slots = t.slots, cells = t.cells, refs = t.evidence, cap = t.cap
+            let slots = t.slots, cells = t.cells, refs = t.evidence, cap = t.cap, dense = t.denseEvidence
             let scope = t.scope, units = scope.entityUnit, people = scope.entityPerson
             let context = t.context, evidence = context.evidence, required = t.rule.threshold
             let labels = slots.map { Array(w.escape($0.label).utf8) }
@@ -132,7 +132,11 @@ public enum CSVCheckReporter: CheckReporter {
                 if o.quiet && !status.isProblem { continue }
                 row(rule, org: orgCell(Int(units[e]), context), person: people[e] >= 0 ? scope.person(e) : "", period: labels[s],
                     required: required, actual: actual, status: status, start: slot.start, end: slot.end, due: slot.end,
-                    evidence: { var out = $0; evidence.appendLabels(refs[(k * cap)..<(k * cap + min(cells[k].count, cap))], to: &out) },
+                    evidence: { var out = $0
+                        // Preallocated evidence, or (large plans and caps) the tally's sparse table.
+                        if dense { evidence.appendLabels(refs[(k * cap)..<(k * cap + min(cells[k].count, cap))], to: &out) }
+                        else { evidence.appendLabels(t.evidenceRefs(entity: e, slot: s), to: &out) }
+                    },
                     advice: { var out = $0
                         Finding.appendAdvice(status: status, required: required, actual: actual, start: slot.start, due: slot.end,
                                              asOf: self.r.asOf, measure: measure, lang: self.o.lang, to: &out) { d, o in self.appendDay(d, to: &o) }

@@ -238,12 +238,19 @@ public enum HTMLCheckReporter: CheckReporter {
         b += "</tr></thead>\n<tbody>\n"
         var total: [Status: Int] = [:]
         var totalLines = 0
-        for g in ranked {
+        // Each long table shows at most HTML.maxRows rows and says how many more the CSV report has
+        // (a roster of a million units must not make a page of a million rows).
+        for (i, g) in ranked.enumerated() {
             let c = counts(g)
+            for s in shown { total[s, default: 0] += c[s] ?? 0 }
+            totalLines += g.all.count
+            if i >= HTML.maxRows {
+                if i == HTML.maxRows { b += HTML.moreRow(ranked.count - HTML.maxRows, columns: 3 + shown.count, lang: L) }
+                continue
+            }
             let problem = (c[.missed] ?? 0) > 0 ? " class=missed" : (c[.atRisk] ?? 0) > 0 ? " class=at-risk" : ""
             b += "<tr\(problem)><td>\(e(unitName(g)))</td><td class=p>\(e(g.kind ?? (g.name == "*" ? "" : Messages.text("report.notInRoster", L))))</td><td class=n>\(g.all.count)</td>"
-            for s in shown { b += "<td class=n>\(c[s].map(String.init) ?? "")</td>"; total[s, default: 0] += c[s] ?? 0 }
-            totalLines += g.all.count
+            for s in shown { b += "<td class=n>\(c[s].map(String.init) ?? "")</td>" }
             b += "</tr>\n"
         }
         b += "<tr class=total><td>\(t("audit.total"))</td><td></td><td class=n>\(totalLines)</td>"
@@ -258,7 +265,8 @@ public enum HTMLCheckReporter: CheckReporter {
             b += "<p>\(t("audit.noShortfalls"))</p>\n"
         } else {
             b += "<table class=shortfalls>\n<thead><tr><th>\(t("audit.col.unit"))</th><th>\(t("audit.col.rule"))</th><th>\(t("audit.col.period"))</th><th class=n>\(t("audit.col.required"))</th><th class=n>\(t("audit.col.actual"))</th><th>\(t("audit.col.status"))</th><th>\(t("audit.col.note"))</th></tr></thead>\n<tbody>\n"
-            for (g, f) in problems {
+            for (i, (g, f)) in problems.enumerated() {
+                if i >= HTML.maxRows { b += HTML.moreRow(problems.count - HTML.maxRows, columns: 7, lang: L); break }
                 let who = unitName(g) + (f.person.isEmpty ? "" : " " + f.person)
                 b += "<tr class=\(f.status.rawValue)><td>\(e(who))</td><td>\(e(f.title))</td><td class=p>\(e(periodName(f.period, L)))</td><td class=n>\(f.required)</td><td class=n>\(f.actual)</td><td class=s>\(e(f.status.label(L)))</td><td>\(e(advice(f, asOf: r.asOf, L)))</td></tr>\n"
             }
@@ -278,7 +286,14 @@ public enum HTMLCheckReporter: CheckReporter {
         func sorted(_ ls: [Line]) -> [Line] {
             ls.enumerated().sorted { (rank($0.element.status) > 1 ? 1 : 0, $0.offset) < (rank($1.element.status) > 1 ? 1 : 0, $1.offset) }.map(\.element)
         }
-        for g in ranked {
+        var unitRows = 0
+        for (i, g) in ranked.enumerated() {
+            if unitRows >= HTML.maxRows {
+                let left = ranked[i...].reduce(0) { $0 + $1.all.count }
+                b += "<p class=more>\(e(Messages.text("limits.htmlMoreUnits", L, ranked.count - i, left)))</p>\n"
+                break
+            }
+            unitRows += g.all.count + g.people.count
             let c = counts(g)
             let tally = shown.compactMap { s in c[s].map { Messages.text("audit.countOf", L, $0, s.label(L)) } }.joined(separator: Messages.text("audit.listSep", L))
             // A short section stays on one page; a long one may break between rows (headers repeat).
@@ -392,6 +407,16 @@ public enum HTMLCheckReporter: CheckReporter {
 
 /// HTML helpers shared by the HTML reporters.
 public enum HTML {
+    /// Most rows an HTML report's long tables show (a page meant for reading and printing: 5,000
+    /// rows are about 150 printed pages). The rest are counted in a last row pointing to the CSV
+    /// report, which has every row; the page's size stays bounded whatever the roster or plan.
+    public static let maxRows = 5_000
+
+    /// The row that says how many rows were left out (spanning `columns` cells).
+    static func moreRow(_ n: Int, columns: Int, lang: Lang = .zh) -> String {
+        "<tr class=more><td colspan=\(columns)>\(escape(Messages.text("limits.htmlMoreRows", lang, n)))</td></tr>\n"
+    }
+
     /// Escapes text for element content and attribute values.
     public static func escape(_ s: String) -> String {
         var out = ""

@@ -46,11 +46,18 @@ public final class FileDescriptorOutput: OutputSink {
     let capacity: Int
     /// The first write error, reported at ``flush()``.
     public private(set) var failure: String?
+    /// Whether the first write error was a closed pipe (`| head`): the reader wanted no more, so
+    /// commands end quietly with their usual status instead of reporting it.
+    public private(set) var brokenPipe = false
+    /// What error messages call the destination: a report's path, or standard output.
+    public let name: String
 
-    /// Wraps a descriptor; it is not closed by this object.
-    public init(fd: Int32, capacity: Int = 1 << 16) {
+    /// Wraps a descriptor; it is not closed by this object. `name` is what errors call it (default:
+    /// standard output for fd 1, else the descriptor's number).
+    public init(fd: Int32, capacity: Int = 1 << 16, name: String? = nil) {
         self.fd = fd
         self.capacity = capacity
+        self.name = name ?? (fd == 1 ? "standard output" : "fd \(fd)")
         buffer.reserveCapacity(capacity)
     }
 
@@ -72,6 +79,7 @@ public final class FileDescriptorOutput: OutputSink {
             let r = Glibc.write(fd, p, left)
             if r < 0 {
                 if errno == EINTR { continue }
+                brokenPipe = errno == EPIPE
                 failure = String(cString: strerror(errno)); return
             }
             p += r; left -= r
@@ -80,7 +88,7 @@ public final class FileDescriptorOutput: OutputSink {
 
     public func flush() throws {
         drain()
-        if let f = failure { throw ReportError.writeFailed(path: fd == 1 ? "standard output" : "fd \(fd)", reason: f) }
+        if let f = failure { throw ReportError.writeFailed(path: name, reason: f) }
     }
 }
 
@@ -115,6 +123,8 @@ public final class AtomicFileOutput: OutputSink {
     let inner: FileDescriptorOutput
     let fd: Int32
     var done = false
+    /// Its slot in ``TemporaryFiles`` (removed on SIGINT, SIGTERM, SIGHUP).
+    var signalSlot: Int?
 
     /// Checks that `path`'s directory exists and is writable, without creating anything.
     public static func preflight(_ path: String) throws {
@@ -142,6 +152,20 @@ public final class AtomicFileOutput: OutputSink {
         }
     }
 
+    /// Whether folder `dir` is an input folder: one given on the command line, or the folder of
+    /// an input file (same device and inode, however spelled). Tables written there would be read
+    /// as records by the next run over that folder.
+    public static func isInputFolder(_ dir: String, positionals: [String], inputs: [InputSource]) -> Bool {
+        func id(_ p: String) -> [UInt64]? {
+            var st = stat()
+            return stat(p, &st) == 0 ? [UInt64(st.st_dev), UInt64(st.st_ino)] : nil
+        }
+        guard let target = id(dir) else { return false }
+        var folders = positionals
+        for case .file(let p) in inputs { folders.append(directory(of: p)) }
+        return folders.contains { id($0) == target }
+    }
+
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         let d = String(path[..<slash])
@@ -154,13 +178,18 @@ public final class AtomicFileOutput: OutputSink {
         let dir = AtomicFileOutput.directory(of: path)
         let base = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array((dir + "/." + base + ".tmp-XXXXXX").utf8CString)
-        let f = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let (f, slot) = TemporaryFiles.withSignalsHeld { () -> (Int32, Int?) in
+            let f = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard f >= 0 else { return (f, nil) }
+            return (f, TemporaryFiles.register(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }))
+        }
         if f < 0 { throw ReportError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
         fchmod(f, 0o644)
         self.fd = f
         self.path = path
         self.tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        self.inner = FileDescriptorOutput(fd: f, capacity: 1 << 18)
+        self.inner = FileDescriptorOutput(fd: f, capacity: 1 << 18, name: path)
+        self.signalSlot = slot
     }
 
     public func write(bytes b: UnsafeBufferPointer<UInt8>) { inner.write(bytes: b) }
@@ -171,6 +200,7 @@ public final class AtomicFileOutput: OutputSink {
     public func commit() throws {
         guard !done else { return }
         done = true
+        defer { TemporaryFiles.unregister(signalSlot) }
         do { try inner.flush() } catch {
             close(fd); unlink(tempPath)
             throw ReportError.writeFailed(path: path, reason: inner.failure ?? "\(error)")
@@ -190,6 +220,7 @@ public final class AtomicFileOutput: OutputSink {
         guard !done else { return }
         done = true
         close(fd); unlink(tempPath)
+        TemporaryFiles.unregister(signalSlot)
     }
 
     deinit { discard() }

@@ -102,18 +102,19 @@ final class StatsCube {
         let c = planes[type] + (unit &* 12 &+ month)
         let (n, o1) = c.pointee.count.addingReportingOverflow(1)
         c.pointee.count = n
-        var o2 = false
+        var o2 = 0
         if let p = participants {
             let (s, o) = c.pointee.participants.addingReportingOverflow(UInt32(truncatingIfNeeded: p))
             c.pointee.participants = s
-            o2 = o
+            // A count of 2³² or more (up to 18 digits) carries its high part too.
+            o2 = (o ? 1 : 0) &+ (p >> 32)
         }
-        if o1 || o2 { carry(type, unit, month, o1 ? 1 : 0, o2 ? 1 : 0) }
+        if o1 || o2 != 0 { carry(type, unit, month, o1 ? 1 : 0, o2) }
     }
 
     private func carry(_ t: Int, _ u: Int, _ m: Int, _ count: Int, _ participants: Int) {
         carries[StatsCube.key(t, u, m), default: (0, 0)].count += count
-        carries[StatsCube.key(t, u, m), default: (0, 0)].participants += participants
+        carries[StatsCube.key(t, u, m), default: (0, 0)].participants = carries[StatsCube.key(t, u, m), default: (0, 0)].participants.addingSaturating(participants)
     }
 
     /// The cell of a type, unit and 0-based month, carries included (``flush()`` first).
@@ -124,7 +125,8 @@ final class StatsCube {
         var out = StatsCell(count: Int(c.count), participants: Int(c.participants))
         if !carries.isEmpty, let k = carries[StatsCube.key(type, unit, month)] {
             out.count += k.count << 32
-            out.participants += k.participants << 32
+            let (high, o) = k.participants.multipliedReportingOverflow(by: 1 << 32)
+            out.participants = o ? Int.max : out.participants.addingSaturating(high)
         }
         return out
     }

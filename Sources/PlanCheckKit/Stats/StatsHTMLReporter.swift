@@ -2,10 +2,19 @@
 /// its numbers in a table beside it. No scripts, no fonts, no network; every record text escaped.
 public enum StatsHTMLReporter {
     static let e = HTML.escape
+    /// Most rows a chart draws (a heatmap row per unit; 500 rows are a long printed chart already).
+    static let maxChartRows = 500
 
-    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, classes: [String?]? = nil) -> String {
+    /// A table of at most ``HTML/maxRows`` rows (plus the last when `keepLast`, a total row);
+    /// a row after them says how many more the CSV tables have.
+    static func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, classes: [String?]? = nil, keepLast: Bool = false) -> String {
         var s = "<table>\n<thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        let body = keepLast ? rows.count - 1 : rows.count
         for (i, r) in rows.enumerated() {
+            if i >= HTML.maxRows && i < body {
+                if i == HTML.maxRows { s += HTML.moreRow(body - HTML.maxRows, columns: header.count) }
+                continue
+            }
             let cls = classes?[i].map { " class=\"\($0)\"" } ?? ""
             s += "<tr\(cls)>" + r.enumerated().map { numeric.contains($0.offset) ? "<td class=n>\(e($0.element))</td>" : "<td>\(e($0.element))</td>" }.joined() + "</tr>\n"
         }
@@ -28,11 +37,13 @@ public enum StatsHTMLReporter {
         let monthLabels = (0..<r.lastMonth).map { "\($0 + 1)月" }
         if r.lastMonth > 0 && !r.units.isEmpty {
             b += "<h2>单位 × 月份活动次数</h2>\n<p class=meta>粉色格为该单位整月无活动记录。</p>\n"
-            let svg = StatsSVG.heatmap(title: "单位 × 月份活动次数", rows: r.units.map(\.name), columns: monthLabels,
-                                       values: r.units.map { $0.months.map(\.count) })
+            // The chart shows the first units only (its table and the CSV have them all).
+            let charted = r.units.prefix(StatsHTMLReporter.maxChartRows)
+            let svg = StatsSVG.heatmap(title: "单位 × 月份活动次数", rows: charted.map(\.name), columns: monthLabels,
+                                       values: charted.map { $0.months.map(\.count) })
             var rows = r.units.map { [$0.name] + $0.months.map { String($0.count) } + [String($0.total.count)] }
             rows.append(["合计"] + r.months.map { String($0.count) } + [String(r.total.count)])
-            b += chart(svg, table(["单位"] + monthLabels + ["合计"], rows, numeric: Set(1...(r.lastMonth + 1))))
+            b += chart(svg, table(["单位"] + monthLabels + ["合计"], rows, numeric: Set(1...(r.lastMonth + 1)), keepLast: true))
         }
         if r.lastMonth > 0 {
             b += "<h2>月度趋势</h2>\n"
@@ -44,14 +55,15 @@ public enum StatsHTMLReporter {
         }
         if r.hasPlan {
             b += "<h2>规则完成情况</h2>\n<p class=meta>完成率 = 达标 ÷ 到期（到期 = 达标 + 未达标）。</p>\n"
-            let svg = StatsSVG.percentBars(title: "各规则完成率", labels: r.rules.map(\.id), perMille: r.rules.map(\.completion.perMille))
+            let chartedRules = r.rules.prefix(StatsHTMLReporter.maxChartRows)
+            let svg = StatsSVG.percentBars(title: "各规则完成率", labels: chartedRules.map(\.id), perMille: chartedRules.map(\.completion.perMille))
             var rows = r.rules.map { x -> [String] in
                 let c = x.completion
                 return [x.id, x.title, String(c.checks), String(c.due), String(c.met), String(c.missed), c.percent]
             }
             let t = r.planTotal
             rows.append(["合计", "", String(t.checks), String(t.due), String(t.met), String(t.missed), t.percent])
-            b += chart(svg, table(["规则", "标题", "检查", "到期", "达标", "未达标", "完成率%"], rows, numeric: [2, 3, 4, 5, 6]))
+            b += chart(svg, table(["规则", "标题", "检查", "到期", "达标", "未达标", "完成率%"], rows, numeric: [2, 3, 4, 5, 6], keepLast: true))
             b += "<h2>单位完成情况</h2>\n"
             let urows = r.unitRanks.map { x -> [String] in
                 let c = x.completion

@@ -6,7 +6,7 @@ public struct StatsCell: Sendable, Equatable {
     public var participants = 0
     /// Creates a cell.
     public init(count: Int = 0, participants: Int = 0) { self.count = count; self.participants = participants }
-    static func += (a: inout StatsCell, b: StatsCell) { a.count += b.count; a.participants += b.participants }
+    static func += (a: inout StatsCell, b: StatsCell) { a.count += b.count; a.participants = a.participants.addingSaturating(b.participants) }
 }
 
 /// One unit's activity: a roster unit (even with no records) or a unit seen in the records.

@@ -1,0 +1,40 @@
+extension Messages {
+    /// Ranges of numbers, failed writes, changed inputs and other hostile-input messages (issue 25).
+    static let limits: [String: MessageText] = [
+        "limits.optionRange": MessageText(
+            zh: "--{0} 的值“{1}”无效：应为 {2} 到 {3} 之间的整数",
+            en: "--{0} '{1}' is out of range: expected a whole number from {2} to {3}"),
+        "limits.year": MessageText(
+            zh: "--year 的值“{0}”不是 {1} 到 {2} 之间的年份（如 2022）",
+            en: "--year '{0}' is not a year from {1} to {2} such as 2022"),
+        "limits.threshold": MessageText(
+            zh: "阈值“{0}”无效：应为 {1} 到 {2} 之间的整数（可写 12、１２ 或 十二）",
+            en: "threshold '{0}' is not a whole number from {1} to {2} (12, １２ or 十二)"),
+        "limits.writeFailed": MessageText(
+            zh: "{0}：写入失败：{1}；输出不完整",
+            en: "{0}: writing failed: {1}; the output is incomplete"),
+        "limits.standardOutput": MessageText(zh: "标准输出", en: "standard output"),
+        "limits.inputChanged": MessageText(
+            zh: "{0}：读取期间文件被修改（大小或修改时间变了），结果不可靠；请在文件不再变化后重新运行",
+            en: "{0}: the file changed while it was read (size or modification time); the result would be unreliable; run again once it no longer changes"),
+        "limits.csvDirIsInput": MessageText(
+            zh: "--csv-dir {0} 也是输入目录，统计表会混入输入；请换一个目录",
+            en: "--csv-dir {0} is also an input folder: the tables would be written among the inputs; choose another folder"),
+        "limits.rosterCycle": MessageText(
+            zh: "单位“{0}”的上级链构成循环：{1}",
+            en: "the parents of unit {0} form a cycle: {1}"),
+        "limits.htmlMoreRows": MessageText(
+            zh: "另有 {0} 行未在网页中显示，完整结果见 CSV 报告（-o 报告.csv）",
+            en: "{0} more rows are not shown here; the CSV report (-o report.csv) has them all"),
+        "limits.kind.reservedOrg": MessageText(zh: "保留名称", en: "reserved org"),
+        "limits.htmlMoreUnits": MessageText(
+            zh: "另有 {0} 个单位（{1} 项检查）未在网页中列出，完整结果见 CSV 报告（-o 报告.csv）",
+            en: "{0} more units ({1} rules) are not listed here; the CSV report (-o report.csv) has them all"),
+        "limits.excelFictitiousDay": MessageText(
+            zh: "Excel 序列日 60 是 Excel 虚构的 1900-02-29，不是真实日期",
+            en: "Excel serial day 60 is Excel's fictitious 1900-02-29, not a calendar date"),
+        "limits.reservedName": MessageText(
+            zh: "单位名称“{0}”是报告中的保留标记（* 表示全体单位，合计 表示总计行），不能用作单位名",
+            en: "org '{0}' is a marker reports reserve (* is all units together, 合计 the total row) and cannot name a unit"),
+    ]
+}
