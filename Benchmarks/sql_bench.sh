@@ -24,7 +24,7 @@ ARGS=(--plan "$OUT/000-street-party-building-2022-scale.csv" --plan "$OUT/001-st
 T() { local name=$1; shift; /usr/bin/time -f "$name: %e s wall, %M KB peak RSS" "$@"; }
 
 T "native check" $B/plancheck check "${ARGS[@]}" --lang en --format csv "$D/activities.csv" > "$OUT/native.csv" || true
-T "inspect --format csv" $B/plancheck inspect --format csv --no-formula-guard -o "$D/records.csv" "$D/activities.csv" 2>/dev/null
+T "inspect --format csv" $B/plancheck inspect --format csv --no-formula-guard -o "$D/records.csv" "$D/activities.csv"
 
 $B/plancheck sql --dialect duckdb "${ARGS[@]}" --table "$D/records.csv" -o "$OUT/duckdb.sql"
 T "duckdb sql (CSV path)" python3 Benchmarks/sql_runner.py duckdb "$OUT/duckdb.sql" > "$OUT/counts-duckdb.csv"
