@@ -47,6 +47,18 @@ struct HeaderAndCellTests {
         #expect(r.out.contains("\(path):3:5"), "\(r.out)")
     }
 
+    @Test("a bad optional cell is named by file:line:column in every check report", arguments: ["txt", "csv", "json", "html"])
+    func badCellInReports(format: String) throws {
+        let dir = TestSupport.tempDir()
+        let records = TestSupport.write("日期,组织名称,活动形式,标题,参加人数\n2022-03-01,甲社区党支部,党课,学习,十八x\n", dir: dir)
+        let plan = TestSupport.write("id,title,checker,types,threshold,period,scope,source\nR1,党课,count,党课,1,year,all,计划\n", name: "plan.csv", dir: dir)
+        let report = dir + "/report." + format
+        let r = TestSupport.run(["check", "--plan", plan, "--as-of", "2022-12-31", "-o", report, records])
+        #expect(r.code == 0, "\(r.err)")
+        let text = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(text.contains("\(records):2:5"), "\(text)")
+    }
+
     @Test("--as-of takes the date forms records use")
     func asOf() {
         func run(_ a: String) -> (Int32, String) {

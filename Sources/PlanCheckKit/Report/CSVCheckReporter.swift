@@ -1,4 +1,4 @@
-/// The check report as CSV (one row per finding, then rejected rows), UTF-8 with BOM by default.
+/// The check report as CSV (one row per finding, then rejected rows and unreadable optional cells), UTF-8 with BOM by default.
 public enum CSVCheckReporter: CheckReporter {
     public static let format = "csv"
 
@@ -40,6 +40,11 @@ public enum CSVCheckReporter: CheckReporter {
         let L = o.lang
         for x in r.read.rejections {
             w.row(["rejected", Messages.text("report.rejectedTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
+                   "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
+        }
+        // Cells of optional fields that could not be read: the row counted, the cell is named.
+        for x in r.read.cellWarnings {
+            w.row(["cell", Messages.text("cells.title", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
                    "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
         }
         w.row(["input", Messages.text("report.inputTitle", L), "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),

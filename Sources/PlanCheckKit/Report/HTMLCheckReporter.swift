@@ -321,6 +321,11 @@ public enum HTMLCheckReporter: CheckReporter {
                 let list = r.read.rejections.prefix(5).map { "\($0.location)：\($0.message(L))" }.joined(separator: "；")
                 b += "<tr><td class=p>\(t("audit.rejected", r.read.rejected))</td><td>\(e(list))</td></tr>\n"
             }
+            if r.read.cellWarningCount > 0 {
+                let list = r.read.cellWarnings.prefix(5).map { "\($0.location)：\($0.message(L))" }.joined(separator: "；")
+                    + (r.read.cellWarningCount > min(5, r.read.cellWarnings.count) ? " …" : "")
+                b += "<tr><td class=p>\(t("cells.audit", r.read.cellWarningCount))</td><td>\(e(list))</td></tr>\n"
+            }
             for f in quality {
                 let refs = f.evidence.prefix(3).joined(separator: " ")
                 b += "<tr><td class=p>\(e(f.title))</td><td>\(e(f.note))\(refs.isEmpty ? "" : "<br><span class=id>\(e(Messages.text("report.see", L, refs)))</span>")</td></tr>\n"

@@ -47,8 +47,20 @@ public enum JSONCheckReporter: CheckReporter {
                 ("file", .string(x.file)), ("line", .int(x.line)), ("column", .int(x.column)),
                 ("kind", .string(x.kind)), ("kindLabel", .string(Rejection.kindLabel(x.kind, lang))), ("reason", .string(x.message(lang))),
             ]) })),
+        ] + cellWarnings(r, lang: lang) + [
             ("notes", .array(r.notes.map { .string($0) })),
         ])
+    }
+
+    /// Cells of optional fields that could not be read (their rows counted): `cellWarnings`, and
+    /// `cellWarningCount` when more than the kept ones, only when there are any.
+    static func cellWarnings(_ r: CheckReport, lang: Lang) -> [(String, JSONValue)] {
+        guard r.read.cellWarningCount > 0 else { return [] }
+        return [("cellWarningCount", .int(r.read.cellWarningCount)),
+                ("cellWarnings", .array(r.read.cellWarnings.map { x in .object([
+                    ("location", .string(x.location)), ("file", .string(x.file)), ("line", .int(x.line)), ("column", .int(x.column)),
+                    ("kind", .string(x.kind)), ("kindLabel", .string(Rejection.kindLabel(x.kind, lang))), ("reason", .string(x.message(lang))),
+                ]) }))]
     }
 
     /// Writes the same text as `value(r).rendered()`, one finding at a time.
