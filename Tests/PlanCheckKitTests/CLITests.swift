@@ -47,7 +47,7 @@ struct CLITests {
         #expect(plans.count == 6)
         for p in plans {
             let r = try TestSupport.runBinary(["validate", "Checks/" + p])
-            #expect(r.code == 0 && r.out.contains("rules valid"), "\(p): \(r.err)")
+            #expect(r.code == 0 && r.out.contains("条规则有效"), "\(p): \(r.err)")
         }
     }
 
@@ -69,11 +69,44 @@ struct CLITests {
         #expect(lines.contains { $0.hasPrefix("\(plan):3:3: 没有检查方式“counter”；可写：计数（count）、") && $0.hasSuffix("（是否要写“count”？）") })
         #expect(lines.contains { $0.hasPrefix("\(plan):4:5: 阈值“six”无效") })
         #expect(lines.contains { $0.hasPrefix("\(plan):5:6: 周期“fortnight”无法识别") })
-        #expect(lines.contains { $0.hasPrefix("\(plan):6:8: deadline is empty; checker deadline needs it") })
-        #expect(lines.contains { $0.hasPrefix("\(plan):7:1: id A1 is used again") })
-        #expect(lines.contains { $0.hasPrefix("\(plan):8:7: scope 'everyone' is not understood") })
-        #expect(lines.contains { $0.hasPrefix("\(plan):8:9: source is empty") })
-        #expect(lines.last == "7 problems in \(plan)")
+        #expect(lines.contains { $0.hasPrefix("\(plan):6:8: deadline 为空；检查方式 deadline 需要此列") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):7:1: 编号 A1 重复（首次出现在 \(plan):2）") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):8:7: 范围“everyone”无法识别") })
+        #expect(lines.contains { $0.hasPrefix("\(plan):8:9: 出处为空") })
+        #expect(lines.last == "\(plan) 中有 7 处问题")
+        // Issue 19: in Chinese no problem text is English (the words after each file:line:column: prefix).
+        for line in lines {
+            let text = line.hasPrefix(plan + ":") ? String(line.dropFirst(plan.count + 1).drop { $0 != " " }) : line.replacingOccurrences(of: plan, with: "")
+            for word in ["is empty", "is used again", "not understood", "expected", "problems in", "needs it"] {
+                #expect(!text.contains(word), "English in zh validate output: \(line)")
+            }
+        }
+        // With --lang en the same problems are English, prefixes unchanged.
+        let en = try TestSupport.runBinary(["validate", "--lang", "en", plan])
+        let enLines = en.err.split(separator: "\n").map(String.init)
+        #expect(enLines.contains { $0.hasPrefix("\(plan):6:8: deadline is empty; checker deadline needs it") })
+        #expect(enLines.contains { $0.hasPrefix("\(plan):7:1: id A1 is used again") })
+        #expect(enLines.contains { $0.hasPrefix("\(plan):8:7: scope 'everyone' is not understood") })
+        #expect(enLines.contains { $0.hasPrefix("\(plan):8:9: source is empty") })
+        #expect(enLines.last == "7 problems in \(plan)")
+    }
+
+    @Test("a roster's and an empty plan's problems follow --lang")
+    func rosterProblemsLocalized() throws {
+        let dir = TestSupport.tempDir()
+        let units = TestSupport.write("name,kind,parent\n甲支部,,\n乙支部,社区党支部,丙\n", name: "units.csv", dir: dir)
+        let plan = TestSupport.write("", name: "empty.csv", dir: dir)
+        let zh = try TestSupport.runBinary(["validate", "--roster", units, plan])
+        #expect(zh.code == 2)
+        #expect(zh.err.contains("units.csv:2:2: 单位 甲支部 的类别为空"), "\(zh.err)")
+        #expect(zh.err.contains("单位 乙支部 的上级 丙 不在花名册中"), "\(zh.err)")
+        #expect(!zh.err.contains("is empty") && !zh.err.contains("not in the roster"), "\(zh.err)")
+        let en = try TestSupport.runBinary(["validate", "--lang", "en", "--roster", units, plan])
+        #expect(en.err.contains("units.csv:2:2: kind of unit 甲支部 is empty"), "\(en.err)")
+        let emptyZh = try TestSupport.runBinary(["validate", plan])
+        #expect(emptyZh.err.contains("empty.csv：文件为空"), "\(emptyZh.err)")
+        let emptyEn = try TestSupport.runBinary(["validate", "--lang", "en", plan])
+        #expect(emptyEn.err.contains("empty.csv: is empty: expected a header line"), "\(emptyEn.err)")
     }
 
     @Test("a plan with problems stops check before any report is written")

@@ -49,7 +49,7 @@ struct DeadlineCheckerTests {
             Issue.record("expected a plan error")
         } catch let PlanError.invalid(problems) {
             #expect(problems.count == 1)
-            #expect(problems[0].line == 2 && problems[0].column == 9 && problems[0].message.contains("expected MM-DD"))
+            #expect(problems[0].line == 2 && problems[0].column == 9 && problems[0].message.contains("应为 MM-DD"))
         }
     }
 }

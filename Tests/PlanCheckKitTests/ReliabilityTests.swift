@@ -188,7 +188,7 @@ struct ReliabilityTests {
     func rosterUnitProblems() throws {
         let path = TestSupport.write("name,kind,parent\n甲党委,党委,\n一支部,社区党支部,甲党委\n一支部,社区党支部,甲党委\n二支部,社区党支部,乙党委\n")
         do {
-            _ = try Roster.read([path])
+            _ = try Roster.read([path], lang: .en)
             Issue.record("expected a roster error")
         } catch let PlanError.invalid(problems) {
             #expect(problems.map(\.line) == [4, 0])

@@ -68,7 +68,7 @@ public enum CheckCommand: Command {
             }
             year = v
         } else if let y = plan.year { year = y }
-        let notes = roster.map { PlanReader.rosterNotes(plan, roster: $0) } ?? []
+        let notes = roster.map { PlanReader.rosterNotes(plan, roster: $0, lang: io.lang) } ?? []
         return (asOf, year, roster, plan, notes)
     }
 

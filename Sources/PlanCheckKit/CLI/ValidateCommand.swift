@@ -43,19 +43,23 @@ public enum ValidateCommand: Command {
         let roster = rosterFiles.isEmpty ? nil : try Roster.read(rosterFiles, options: options, lang: io.lang)
         let (plan, problems) = try PlanReader.validate(planFiles, options: options, lang: io.lang)
         for x in problems { io.stderr.write(x.description + "\n") }
-        if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r) { io.stdout.write("note: \(n)\n") } }
+        if let r = roster { for n in PlanReader.rosterNotes(plan, roster: r, lang: io.lang) { io.stdout.write(Messages.text("plan.note", io.lang, n) + "\n") } }
         if plan.unexpressibleRows > 0 {
-            io.stdout.write(Messages.text("draft.notesSkipped", Lang.resolve(option: nil, environment: io.environment) ?? .zh, plan.unexpressibleRows) + "\n")
+            io.stdout.write(Messages.text("draft.notesSkipped", io.lang, plan.unexpressibleRows) + "\n")
         }
         if !problems.isEmpty {
-            io.stderr.write("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(planFiles.joined(separator: ", "))\n")
+            io.stderr.write(Messages.text(problems.count == 1 ? "plan.problemIn" : "plan.problemsIn", io.lang, problems.count, planFiles.joined(separator: io.lang == .zh ? "、" : ", ")) + "\n")
             return ExitCode.badInput
         }
         var byChecker: [String: Int] = [:]
         for r in plan.rules { byChecker[r.checker, default: 0] += 1 }
-        io.stdout.write("\(planFiles.joined(separator: ", ")): \(plan.rules.count) rules valid ("
-            + byChecker.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")"
-            + (plan.year.map { ", year \($0)" } ?? "") + "\n")
+        let sep = io.lang == .zh ? "、" : ", "
+        let counts = byChecker.sorted { $0.key < $1.key }.map { c in
+            let name = io.lang == .zh ? (CheckerRegistry.planChecker(c.key)?.chineseName ?? c.key) : c.key
+            return "\(name) \(c.value)"
+        }.joined(separator: sep)
+        let valid = Messages.text("plan.valid", io.lang, planFiles.joined(separator: sep), plan.rules.count, counts)
+        io.stdout.write(valid + (plan.year.map { Messages.text("plan.validYear", io.lang, $0) } ?? "") + "\n")
         return ExitCode.ok
     }
 }

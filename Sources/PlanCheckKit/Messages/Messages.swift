@@ -67,6 +67,7 @@ public enum Messages {
         ("folder", folder),
         ("duplicates", duplicates),
         ("limits", limits),
+        ("plan", plan),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).

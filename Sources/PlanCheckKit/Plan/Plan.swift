@@ -185,6 +185,10 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible, Loca
     case invalid(problems: [PlanProblem])
     /// A file could not be read as CSV at all.
     case unreadable(path: String, reason: String)
+    /// A plan or roster file has no header line.
+    case emptyFile(path: String)
+    /// A plan or roster file is not valid CSV; said in the user's language when printed.
+    case csv(CSVError)
 
     /// The message in English (logs, tests).
     public var description: String { message(.en) }
@@ -197,6 +201,10 @@ public enum PlanError: Error, Equatable, Sendable, CustomStringConvertible, Loca
                 + problems.map { "  " + $0.description }.joined(separator: "\n")
         case let .unreadable(path, reason):
             return "\(path): \(reason)"
+        case .emptyFile(let path):
+            return Messages.text("plan.emptyFile", lang, path)
+        case .csv(let e):
+            return e.message(lang)
         }
     }
 }

@@ -38,14 +38,14 @@ public enum PlanReader {
                 if row.cells.count != table.headers.count {
                     // Column: the first field past the header's, or the first missing one.
                     problems.append(PlanProblem(file: path, line: row.line, column: min(row.cells.count, table.headers.count) + 1,
-                        message: "expected \(table.headers.count) fields as in the header, found \(row.cells.count)"))
+                        message: Messages.text("plan.fieldCount", lang, table.headers.count, row.cells.count)))
                     continue
                 }
                 // A draft's 无法表达 rows only record a clause; cells marked 待确认 are named, not parsed.
                 if DraftMarker.isUnexpressibleRow(row.cells, checkerColumn: m.columns[.checker]) { unexpressible += 1; continue }
                 let unconfirmed = DraftMarker.unconfirmed(row.cells, columns: m.columns)
                 for (c, index, proposal) in unconfirmed {
-                    problems.append(PlanProblem(file: path, line: row.line, column: index + 1, message: DraftMarker.message(c, proposal, line: row.line, column: index + 1)))
+                    problems.append(PlanProblem(file: path, line: row.line, column: index + 1, message: DraftMarker.message(c, proposal, line: row.line, column: index + 1, lang: lang)))
                 }
                 var bad = !unconfirmed.isEmpty
                 func problem(_ c: PlanColumn, _ msg: String) {
@@ -56,8 +56,8 @@ public enum PlanReader {
                 func cell(_ c: PlanColumn) -> String { m.columns[c].map { row.cell($0) } ?? "" }
 
                 let id = cell(.id)
-                if id.isEmpty { problem(.id, "id is empty; every rule needs a stable id such as S000-01") }
-                else if let other = ids[id] { problem(.id, "id \(id) is used again (first at \(other))") }
+                if id.isEmpty { problem(.id, Messages.text("plan.idEmpty", lang)) }
+                else if let other = ids[id] { problem(.id, Messages.text("plan.idRepeated", lang, id, other)) }
                 else { ids[id] = "\(path):\(row.line)" }
 
                 let checkerText = cell(.checker)
@@ -70,7 +70,7 @@ public enum PlanReader {
                         didYouMean(checkerText, among: CheckerRegistry.planCheckers.flatMap { [$0.identifier, $0.chineseName] }, lang: lang)))
                 }
                 let types = cell(.types).splitList()
-                if types.isEmpty { problem(.types, "types is empty; list the activity types that count, separated by |") }
+                if types.isEmpty { problem(.types, Messages.text("plan.typesEmpty", lang)) }
                 let thresholdText = cell(.threshold)
                 // ChineseNumber reads 12, full-width １２ and 十二 alike (records already did); the
                 // range keeps a pro-rata pace (threshold × days gone) far from overflow.
@@ -89,34 +89,34 @@ public enum PlanReader {
                 let scopeText = cell(.scope)
                 let scope = Scope.parse(scopeText)
                 if scope == nil {
-                    problem(.scope, "scope '\(scopeText)' is not understood; expected org:UNIT, kind:KIND (or kind:A|B), role:ROLE or all")
+                    problem(.scope, Messages.text("plan.scopeUnknown", lang, scopeText))
                 }
                 if let c = checker {
                     for col in c.requiredColumns where cell(col).isEmpty {
                         if m.columns[col] == nil {
                             problem(.id, Messages.text("hint.checkerNeedsColumn", lang, c.identifier, col.rawValue, headerHints[col] ?? ""))
                         } else {
-                            problem(col, "\(col.rawValue) is empty; checker \(c.identifier) needs it")
+                            problem(col, Messages.text("plan.columnEmpty", lang, col.rawValue, c.identifier))
                         }
                     }
                 }
                 var deadline: MonthDay? = nil
                 if !cell(.deadline).isEmpty {
                     deadline = MonthDay.parse(cell(.deadline))
-                    if deadline == nil { problem(.deadline, "deadline '\(cell(.deadline))' is not a month-day; expected MM-DD such as 07-01") }
+                    if deadline == nil { problem(.deadline, Messages.text("plan.deadlineBad", lang, cell(.deadline))) }
                 }
                 var windows: [DateWindow] = []
                 if !cell(.windows).isEmpty {
                     if let w = DateWindow.parseList(cell(.windows)) { windows = w } else {
-                        problem(.windows, "windows '\(cell(.windows))' not understood; expected name:MM-DD..MM-DD;name:MM-DD..MM-DD")
+                        problem(.windows, Messages.text("plan.windowsBad", lang, cell(.windows)))
                     }
                 }
                 let field = cell(.field)
                 if !field.isEmpty && field != "participants" && field != "参加人数" && field != "人数" {
-                    problem(.field, "field '\(field)' cannot be summed; expected participants")
+                    problem(.field, Messages.text("plan.fieldBad", lang, field))
                 }
                 let targetKinds = cell(.targetKind).splitList()
-                if cell(.source).isEmpty { problem(.source, "source is empty; quote the plan clause this rule comes from") }
+                if cell(.source).isEmpty { problem(.source, Messages.text("plan.sourceEmpty", lang)) }
                 if bad { continue }
                 rules.append(Rule(id: id, title: cell(.title).isEmpty ? id : cell(.title), checker: checkerName, types: types,
                                   keywords: cell(.keywords).splitList(), threshold: threshold, period: period, scope: scope!,
@@ -172,19 +172,19 @@ public enum PlanReader {
 extension PlanReader {
     /// What the roster cannot resolve for this plan: units, kinds or roles it names that the
     /// roster lacks. These are notes, not errors: a plan written for another organisation still runs.
-    public static func rosterNotes(_ plan: Plan, roster: Roster) -> [String] {
+    public static func rosterNotes(_ plan: Plan, roster: Roster, lang: Lang = .zh) -> [String] {
         var out: [String] = []
         for r in plan.rules {
             switch r.scope {
             case .org(let o) where !roster.units.contains { $0.name == o }:
-                out.append("规则 \(r.id): 单位“\(o)”不在花名册中")
+                out.append(Messages.text("plan.rosterNoUnit", lang, r.id, o))
             case .kinds(let ks) where !ks.contains(where: { k in roster.units.contains { $0.kind == k } }):
                 // A list of kinds (a standard plan naming every kind of branch) needs only one in the roster.
-                out.append("规则 \(r.id): 花名册中没有类别为“\(ks.joined(separator: "”“"))”的单位")
+                out.append(Messages.text("plan.rosterNoKind", lang, r.id, ks.joined(separator: lang == .zh ? "”“" : ", ")))
             default: break
             }
             for k in r.targetKinds where !roster.units.contains(where: { $0.kind == k }) {
-                out.append("规则 \(r.id): 花名册中没有类别为“\(k)”的单位（巡察对象）")
+                out.append(Messages.text("plan.rosterNoTargetKind", lang, r.id, k))
             }
         }
         return out

@@ -58,13 +58,13 @@ public struct Roster: Sendable {
             if let rc = pm.columns[.role] {
                 guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
                     problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
-                        message: "a people roster needs columns name (姓名), unit (单位), role (职务); found \(table.headers.joined(separator: ", "))"))
+                        message: Messages.text("plan.peopleColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
                     continue
                 }
                 for row in table.rows {
                     let name = row.cell(nc), unit = row.cell(uc), role = row.cell(rc)
-                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "person name is empty")); continue }
-                    if role.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: rc + 1, message: "role of \(name) is empty")); continue }
+                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.personNameEmpty", lang))); continue }
+                    if role.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: rc + 1, message: Messages.text("plan.personRoleEmpty", lang, name))); continue }
                     roster.people.append(Person(name: name, unit: unit, role: role))
                 }
             } else {
@@ -77,23 +77,23 @@ public struct Roster: Sendable {
                 }
                 guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
                     problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
-                        message: "a unit roster needs columns name (名称), kind (类别) and optionally parent (上级); a people roster needs name, unit, role; found \(table.headers.joined(separator: ", "))"))
+                        message: Messages.text("plan.rosterColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
                     continue
                 }
                 for row in table.rows {
                     let name = row.cell(nc), kind = row.cell(kc)
                     let parent = um.columns[.parent].map { row.cell($0) } ?? ""
-                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit name is empty")); continue }
-                    if kind.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: kc + 1, message: "kind of unit \(name) is empty; expected e.g. 社区党支部")); continue }
+                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.unitNameEmpty", lang))); continue }
+                    if kind.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: kc + 1, message: Messages.text("plan.unitKindEmpty", lang, name))); continue }
                     if Roster.isReservedName(name) { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); continue }
-                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: "unit \(name) is listed twice")); continue }
+                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.unitTwice", lang, name))); continue }
                     seenUnits.intern(name)
                     roster.units.append(Unit(name: name, kind: kind, parent: parent))
                 }
             }
         }
         for u in roster.units where !u.parent.isEmpty && seenUnits.lookup(u.parent) == nil {
-            problems.append(PlanProblem(file: paths.first ?? "", line: 0, column: 0, message: "parent \(u.parent) of unit \(u.name) is not in the roster"))
+            problems.append(PlanProblem(file: paths.first ?? "", line: 0, column: 0, message: Messages.text("plan.parentUnknown", lang, u.parent, u.name)))
         }
         for cycle in parentCycles(roster.units, ids: seenUnits) {
             let names = cycle.map { roster.units[$0].name }
@@ -171,9 +171,9 @@ struct TableFile {
             }
             try tok?.finish(handle)
         } catch let e as CSVError {
-            throw PlanError.unreadable(path: path, reason: e.description.hasPrefix(path) ? String(e.description.dropFirst(path.count + 2)) : e.description)
+            throw PlanError.csv(e)
         }
-        guard let h = headers else { throw PlanError.unreadable(path: path, reason: "is empty: expected a header line") }
+        guard let h = headers else { throw PlanError.emptyFile(path: path) }
         return TableFile(path: path, headers: h, headerLine: headerLine, rows: rows)
     }
 }

@@ -96,7 +96,7 @@ extension TableFile {
                 headerLine = line
             }
         } isHeader: { isHeader($0) }
-        guard let h = headers else { throw PlanError.unreadable(path: path, reason: "is empty: expected a header line") }
+        guard let h = headers else { throw PlanError.emptyFile(path: path) }
         return TableFile(path: path, headers: h, headerLine: headerLine, rows: rows)
     }
 }
