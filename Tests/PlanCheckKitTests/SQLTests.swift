@@ -13,24 +13,7 @@ struct SQLTests {
     static let base = ["sql", "--plan", fixture + "plan-2022.csv", "--roster", fixture + "roster-units.csv",
                        "--roster", fixture + "roster-people.csv", "--as-of", "2022-05-16"]
 
-    static func compare(_ name: String, _ text: String) {
-        let path = golden + name
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Issue.record("missing golden file \(path); run with UPDATE_GOLDEN=1")
-            return
-        }
-        let want = String(decoding: data, as: UTF8.self)
-        if text != want {
-            let a = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let b = want.split(separator: "\n", omittingEmptySubsequences: false)
-            let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-            Issue.record("\(name) differs at line \(i + 1):\n got: \(i < a.count ? String(a[i]) : "<end>")\nwant: \(i < b.count ? String(b[i]) : "<end>")")
-        }
-    }
+    static func compare(_ name: String, _ text: String) { TestSupport.compareGolden(text, to: golden + name) }
 
     static func script(_ dialect: SQLDialect, _ extra: [String]) -> String {
         let table = dialect == .duckdb ? "records.csv" : "warehouse.activities"
