@@ -31,6 +31,23 @@ struct FolderTests {
         #expect(r.out.contains("未读取 \(dir)/花名册.csv") && r.out.contains("3 个文件"), "\(r.out)")
     }
 
+    @Test("the reports name the files read, where they say how many", arguments: ["txt", "csv", "json", "html"])
+    func filesRead(format: String) throws {
+        let dir = Self.folder()
+        let out = TestSupport.tempDir() + "/report." + format
+        let r = TestSupport.run(["check", "--plan", TestSupport.root + "/Checks/000-street-party-building-2022.csv", "--as-of", "2022-12-31",
+                                 "-o", out, dir])
+        #expect(r.code == 1 || r.code == 0, "\(r.err)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let read = [dir + "/一月.csv", dir + "/二月/乙.csv", dir + "/二月/宝胜寺.xlsx[活动]"]   // a workbook with its sheet
+        switch format {
+        case "txt": #expect(text.contains("\n读取的文件：" + read.joined(separator: "、") + "\n"), "\(text)")
+        case "csv": #expect(text.contains(",,," + read.joined(separator: " | ") + ",reader,"), "\(text)")
+        case "json": #expect(read.allSatisfy { text.contains("\"path\": \"\($0)") }, "\(text)")
+        default: #expect(text.contains("<span class=id>读取的文件：" + read.joined(separator: "、") + "</span>"), "\(text)")
+        }
+    }
+
     @Test("--strict keeps fail-fast: a table of the folder that is no activity table ends the run")
     func strict() {
         let r = TestSupport.run(["inspect", "--strict", Self.folder()])

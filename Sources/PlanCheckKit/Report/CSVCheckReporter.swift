@@ -47,8 +47,9 @@ public enum CSVCheckReporter: CheckReporter {
             w.row(["cell", Messages.text("cells.title", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
                    "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
         }
+        // The input row: rows read, accepted, rejected, and in `evidence` the files read (" | " between).
         w.row(["input", Messages.text("report.inputTitle", L), "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
-               (r.read.rejected > 0 ? Status.warning : Status.met).label(L), "", "", "", "reader", "", "", "",
+               (r.read.rejected > 0 ? Status.warning : Status.met).label(L), "", "", r.read.files.map(\.path).joined(separator: " | "), "reader", "", "", "",
                Messages.text("report.inputNote", L, r.read.rowsRead, r.read.accepted, r.read.rejected)])
     }
 

@@ -33,6 +33,13 @@ public struct CheckReport: Sendable {
     /// Data-quality warnings.
     public var qualityFindings: [Finding] { findings.filter { $0.checker == QualityChecker.identifier } }
 
+    /// The files read, by path, for people: the first `limit`, then how many more.
+    public func filesRead(limit: Int = 10, lang: Lang) -> String {
+        let paths = read.files.map(\.path)
+        let shown = paths.prefix(limit).joined(separator: Messages.text("report.filesSep", lang))
+        return paths.count > limit ? shown + Messages.text("report.filesMore", lang, paths.count) : shown
+    }
+
     /// Whether any finding is at or above `level`.
     public func hasFindings(atOrAbove level: Status) -> Bool {
         findings.contains { $0.status.severity >= level.severity && $0.status.severity > 0 }

@@ -316,7 +316,8 @@ public enum HTMLCheckReporter: CheckReporter {
         let quality = r.qualityFindings
         do {
             b += "<section class=keep>\n<h2>\(t("audit.h.quality"))</h2>\n<table class=quality>\n<thead><tr><th>\(t("audit.col.item"))</th><th>\(t("audit.col.detail"))</th></tr></thead>\n<tbody>\n"
-            b += "<tr><td class=p>\(t("report.inputTitle"))</td><td>\(t("audit.readLine", r.read.files.count, r.read.rowsRead, r.read.accepted, r.read.rejected))</td></tr>\n"
+            b += "<tr><td class=p>\(t("report.inputTitle"))</td><td>\(t("audit.readLine", r.read.files.count, r.read.rowsRead, r.read.accepted, r.read.rejected))"
+                + (r.read.files.isEmpty ? "" : "<br><span class=id>\(t("report.filesRead", r.filesRead(lang: L)))</span>") + "</td></tr>\n"
             if r.read.rejected > 0 {
                 let list = r.read.rejections.prefix(5).map { "\($0.location)：\($0.message(L))" }.joined(separator: "；")
                 b += "<tr><td class=p>\(t("audit.rejected", r.read.rejected))</td><td>\(e(list))</td></tr>\n"

@@ -42,6 +42,8 @@ public enum TextCheckReporter: CheckReporter {
                     .map { "\(Rejection.kindLabel($0.key, L)) \($0.value)" }.joined(separator: Messages.text("report.listSep", L)))
             }
             out += "\n"
+            // Which files were read (those of a folder that were not are in the notes).
+            if !o.quiet && !r.read.files.isEmpty { out += Messages.text("report.filesRead", L, r.filesRead(lang: L)) + "\n" }
             for x in r.read.rejections.prefix(20) { out += Messages.text("report.rejectedRow", L, x.location, x.message(L)) + "\n" }
             if r.read.rejected > min(20, r.read.rejections.count) {
                 // A self-review lists only the rejected rows of its own units.
