@@ -109,6 +109,44 @@ struct CLITests {
         #expect(emptyEn.err.contains("empty.csv: is empty: expected a header line"), "\(emptyEn.err)")
     }
 
+    @Test("data-quality warnings follow --lang: every kind's title and note in English, in Chinese by default", arguments: ["text", "csv", "json", "html"])
+    func qualityWarningsLocalized(format: String) throws {
+        let dir = TestSupport.tempDir()
+        // ASCII names only, so that any CJK character in the English output is the program's own text.
+        // (U+3000, the ideographic space the audit header uses as a separator, is whitespace, not text.)
+        let plan = TestSupport.write("id,title,checker,types,threshold,scope,source\nR1,Meetings,count,meeting,1,all,c\n", name: "p.csv", dir: dir)
+        let units = TestSupport.write("name,kind\nA,branch\n", name: "units.csv", dir: dir)
+        let records = TestSupport.write("""
+        date,org,type,title
+        2022-03-01,A,meeting,m1
+        2022-03-01,A,meeting,m1
+        2021-05-01,A,meeting,old
+        2022-11-01,A,meeting,late
+        2022-04-01,B,meeting,m2
+        2022-04-02,A,walk,w
+        """, name: "r.csv", dir: dir)
+        // HTML is written to a file only.
+        let out = dir + "/out.html"
+        let base = ["check", "--plan", plan, "--roster", units, "--as-of", "2022-06-30", "--fail-on", "never"]
+            + (format == "html" ? ["-o", out] : ["--format", format]) + [records]
+        func run(_ args: [String]) throws -> (code: Int32, out: String, err: String) {
+            let r = try TestSupport.runBinary(args)
+            return (r.code, format == "html" ? ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "") : r.out, r.err)
+        }
+        let en = try run(base + ["--lang", "en"])
+        #expect(en.code == 0, "\(en.err)")
+        let cjk = en.out.unicodeScalars.filter { (0x3001...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+        #expect(cjk.isEmpty, "CJK in --lang en \(format) output: \(String(String.UnicodeScalarView(cjk)))\n\(en.out)")
+        for title in ["Duplicate records", "Dates outside the year checked", "Dates after the as-of day", "Units not in the roster", "Activity types no rule counts"] {
+            #expect(en.out.contains(title), "\(format): \(title)")
+        }
+        let zh = try run(base)
+        for title in ["重复记录", "日期不在检查年度内", "日期晚于检查日", "单位不在花名册中", "活动类型未被任何规则计入"] {
+            #expect(zh.out.contains(title), "\(format): \(title)")
+        }
+        #expect(!zh.out.contains("Duplicate records") && !zh.out.contains("not in the roster"))
+    }
+
     @Test("a plan with problems stops check before any report is written")
     func checkBadPlan() throws {
         let dir = TestSupport.tempDir()

@@ -49,8 +49,8 @@ struct SampleDataTests {
         let rejected = rows.filter { $0["rule"] == "rejected" }
         #expect(rejected.map { $0["evidence"]! } == ["SampleData/records/app-export-2022.csv:163:2"])
         let quality = rows.filter { $0["rule"] == "quality" }
-        #expect(quality.contains { $0["title"] == "重复记录" && $0["evidence"] == "SampleData/records/app-export-2022.csv:299" })
-        #expect(quality.contains { $0["title"] == "单位不在花名册中" && $0["org"] == "龙门街道老干部党支部" && $0["evidence"] == "SampleData/records/excel-gbk-2022.csv:354" })
+        #expect(quality.contains { $0["title"] == "Duplicate records" && $0["evidence"] == "SampleData/records/app-export-2022.csv:299" })
+        #expect(quality.contains { $0["title"] == "Units not in the roster" && $0["org"] == "龙门街道老干部党支部" && $0["evidence"] == "SampleData/records/excel-gbk-2022.csv:354" })
         let input = rows.first { $0["rule"] == "input" }!
         #expect(input["required"] == "1785" && input["actual"] == "1784" && input["shortfall"] == "1")
         // Met counts documented in SampleData/README.md ("Counts behind the met rules").

@@ -22,16 +22,19 @@ public final class QualityChecker: Checker {
 
     enum Kind: Int, CaseIterable {
         case duplicate, outsideYear, afterAsOf, unknownUnit, uncountedType, duplicatePartial
-        var title: String {
+        /// The catalogue id of the warning's title.
+        var titleID: String {
             switch self {
-            case .duplicate: return "重复记录"
-            case .outsideYear: return "日期不在检查年度内"
-            case .afterAsOf: return "日期晚于检查日"
-            case .unknownUnit: return "单位不在花名册中"
-            case .uncountedType: return "活动类型未被任何规则计入"
-            case .duplicatePartial: return "重复记录检查不完整"
+            case .duplicate: return "quality.title.duplicate"
+            case .outsideYear: return "quality.title.outsideYear"
+            case .afterAsOf: return "quality.title.afterAsOf"
+            case .unknownUnit: return "quality.title.unknownUnit"
+            case .uncountedType: return "quality.title.uncountedType"
+            case .duplicatePartial: return "quality.title.duplicatePartial"
             }
         }
+        /// The title in Chinese (the findings' `title`).
+        var title: String { Messages.text(titleID, .zh) }
     }
 
     let context: CheckContext
@@ -176,19 +179,26 @@ public final class QualityChecker: Checker {
                 let units = unknownCounts.indices.filter { unknownCounts[$0] > 0 }
                 if units.count == 1 {
                     let org = context.unitName(context.rosterUnitCount + units[0])
-                    store.fixed[i] = (org, "单位“\(org)”不在花名册中（\(t.count) 条记录）")
+                    let n = t.count
+                    store.fixed[i] = (org, { Messages.text("quality.note.unknownUnit", $0, org, n) })
                 } else {
                     let top = units.sorted { unknownCounts[$0] != unknownCounts[$1] ? unknownCounts[$0] > unknownCounts[$1] : $0 < $1 }.prefix(20)
-                    store.fixed[i] = ("*", "\(units.count) 个单位不在花名册中（共 \(t.count) 条记录）："
-                        + top.map { "\(context.unitName(context.rosterUnitCount + $0)) \(unknownCounts[$0])" }.joined(separator: "、")
-                        + (units.count > 20 ? " 等" : ""))
+                    let items = top.map { "\(context.unitName(context.rosterUnitCount + $0)) \(unknownCounts[$0])" }
+                    let (n, total, more) = (units.count, t.count, units.count > 20)
+                    store.fixed[i] = ("*", { lang in
+                        Messages.text("quality.note.unknownUnits", lang, n, total, items.joined(separator: lang == .zh ? "、" : ", "))
+                            + (more ? Messages.text("quality.andMore", lang) : "")
+                    })
                 }
             case .uncountedType:
                 var list: [(key: String, value: Int)] = []
                 for i in uncountedCounts.indices where uncountedCounts[i] > 0 { list.append((uncountedNames[i], uncountedCounts[i])) }
                 list.sort { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-                store.fixed[i] = ("*", "\(list.count) 种活动类型没有规则计入（共 \(t.count) 条记录）："
-                    + list.map { "\($0.key) \($0.value)" }.joined(separator: "、"))
+                let items = list.map { "\($0.key) \($0.value)" }
+                let total = t.count
+                store.fixed[i] = ("*", { lang in
+                    Messages.text("quality.note.uncountedTypes", lang, items.count, total, items.joined(separator: lang == .zh ? "、" : ", "))
+                })
             case .duplicate, .outsideYear, .afterAsOf, .duplicatePartial: break
             }
         }
@@ -198,10 +208,11 @@ public final class QualityChecker: Checker {
         for i in store.firstOrder() { out.append(Finding(quality: store, Int32(i))) }
         if duplicates.unchecked > 0 {
             let n = duplicates.unchecked
-            out.append(Finding(rule: "quality", title: Kind.duplicatePartial.title, checker: QualityChecker.identifier, org: "*",
-                               period: store.year, start: context.yearStart, end: context.yearEnd, required: 0, actual: n,
-                               status: .warning, due: context.yearEnd, measure: "条", evidenceCount: n,
-                               note: Messages.text("duplicates.spillFailed", .zh, n, duplicates.spillError ?? "")))
+            let reason = duplicates.spillError ?? ""
+            out.append(Finding(rule: "quality", titleID: Kind.duplicatePartial.titleID, checker: QualityChecker.identifier, org: "*",
+                               period: store.year, start: context.yearStart, end: context.yearEnd,
+                               status: .warning, due: context.yearEnd, measure: "条", actual: n, evidenceCount: n,
+                               note: { Messages.text("duplicates.spillFailed", $0, n, reason) }))
         }
         return out
     }
@@ -241,7 +252,7 @@ final class QualityTallies: @unchecked Sendable {
     /// Whether the tallies were restored from counts (`check --counts`) and cite no records.
     var withoutEvidence = false
     /// Unit and note of tallies whose texts are worked out at the end (unknown units, uncounted types).
-    var fixed: [Int: (org: String, note: String)] = [:]
+    var fixed: [Int: (org: String, note: (Lang) -> String)] = [:]
 
     /// `expectedUnits`: room reserved up front for that many per-unit tallies, so that the arrays
     /// do not grow (holding two copies at once) as a large input finds more units.
@@ -251,7 +262,7 @@ final class QualityTallies: @unchecked Sendable {
         dense = cap <= 16
         year = String(context.year)
         infos = QualityChecker.Kind.allCases.map {
-            RuleInfo(id: "quality", title: $0.title, checker: QualityChecker.identifier, measure: "条")
+            RuleInfo(id: "quality", title: $0.title, checker: QualityChecker.identifier, measure: "条", titleID: $0.titleID)
         }
         index = [[Int32]](repeating: [], count: QualityChecker.Kind.allCases.count)
         let room = expectedUnits + QualityChecker.Kind.allCases.count
@@ -322,14 +333,14 @@ final class QualityTallies: @unchecked Sendable {
         return o >= 0 ? context.unitName(o) : "*"
     }
 
-    /// The note of tally `i`.
-    func note(_ i: Int) -> String {
-        if let f = fixed[i] { return f.note }
+    /// The note of tally `i` in `lang`.
+    func note(_ i: Int, _ lang: Lang = .zh) -> String {
+        if let f = fixed[i] { return f.note(lang) }
         let t = tallies[i]
         switch t.kind {
-        case .duplicate: return "\(t.count) 条记录与前面的记录日期、单位、类型、主题完全相同"
-        case .outsideYear: return "\(t.count) 条记录的日期不在 \(year) 年，未计入"
-        case .afterAsOf: return "\(t.count) 条记录的日期晚于检查日 \(context.asOf.iso)，未计入"
+        case .duplicate: return Messages.text("quality.note.duplicate", lang, t.count)
+        case .outsideYear: return Messages.text("quality.note.outsideYear", lang, t.count, year)
+        case .afterAsOf: return Messages.text("quality.note.afterAsOf", lang, t.count, context.asOf.iso)
         case .unknownUnit, .uncountedType, .duplicatePartial: return ""
         }
     }

@@ -113,11 +113,19 @@ public final class RuleInfo: Sendable {
     public let clause: String
     /// The clause, verbatim.
     public let source: String
+    /// The catalogue id of a title the program writes (data-quality warnings), so that it is said
+    /// in the report's language; nil for a plan's rules, whose titles are the plan's words.
+    public let titleID: String?
 
     /// Creates the shared part of a rule's findings.
-    public init(id: String, title: String, checker: String, measure: String = "次", clause: String = "", source: String = "") {
+    public init(id: String, title: String, checker: String, measure: String = "次", clause: String = "", source: String = "",
+                titleID: String? = nil) {
         self.id = id; self.title = title; self.checker = checker; self.measure = measure; self.clause = clause; self.source = source
+        self.titleID = titleID
     }
+
+    /// The title in `lang` (a plan rule's title as written).
+    public func title(_ lang: Lang) -> String { titleID.map { Messages.text($0, lang) } ?? title }
 }
 
 /// Where a counted record is: 24 bytes, allocated up front for every finding so evidence memory
@@ -239,12 +247,15 @@ final class StoredFinding: Sendable {
     let status: Status
     let evidence: [String]
     let note: String
+    /// The note in a report's language, when the program wrote it (nil: `note` as given).
+    let localizedNote: (@Sendable (Lang) -> String)?
 
     init(info: RuleInfo, org: String, person: String, period: String, start: Day, end: Day, due: Day, required: Int,
-         actual: Int, evidenceCount: Int, status: Status, evidence: [String], note: String) {
+         actual: Int, evidenceCount: Int, status: Status, evidence: [String], note: String,
+         localizedNote: (@Sendable (Lang) -> String)? = nil) {
         self.info = info; self.org = org; self.person = person; self.period = period; self.start = start; self.end = end
         self.due = due; self.required = required; self.actual = actual; self.evidenceCount = evidenceCount
-        self.status = status; self.evidence = evidence; self.note = note
+        self.status = status; self.evidence = evidence; self.note = note; self.localizedNote = localizedNote
     }
 }
 
@@ -276,6 +287,15 @@ public struct Finding: Sendable, Equatable {
             info: RuleInfo(id: rule, title: title, checker: checker, measure: measure, clause: clause, source: source),
             org: org, person: person, period: period, start: start, end: end, due: due, required: required, actual: actual,
             evidenceCount: evidenceCount, status: status, evidence: evidence, note: note))
+    }
+
+    /// A stored finding whose title and note the program writes, in the report's language.
+    init(rule: String, titleID: String, checker: String, org: String, period: String, start: Day, end: Day,
+         status: Status, due: Day, measure: String, actual: Int, evidenceCount: Int, note: @escaping @Sendable (Lang) -> String) {
+        storage = .stored(StoredFinding(
+            info: RuleInfo(id: rule, title: Messages.text(titleID, .zh), checker: checker, measure: measure, titleID: titleID),
+            org: org, person: "", period: period, start: start, end: end, due: due, required: 0, actual: actual,
+            evidenceCount: evidenceCount, status: status, evidence: [], note: note(.zh), localizedNote: note))
     }
 
     /// The tally whose cell this finding is, nil for other findings.
@@ -382,11 +402,14 @@ public struct Finding: Sendable, Equatable {
         }
     }
     /// Extra explanation (quality warnings).
-    public var note: String {
+    public var note: String { note(.zh) }
+
+    /// The note in `lang` (data-quality warnings are written in the report's language).
+    public func note(_ lang: Lang) -> String {
         switch storage {
         case .cell: return ""
-        case .quality(let q, let i): return q.note(Int(i))
-        case .stored(let f): return f.note
+        case .quality(let q, let i): return q.note(Int(i), lang)
+        case .stored(let f): return f.localizedNote?(lang) ?? f.note
         }
     }
     /// Ids or file:line of the records that counted (capped), formatted now.
@@ -433,6 +456,8 @@ public struct Finding: Sendable, Equatable {
     public var rule: String { info.id }
     /// Rule title.
     public var title: String { info.title }
+    /// Rule title in `lang`: a plan rule's as written, a data-quality warning's in `lang`.
+    public func title(_ lang: Lang) -> String { info.title(lang) }
     /// Checker identifier.
     public var checker: String { info.checker }
     /// Unit of `required`/`actual` for people: 次 or 人次.
@@ -465,7 +490,7 @@ public struct Finding: Sendable, Equatable {
     /// `day` writes a day (``Day/appendISO(to:)`` by default; the CSV report keeps the days it wrote).
     func appendAdvice<B: ByteAppending>(asOf: Day, status: Status, lang: Lang = .zh, to out: inout B,
                                         day: (Day, inout B) -> Void = { d, o in d.appendISO(to: &o) }) {
-        if status == .warning { out.append(string: note); return }
+        if status == .warning { out.append(string: note(lang)); return }
         Finding.appendAdvice(status: status, required: required, actual: actual, start: start, due: due,
                              asOf: asOf, measure: Array(Finding.measureText(measure, lang).utf8), lang: lang, to: &out, day: day)
     }

@@ -68,6 +68,7 @@ public enum Messages {
         ("duplicates", duplicates),
         ("limits", limits),
         ("plan", plan),
+        ("quality", quality),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).

@@ -86,7 +86,7 @@ public enum CSVCheckReporter: CheckReporter {
         /// The rule's texts, escaped: id, title, source, checker, clause.
         func cells(of info: RuleInfo) -> [[UInt8]] {
             if let c = ruleCells[ObjectIdentifier(info)] { return c }
-            let c = [info.id, info.title, info.source, info.checker, info.clause].map { Array(w.escape($0).utf8) }
+            let c = [info.id, info.title(o.lang), info.source, info.checker, info.clause].map { Array(w.escape($0).utf8) }
             ruleCells[ObjectIdentifier(info)] = c
             return c
         }

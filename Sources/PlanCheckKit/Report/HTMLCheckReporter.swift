@@ -334,7 +334,7 @@ public enum HTMLCheckReporter: CheckReporter {
             }
             for f in quality {
                 let refs = f.evidence.prefix(3).joined(separator: " ")
-                b += "<tr><td class=p>\(e(f.title))</td><td>\(e(f.note))\(refs.isEmpty ? "" : "<br><span class=id>\(e(Messages.text("report.see", L, refs)))</span>")</td></tr>\n"
+                b += "<tr><td class=p>\(e(f.title(L)))</td><td>\(e(f.note(L)))\(refs.isEmpty ? "" : "<br><span class=id>\(e(Messages.text("report.see", L, refs)))</span>")</td></tr>\n"
             }
             b += "</tbody>\n</table>\n</section>\n"
         }

@@ -6,7 +6,7 @@ public enum JSONCheckReporter: CheckReporter {
     /// `advice` in the report's language.
     static func finding(_ f: Finding, asOf: Day, lang: Lang) -> JSONValue {
         .object([
-            ("rule", .string(f.rule)), ("title", .string(f.title)), ("checker", .string(f.checker)),
+            ("rule", .string(f.rule)), ("title", .string(f.title(lang))), ("checker", .string(f.checker)),
             ("org", .string(f.org)), ("person", .string(f.person)), ("period", .string(f.period)),
             ("start", .string(f.start.iso)), ("end", .string(f.end.iso)),
             ("required", .int(f.required)), ("actual", .int(f.actual)), ("shortfall", .int(f.shortfall)),

@@ -144,7 +144,7 @@ public enum TextCheckReporter: CheckReporter {
             var rows: [[String]] = []
             for f in quality {
                 let word = Status.warning.label(L)
-                rows.append(["  " + (o.colour ? colour(word, .warning, true) : word), f.title, f.note])
+                rows.append(["  " + (o.colour ? colour(word, .warning, true) : word), f.title(L), f.note(L)])
                 if !f.evidence.isEmpty {
                     rows.append(["", "", Messages.text("report.see", L, f.evidence.prefix(3).joined(separator: " ") + (f.evidenceCount > min(3, f.evidence.count) ? " …" : ""))])
                 }
