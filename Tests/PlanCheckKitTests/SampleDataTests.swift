@@ -143,8 +143,13 @@ struct SampleDataTests {
     func inspect() throws {
         let r = try TestSupport.runBinary(["inspect", "SampleData/records"])
         #expect(r.code == 0)
-        #expect(r.out.contains("GB18030 (detected: not UTF-8, read as GB18030)"))
-        #expect(r.out.contains("UTF-8 with BOM (BOM)"))
+        #expect(r.out.contains("GB18030（检测：不是 UTF-8，按 GB18030 读取）"))
+        #expect(r.out.contains("UTF-8 带 BOM（按 BOM 判断）"))
         #expect(r.out.contains("合计：3 个文件，读取 1785 行，接受 1784 行，拒绝 1 行"))
+        // Issue 19: the encoding is described in the run's language, English only on request.
+        #expect(!r.out.contains("detected") && !r.out.contains("read as") && !r.out.contains("with BOM"), "\(r.out)")
+        let en = try TestSupport.runBinary(["inspect", "--lang", "en", "SampleData/records"])
+        #expect(en.out.contains("GB18030 (detected: not UTF-8, read as GB18030)"))
+        #expect(en.out.contains("UTF-8 with BOM (BOM)"))
     }
 }

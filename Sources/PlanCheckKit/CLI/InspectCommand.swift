@@ -102,7 +102,7 @@ public enum InspectCommand: Command {
             let st = stats[i]
             out += "\(f.path)\n"
             var rows: [[String]] = []
-            rows.append(["  " + Messages.text("inspect.encoding", L), f.encoding?.description ?? "?"])
+            rows.append(["  " + Messages.text("inspect.encoding", L), f.encoding?.message(L) ?? "?"])
             rows.append(["  " + Messages.text("inspect.delimiter", L), CommonOptions.delimiterName(f.delimiter)])
             let mapped = RecordField.allCases.compactMap { fld in f.columns[fld].map { "\(f.headers[$0]) → \(fld.name)" } }
             rows.append(["  " + Messages.text("inspect.columns", L), mapped.joined(separator: ", ")])

@@ -2,6 +2,16 @@ extension Messages {
     /// `plancheck inspect`: how each file was read.
     static let inspect: [String: MessageText] = [
         "inspect.encoding": MessageText(zh: "编码", en: "encoding"),
+        "inspect.encodingLine": MessageText(zh: "{0}{1}（{2}）", en: "{0}{1} ({2})"),
+        "inspect.withBOM": MessageText(zh: " 带 BOM", en: " with BOM"),
+        "inspect.how.bom": MessageText(zh: "按 BOM 判断", en: "BOM"),
+        "inspect.how.option": MessageText(zh: "由 --encoding 指定", en: "--encoding"),
+        "inspect.how.optionBOMIgnored": MessageText(zh: "由 --encoding 指定，忽略 BOM", en: "--encoding (BOM ignored)"),
+        "inspect.how.nul": MessageText(zh: "检测：每隔一个字节为 NUL，按 UTF-16 读取", en: "detected: NUL bytes at every other position"),
+        "inspect.how.utf8": MessageText(zh: "检测：是有效的 UTF-8", en: "detected: valid UTF-8"),
+        "inspect.how.gb18030": MessageText(zh: "检测：不是 UTF-8，按 GB18030 读取", en: "detected: not UTF-8, read as GB18030"),
+        "inspect.how.ascii": MessageText(zh: "只有 ASCII 字符", en: "ASCII only"),
+        "inspect.how.xlsx": MessageText(zh: "xlsx 工作簿", en: "xlsx"),
         "inspect.delimiter": MessageText(zh: "分隔符", en: "delimiter"),
         "inspect.columns": MessageText(zh: "列", en: "columns"),
         "inspect.unmapped": MessageText(zh: "未用的列", en: "unmapped"),

@@ -37,6 +37,19 @@ public struct EncodingInfo: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         encoding.rawValue + (bom ? " with BOM" : "") + " (" + how + ")"
     }
+
+    /// The catalogue ids of the ways an encoding is chosen, by `how`.
+    static let howIDs: [String: String] = [
+        "BOM": "inspect.how.bom", "--encoding": "inspect.how.option", "--encoding (BOM ignored)": "inspect.how.optionBOMIgnored",
+        "detected: NUL bytes at every other position": "inspect.how.nul", "detected: valid UTF-8": "inspect.how.utf8",
+        "detected: not UTF-8, read as GB18030": "inspect.how.gb18030", "ASCII only": "inspect.how.ascii", "xlsx": "inspect.how.xlsx",
+    ]
+
+    /// The description in `lang` (`inspect`); English is ``description``.
+    public func message(_ lang: Lang) -> String {
+        let h = EncodingInfo.howIDs[how].map { Messages.text($0, lang) } ?? how
+        return Messages.text("inspect.encodingLine", lang, encoding.rawValue, bom ? Messages.text("inspect.withBOM", lang) : "", h)
+    }
 }
 
 /// Where a stream of bytes comes from: a file opened read-only, or standard input.
