@@ -48,6 +48,28 @@ struct FolderTests {
         }
     }
 
+    @Test("the filed reports name each file not read, with why", arguments: ["csv", "json", "html"])
+    func notReadInReports(format: String) throws {
+        let dir = Self.folder()
+        let out = TestSupport.tempDir() + "/report." + format
+        let r = TestSupport.run(["check", "--plan", TestSupport.root + "/Checks/000-street-party-building-2022.csv", "--as-of", "2022-12-31",
+                                 "-o", out, dir])
+        #expect(r.code == 1 || r.code == 0, "\(r.err)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        let legacy = Messages.text("folder.legacy", .zh), roster = dir + "/花名册.csv"
+        switch format {
+        case "csv":
+            #expect(text.contains("\nunread,未读取的文件,,,,,,,提示,,,\(dir)/旧表.xls,reader,,,,\(legacy)\r\n"), "\(text)")
+            #expect(text.components(separatedBy: "unread,未读取的文件,").count == 5, "\(text)")
+        case "json":
+            #expect(text.contains("\"unreadFiles\": [") && text.contains("\"path\": \"\(roster)\""), "\(text)")
+            #expect(text.contains("\"reason\": \"\(legacy)\""), "\(text)")
+        default:
+            #expect(text.contains("<tr><td class=p>未读取的文件 4 个</td><td>"), "\(text)")
+            #expect(text.contains(HTML.escape("\(dir)/旧表.xls：\(legacy)")), "\(text)")
+        }
+    }
+
     @Test("--strict keeps fail-fast: a table of the folder that is no activity table ends the run")
     func strict() {
         let r = TestSupport.run(["inspect", "--strict", Self.folder()])

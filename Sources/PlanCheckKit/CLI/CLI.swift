@@ -269,10 +269,20 @@ enum CommonOptions {
     /// not read, unless `--strict`), and a note for each file of a folder that is not read (the report's file count and
     /// `inspect` say which were).
     static func inputsAndNotes(_ p: ParsedArguments, lang: Lang) throws -> (sources: [InputSource], notes: [String]) {
+        let (sources, notRead) = try inputsAndNotRead(p)
+        return (sources, notes(notRead, lang: lang))
+    }
+
+    /// The inputs, with folders expanded, and the files of a folder that are not read (the check
+    /// reports list them).
+    static func inputsAndNotRead(_ p: ParsedArguments) throws -> (sources: [InputSource], notRead: [NotReadFile]) {
         if p.positionals.isEmpty { throw UsageError(id: "core.noInputs") }
-        let (sources, notRead) = try RecordReader.expandFolders(p.positionals, options: try readerOptions(p), strict: p.flag("strict"))
-        let notes = notRead.map { Messages.text("folder.notRead", lang, $0.path, $0.message(lang)) }
-        return (sources, notes)
+        return try RecordReader.expandFolders(p.positionals, options: try readerOptions(p), strict: p.flag("strict"))
+    }
+
+    /// A note for each file not read.
+    static func notes(_ notRead: [NotReadFile], lang: Lang) -> [String] {
+        notRead.map { Messages.text("folder.notRead", lang, $0.path, $0.message(lang)) }
     }
 
     static func delimiterName(_ d: UInt8) -> String {

@@ -81,7 +81,8 @@ public enum CheckCommand: Command {
         if !countsPaths.isEmpty && !p.positionals.isEmpty {
             throw UsageError(id: "sql.countsWithInputs")
         }
-        let (inputs, folderNotes) = countsPaths.isEmpty ? try CommonOptions.inputsAndNotes(p, lang: io.lang) : ([], [])
+        let (inputs, notRead) = countsPaths.isEmpty ? try CommonOptions.inputsAndNotRead(p) : ([], [])
+        let folderNotes = CommonOptions.notes(notRead, lang: io.lang)
         try AtomicFileOutput.refuseInputs(targets.files.map(\.path), inputs: inputs, also: p.all("plan") + p.all("roster") + countsPaths)
         let cap = try p.value("evidence-cap").map { try Limits.option($0, "evidence-cap", Limits.evidenceCap) }
             ?? (p.value("org") == nil ? 3 : 10)
@@ -91,12 +92,13 @@ public enum CheckCommand: Command {
         if let org = p.value("org"), let r = s.roster, !r.units.contains(where: { $0.name == org }) {
             throw UsageError(id: "csv.orgNotInRoster", org)
         }
-        let report = !countsPaths.isEmpty
+        var report = !countsPaths.isEmpty
             ? try CountsReport.build(paths: countsPaths, plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year,
                                      asOf: s.asOf, org: p.value("org"), extraNotes: s.notes,
                                      lang: io.lang)
             : try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes + folderNotes)
+        report.notRead = notRead
         if p.flag("strict") && report.read.rejected > 0 {
             var msg = Messages.text("csv.strict", io.lang, report.read.rejected) + "\n"
             for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }

@@ -47,6 +47,11 @@ public enum CSVCheckReporter: CheckReporter {
             w.row(["cell", Messages.text("cells.title", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
                    "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
         }
+        // Files of the input folders that were not read: the file in `evidence`, why in `note`.
+        for x in r.notRead {
+            w.row(["unread", Messages.text("folder.csvTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.path,
+                   "reader", "", "", "", x.message(L)])
+        }
         // The input row: rows read, accepted, rejected, and in `evidence` the files read (" | " between).
         w.row(["input", Messages.text("report.inputTitle", L), "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
                (r.read.rejected > 0 ? Status.warning : Status.met).label(L), "", "", r.read.files.map(\.path).joined(separator: " | "), "reader", "", "", "",

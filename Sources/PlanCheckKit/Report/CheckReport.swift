@@ -18,6 +18,8 @@ public struct CheckReport: Sendable {
     public var org: String?
     /// Units in report order with their kinds (roster order, then first seen).
     public var unitOrder: [(name: String, kind: String)]
+    /// Files of the input folders that were not read, with why (every report names them).
+    public var notRead: [NotReadFile] = []
     /// The counted records' dates and titles, by input and line (self-review only).
     public var evidenceRecords: [Int64: EvidenceRecord] = [:]
 

@@ -322,6 +322,11 @@ public enum HTMLCheckReporter: CheckReporter {
                 let list = r.read.rejections.prefix(5).map { "\($0.location)：\($0.message(L))" }.joined(separator: "；")
                 b += "<tr><td class=p>\(t("audit.rejected", r.read.rejected))</td><td>\(e(list))</td></tr>\n"
             }
+            // Files of the input folders that were not read (a branch's old workbook must not vanish from the filed report).
+            if !r.notRead.isEmpty {
+                let list = r.notRead.map { e("\($0.path)：\($0.message(L))") }.joined(separator: "<br>")
+                b += "<tr><td class=p>\(t("folder.auditRow", r.notRead.count))</td><td>\(list)</td></tr>\n"
+            }
             if r.read.cellWarningCount > 0 {
                 let list = r.read.cellWarnings.prefix(5).map { "\($0.location)：\($0.message(L))" }.joined(separator: "；")
                     + (r.read.cellWarningCount > min(5, r.read.cellWarnings.count) ? " …" : "")

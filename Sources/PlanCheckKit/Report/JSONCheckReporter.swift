@@ -47,7 +47,7 @@ public enum JSONCheckReporter: CheckReporter {
                 ("file", .string(x.file)), ("line", .int(x.line)), ("column", .int(x.column)),
                 ("kind", .string(x.kind)), ("kindLabel", .string(Rejection.kindLabel(x.kind, lang))), ("reason", .string(x.message(lang))),
             ]) })),
-        ] + cellWarnings(r, lang: lang) + [
+        ] + cellWarnings(r, lang: lang) + unreadFiles(r, lang: lang) + [
             ("notes", .array(r.notes.map { .string($0) })),
         ])
     }
@@ -61,6 +61,12 @@ public enum JSONCheckReporter: CheckReporter {
                     ("location", .string(x.location)), ("file", .string(x.file)), ("line", .int(x.line)), ("column", .int(x.column)),
                     ("kind", .string(x.kind)), ("kindLabel", .string(Rejection.kindLabel(x.kind, lang))), ("reason", .string(x.message(lang))),
                 ]) }))]
+    }
+
+    /// Files of the input folders that were not read: `unreadFiles` (path, reason), only when there are any.
+    static func unreadFiles(_ r: CheckReport, lang: Lang) -> [(String, JSONValue)] {
+        guard !r.notRead.isEmpty else { return [] }
+        return [("unreadFiles", .array(r.notRead.map { x in .object([("path", .string(x.path)), ("reason", .string(x.message(lang)))]) }))]
     }
 
     /// Writes the same text as `value(r).rendered()`, one finding at a time.
