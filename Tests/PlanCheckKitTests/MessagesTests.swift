@@ -49,3 +49,20 @@ import Testing
         #expect(Messages.text("core.error", .en, "boom") == "Error: boom")
     }
 }
+
+@Suite struct SubcommandSuggestionTests {
+    @Test(arguments: [("chek", "check"), ("stat", "stats"), ("valdate", "validate"), ("inti", "init")])
+    func misspeltSubcommandIsAnsweredWithTheNearest(_ typed: String, _ meant: String) {
+        let zh = TestSupport.run([typed])
+        #expect(zh.code == 2)
+        #expect(zh.err.contains("没有子命令“\(typed)”；是否要写 \(meant)？"), "\(zh.err)")
+        let en = TestSupport.run([typed], env: ["PLANCHECK_LANG": "en"])
+        #expect(en.err.contains("did you mean '\(meant)'?"), "\(en.err)")
+    }
+
+    @Test func farFromEverySubcommandGetsNoGuess() {
+        let r = TestSupport.run(["zzzzzzzz"])
+        #expect(r.code == 2)
+        #expect(r.err.contains("没有子命令“zzzzzzzz”") && !r.err.contains("是否要写"))
+    }
+}

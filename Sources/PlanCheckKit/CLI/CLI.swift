@@ -146,14 +146,14 @@ public enum PlanCheckCLI {
         if first == "help" {
             if argv.count < 2 { io.stdout.write(mainHelp); return ExitCode.ok }
             guard let c = commands.first(where: { $0.spec.name == argv[1] }) else {
-                io.stderr.write(said(Messages.text("core.unknownSubcommand", lang, argv[1])) + "\n" + mainHelp)
+                io.stderr.write(said(unknownSubcommand(argv[1], lang)) + "\n" + mainHelp)
                 return ExitCode.badInput
             }
             io.stdout.write(c.spec.helpText)
             return ExitCode.ok
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
-            io.stderr.write(said(Messages.text("core.unknownSubcommand", lang, first)) + "\n" + mainHelp)
+            io.stderr.write(said(unknownSubcommand(first, lang)) + "\n" + mainHelp)
             return ExitCode.badInput
         }
         let spec = command.spec
@@ -172,6 +172,15 @@ public enum PlanCheckCLI {
             io.stderr.write(said("\(error)"))
         }
         return ExitCode.badInput
+    }
+
+    /// "unknown subcommand 'chek'", with the nearest subcommand when it looks like a misspelling.
+    static func unknownSubcommand(_ name: String, _ lang: Lang) -> String {
+        let names = commands.map { $0.spec.name } + ["help"]
+        if let near = Suggest.nearest(name, among: names) {
+            return Messages.text("core.unknownSubcommandDidYouMean", lang, name, near)
+        }
+        return Messages.text("core.unknownSubcommand", lang, name)
     }
 
     /// Entry point for the executable: real standard streams and environment, then exit.

@@ -5,6 +5,7 @@ extension Messages {
         "core.langUnknown": MessageText(zh: "--lang 的值“{0}”无效，可选：zh、en", en: "--lang '{0}' is not one of: zh, en"),
         "core.noSubcommand": MessageText(zh: "没有给出子命令", en: "no subcommand given"),
         "core.unknownSubcommand": MessageText(zh: "没有子命令“{0}”", en: "unknown subcommand '{0}'"),
+        "core.unknownSubcommandDidYouMean": MessageText(zh: "没有子命令“{0}”；是否要写 {1}？", en: "unknown subcommand '{0}'; did you mean '{1}'?"),
         "core.usage": MessageText(zh: "用法：plancheck {0}\n  详见“plancheck help {1}”。", en: "Usage: plancheck {0}\n  See 'plancheck help {1}'."),
         "core.unknownOption": MessageText(zh: "“{1}”命令没有选项“{0}”", en: "unknown option '{0}' for '{1}'"),
         "core.optionTakesNoValue": MessageText(zh: "选项 --{0} 不带值", en: "option '--{0}' takes no value"),
