@@ -143,9 +143,9 @@ public enum FieldParsing {
         // Excel counts 1900 as a leap year: serial 1 is 1900-01-01, 59 is 1900-02-28, 60 is the
         // fictitious 1900-02-29, and from 61 (1900-03-01) on, day 0 is 1899-12-30. 2958465 is
         // 9999-12-31, Excel's last day.
-        guard v >= 1 && v <= 2_958_465 else { return .impossible("Excel serial day \(v) is out of range (1 to 2958465)") }
-        if v == 60 { return .impossible(Messages.text("limits.excelFictitiousDay", .en)) }
-        return .day(Day(ordinal: Int32(v < 60 ? v - 25_568 : v - 25_569)))
+        guard v >= 1 && v <= ExcelDate.maxSerial1900 else { return .impossible("Excel serial day \(v) is out of range (1 to 2958465)") }
+        guard let day = ExcelDate.day(serial: v) else { return .impossible(Messages.text("limits.excelFictitiousDay", .en)) }
+        return .day(day)
     }
 
     /// Accepts nothing, or a space / `T` followed by HH:MM or HH:MM:SS.
