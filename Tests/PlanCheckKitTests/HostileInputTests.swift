@@ -272,6 +272,14 @@ struct HostileInputTests {
         }
     }
 
+    @Test("an Excel serial's rejection names the day it stands for, with no English words in a Chinese report")
+    func excelSerialReasonHasNoWords() {
+        for (s, what) in [("60", "1900-02-29"), ("2958466", "> 9999-12-31"), ("0", "< 1900-01-01")] {
+            let r = Array(s.utf8).withUnsafeBufferPointer { FieldParsing.parseDate($0) }
+            #expect(r == .impossible(what))
+        }
+    }
+
     @Test("a plan row with too few or too many fields points at the first column past the shorter")
     func fieldCountColumn() throws {
         let p = TestSupport.write("id,checker,types,threshold,scope,source\nX,count,党课,1,all\nY,count,党课,1,all,c,extra\n", name: "p.csv")

@@ -30,9 +30,6 @@ extension Messages {
         "limits.htmlMoreUnits": MessageText(
             zh: "另有 {0} 个单位（{1} 项检查）未在网页中列出，完整结果见 CSV 报告（-o 报告.csv）",
             en: "{0} more units ({1} rules) are not listed here; the CSV report (-o report.csv) has them all"),
-        "limits.excelFictitiousDay": MessageText(
-            zh: "Excel 序列日 60 是 Excel 虚构的 1900-02-29，不是真实日期",
-            en: "Excel serial day 60 is Excel's fictitious 1900-02-29, not a calendar date"),
         "limits.reservedName": MessageText(
             zh: "单位名称“{0}”是报告中的保留标记（* 表示全体单位，合计 表示总计行），不能用作单位名",
             en: "org '{0}' is a marker reports reserve (* is all units together, 合计 the total row) and cannot name a unit"),

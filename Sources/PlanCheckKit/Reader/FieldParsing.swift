@@ -143,8 +143,11 @@ public enum FieldParsing {
         // Excel counts 1900 as a leap year: serial 1 is 1900-01-01, 59 is 1900-02-28, 60 is the
         // fictitious 1900-02-29, and from 61 (1900-03-01) on, day 0 is 1899-12-30. 2958465 is
         // 9999-12-31, Excel's last day.
-        guard v >= 1 && v <= ExcelDate.maxSerial1900 else { return .impossible("Excel serial day \(v) is out of range (1 to 2958465)") }
-        guard let day = ExcelDate.day(serial: v) else { return .impossible(Messages.text("limits.excelFictitiousDay", .en)) }
+        // The reason names the day the serial stands for, so the rejection reads the same in
+        // every language ("date '60': 1900-02-29 is not a calendar date").
+        if v < 1 { return .impossible("< 1900-01-01") }
+        if v > ExcelDate.maxSerial1900 { return .impossible("> 9999-12-31") }
+        guard let day = ExcelDate.day(serial: v) else { return .impossible("1900-02-29") }
         return .day(day)
     }
 
