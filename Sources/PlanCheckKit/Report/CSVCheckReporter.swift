@@ -86,7 +86,9 @@ public enum CSVCheckReporter: CheckReporter {
         /// The rule's texts, escaped: id, title, source, checker, clause.
         func cells(of info: RuleInfo) -> [[UInt8]] {
             if let c = ruleCells[ObjectIdentifier(info)] { return c }
-            let c = [info.id, info.title(o.lang), info.source, info.checker, info.clause].map { Array(w.escape($0).utf8) }
+            // The checker as the plan's writer names it in the report's language (计数 … under zh).
+            let checker = o.lang == .zh ? (CheckerRegistry.planChecker(info.checker)?.chineseName ?? info.checker) : info.checker
+            let c = [info.id, info.title(o.lang), info.source, checker, info.clause].map { Array(w.escape($0).utf8) }
             ruleCells[ObjectIdentifier(info)] = c
             return c
         }
