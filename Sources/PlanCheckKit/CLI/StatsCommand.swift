@@ -113,7 +113,7 @@ public enum StatsCommand: Command {
         switch format {
         case "csv": StatsCSVReporter.write(table, r, to: sink, options: options)
         case "json": StatsJSONReporter.write(r, to: sink)
-        case "html": StatsHTMLReporter.write(r, to: sink)
+        case "html": StatsHTMLReporter.write(r, to: sink, lang: options.lang)
         default: StatsTextReporter.write(r, to: sink, options: options)
         }
     }
