@@ -70,6 +70,7 @@ public enum Messages {
         ("plan", plan),
         ("quality", quality),
         ("stats", stats),
+        ("help", help),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
