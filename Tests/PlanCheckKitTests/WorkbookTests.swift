@@ -6,6 +6,15 @@ import Testing
 /// (same validation, `file.xlsx[sheet]:row:column`), and files that are not .xlsx.
 @Suite("Workbook (.xlsx) reader")
 struct WorkbookTests {
+    /// What Excel shows of a stored number: 15 significant digits.
+    @Test("numbers as Excel shows them", arguments: [
+        ("12.000000000000002", "12"), ("17.999999999999996", "18"), ("0.30000000000000004", "0.3"), ("20", "20"),
+        ("12.5", "12.5"), ("1.2345678901234568E+17", "1.2345678901234568e+17"), ("13812345678", "13812345678"), ("-3.0000000000000004", "-3"),
+    ])
+    func excelNumberText(_ raw: String, _ shown: String) {
+        #expect(Workbook.numberText(raw, Double(raw)!) == shown)
+    }
+
     static let kindsRows = """
     <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>行内</t></is></c>\
     <c r="C1" t="inlineStr"><is><r><rPr><b/></rPr><t>富</t></r><r><t xml:space="preserve"> 文本</t></r></is></c>\
