@@ -58,7 +58,7 @@ public struct Roster: Sendable {
             if let rc = pm.columns[.role] {
                 guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
                     problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
-                        message: Messages.text("plan.peopleColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
+                        message: Messages.text("plan.peopleColumns", lang, table.shownHeaders.joined(separator: lang == .zh ? "、" : ", "))))
                     continue
                 }
                 for row in table.rows {
@@ -77,7 +77,7 @@ public struct Roster: Sendable {
                 }
                 guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
                     problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
-                        message: Messages.text("plan.rosterColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
+                        message: Messages.text("plan.rosterColumns", lang, table.shownHeaders.joined(separator: lang == .zh ? "、" : ", "))))
                     continue
                 }
                 for row in table.rows {
@@ -141,6 +141,14 @@ public struct Roster: Sendable {
 
 /// A small CSV table read whole (plans and rosters): header, rows of strings with their lines.
 struct TableFile {
+    /// The header as an error message shows it: cells past 64 characters cut (`…`), at most 50
+    /// cells; a header row of megabytes (a file with no line breaks) is not copied into messages.
+    var shownHeaders: [String] {
+        var out = headers.prefix(50).map { $0.count > 64 ? String($0.prefix(64)) + "…" : $0 }
+        if headers.count > 50 { out.append("…") }
+        return out
+    }
+
     struct Row {
         var line: Int
         /// The cells as read; a workbook row leaves out its trailing empty cells.
