@@ -35,8 +35,8 @@ public enum CSVCheckReporter: CheckReporter {
         let rows = FindingRows(writer: w, report: r, options: o)
         let out = MemoryOutput()
         let helperRows = FindingRows(writer: CSVWriter(sink: out, bom: false, formulaGuard: o.formulaGuard), report: r, options: o)
-        BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(r.findings[block($0)]) },
-                          helper: { helperRows.write(r.findings[block($0)]); return out.take() })
+        BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(r.findings, block($0)) },
+                          helper: { helperRows.write(r.findings, block($0)); return out.take() })
         let L = o.lang
         for x in r.read.rejections {
             w.row(["rejected", Messages.text("report.rejectedTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
@@ -69,6 +69,8 @@ public enum CSVCheckReporter: CheckReporter {
         /// Escaped unit names by unit id (empty: not yet).
         var orgCells: [[UInt8]] = []
         let scratch = ByteLine()
+        /// A cell's evidence indices, newest first (reused from row to row).
+        var chain: [Int] = []
         /// ISO bytes of the days written so far, by days since the start of the year before the
         /// one under review (periods and advice name days of the year and its neighbours).
         var isoDays: [[UInt8]] = []
@@ -104,16 +106,24 @@ public enum CSVCheckReporter: CheckReporter {
 
         func day(_ d: Day) { w.cell(unescaped: { var out = $0; appendDay(d, to: &out) }) }
 
-        /// Writes `findings` in order. A run of findings that are cells of one tally (a counting
-        /// rule's rows, most of a report) is written by ``write(cellsOf:_:)``.
-        func write(_ findings: ArraySlice<Finding>) {
+        /// Writes findings `range` of `list` in order: a tally's run (a counting rule's rows, most of
+        /// a report) straight from the tally by ``write(cellsOf:_:)``.
+        func write(_ list: FindingList, _ range: Range<Int>) {
+            list.forEachRun(in: range, cells: { t, cells in write(cellsOf: t, cells) }, stored: { write($0) })
+        }
+
+        /// Writes `findings` in order. A run of findings that are cells of one tally (a self-review's
+        /// selection) is written by ``write(cellsOf:_:)``.
+        func write<C: Collection<Finding>>(_ findings: C) {
             var i = findings.startIndex
             while i < findings.endIndex {
-                guard let t = findings[i].tally else { write(findings[i]); i += 1; continue }
-                var j = i + 1
-                while j < findings.endIndex && findings[j].cell(of: t) != nil { j += 1 }
-                write(cellsOf: t, findings[i..<j])
-                i = j
+                guard let t = findings[i].tally else { write(findings[i]); findings.formIndex(after: &i); continue }
+                var cells: [Int] = []
+                while i < findings.endIndex, let (e, s) = findings[i].cell(of: t) {
+                    cells.append(e * t.slots.count + s)
+                    findings.formIndex(after: &i)
+                }
+                write(cellsOf: t, cells)
             }
         }
 
@@ -125,20 +135,19 @@ public enum CSVCheckReporter: CheckReporter {
             return orgCells[u]
         }
 
-        /// The rows of `run`, findings that are all cells of tally `t`, written from the tally's
+        /// The rows of cells `run` of tally `t` (indices entity × slots + slot), written from the tally's
         /// arrays, held once for the run: through each finding's accessors a row counted about
         /// twenty references (tally, rule texts, unit name, period label), more than the rest of
         /// formatting it. The bytes are those of ``write(_:)-(Finding)`` (the golden files compare).
-        func write(cellsOf t: SlotTally, _ run: ArraySlice<Finding>) {
+        func write<C: Collection<Int>>(cellsOf t: SlotTally, _ run: C) {
             let rule = cells(of: t.findingInfo)
-            let slots = t.slots, cells = t.cells, refs = t.evidence, cap = t.cap, dense = t.denseEvidence
+            let slots = t.slots, cells = t.cells, log = t.evidenceLog, next = t.evidenceNext, head = t.evidenceHead
             let scope = t.scope, units = scope.entityUnit, people = scope.entityPerson
             let context = t.context, evidence = context.evidence, required = t.rule.threshold
             let labels = slots.map { Array(w.escape($0.label).utf8) }
             let measure = Array(Finding.measureText(t.findingInfo.measure, o.lang).utf8)
-            for f in run {
-                guard let (e, s) = f.cell(of: t) else { continue }
-                let k = e * slots.count + s
+            for k in run {
+                let e = k / slots.count, s = k % slots.count
                 let actual = cells[k].value, slot = slots[s]
                 let status = Status.evaluate(required: required, actual: actual, start: slot.start, end: slot.end,
                                              asOf: context.asOf, yearEnd: context.yearEnd)
@@ -146,9 +155,15 @@ public enum CSVCheckReporter: CheckReporter {
                 row(rule, org: orgCell(Int(units[e]), context), person: people[e] >= 0 ? scope.person(e) : "", period: labels[s],
                     required: required, actual: actual, status: status, start: slot.start, end: slot.end, due: slot.end,
                     evidence: { var out = $0
-                        // Preallocated evidence, or (large plans and caps) the tally's sparse table.
-                        if dense { evidence.appendLabels(refs[(k * cap)..<(k * cap + min(cells[k].count, cap))], to: &out) }
-                        else { evidence.appendLabels(t.evidenceRefs(entity: e, slot: s), to: &out) }
+                        // The cell's chain runs newest first: collected, then written oldest first.
+                        guard k < head.count, head[k] >= 0 else { return }
+                        self.chain.removeAll(keepingCapacity: true)
+                        var i = Int(head[k])
+                        while i >= 0 { self.chain.append(i); i = Int(next[i]) }
+                        for (n, i) in self.chain.reversed().enumerated() {
+                            if n > 0 { out.append(byte: UInt8(ascii: " ")) }
+                            evidence.appendLabel(log[i], to: &out)
+                        }
                     },
                     advice: { var out = $0
                         Finding.appendAdvice(status: status, required: required, actual: actual, start: slot.start, due: slot.end,

@@ -94,7 +94,7 @@ public enum CountsReport {
         for id in 0..<context.unitCount { unitOrder.append((context.unitName(id), context.kind(of: id) ?? "")) }
         if let org = org {
             let keep = context.subtree(of: org)
-            findings = findings.filter { keep.contains($0.org) }
+            findings = FindingList(findings.filter { keep.contains($0.org) })
         }
         var read = ReadSummary()
         var file = FileReadInfo(path: paths.joined(separator: ", "))
