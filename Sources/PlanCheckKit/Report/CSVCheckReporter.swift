@@ -135,10 +135,22 @@ public enum CSVCheckReporter: CheckReporter {
             return orgCells[u]
         }
 
+        /// A slot's row bytes around the unit and the evidence, for one status and actual value:
+        /// from the period to the source (`mid`) and from the checker to the note (`tail`).
+        struct SlotRow {
+            var status: Status? = nil
+            var actual = 0
+            var mid: [UInt8] = []
+            var tail: [UInt8] = []
+        }
+
         /// The rows of cells `run` of tally `t` (indices entity × slots + slot), written from the tally's
         /// arrays, held once for the run: through each finding's accessors a row counted about
         /// twenty references (tally, rule texts, unit name, period label), more than the rest of
-        /// formatting it. The bytes are those of ``write(_:)-(Finding)`` (the golden files compare).
+        /// formatting it. Everything of a row but the unit, the person and the evidence depends
+        /// only on its period, status and actual value: those bytes are made once per slot and
+        /// reused while they stay the same (most cells of a large roster are alike). The bytes are
+        /// those of ``write(_:)-(Finding)`` (the golden files and a test compare).
         func write<C: Collection<Int>>(cellsOf t: SlotTally, _ run: C) {
             let rule = cells(of: t.findingInfo)
             let slots = t.slots, cells = t.cells, log = t.evidenceLog, next = t.evidenceNext, head = t.evidenceHead
@@ -146,30 +158,70 @@ public enum CSVCheckReporter: CheckReporter {
             let context = t.context, evidence = context.evidence, required = t.rule.threshold
             let labels = slots.map { Array(w.escape($0.label).utf8) }
             let measure = Array(Finding.measureText(t.findingInfo.measure, o.lang).utf8)
+            let guardFormulas = w.formulaGuard
+            let ruleHead = rule[0] + [UInt8(ascii: ",")] + rule[1] + [UInt8(ascii: ",")]
+            var slotRows = [SlotRow](repeating: SlotRow(), count: slots.count)
+            let line = w.line.bytes
             for k in run {
                 let e = k / slots.count, s = k % slots.count
                 let actual = cells[k].value, slot = slots[s]
                 let status = Status.evaluate(required: required, actual: actual, start: slot.start, end: slot.end,
                                              asOf: context.asOf, yearEnd: context.yearEnd)
                 if o.quiet && !status.isProblem { continue }
-                row(rule, org: orgCell(Int(units[e]), context), person: people[e] >= 0 ? scope.person(e) : "", period: labels[s],
-                    required: required, actual: actual, status: status, start: slot.start, end: slot.end, due: slot.end,
-                    evidence: { var out = $0
-                        // The cell's chain runs newest first: collected, then written oldest first.
-                        guard k < head.count, head[k] >= 0 else { return }
-                        self.chain.removeAll(keepingCapacity: true)
-                        var i = Int(head[k])
-                        while i >= 0 { self.chain.append(i); i = Int(next[i]) }
-                        for (n, i) in self.chain.reversed().enumerated() {
-                            if n > 0 { out.append(byte: UInt8(ascii: " ")) }
-                            evidence.appendLabel(log[i], to: &out)
-                        }
-                    },
-                    advice: { var out = $0
-                        Finding.appendAdvice(status: status, required: required, actual: actual, start: slot.start, due: slot.end,
-                                             asOf: self.r.asOf, measure: measure, lang: self.o.lang, to: &out) { d, o in self.appendDay(d, to: &o) }
-                    })
+                if slotRows[s].status != status || slotRows[s].actual != actual {
+                    slotRows[s] = slotRow(rule, label: labels[s], required: required, actual: actual, status: status, slot: slot, measure: measure)
+                }
+                var out = line.sink
+                out.append(array: ruleHead)
+                out.append(array: orgCell(Int(units[e]), context))
+                out.append(byte: UInt8(ascii: ","))
+                if people[e] >= 0 {
+                    var name = scope.person(e)
+                    name.withUTF8 { CSVWriter.appendEscaped($0, formulaGuard: guardFormulas, to: &out) }
+                }
+                out.append(byte: UInt8(ascii: ","))
+                out.append(array: slotRows[s].mid)
+                if k < head.count, head[k] >= 0 {
+                    // The cell's chain runs newest first: collected, then written oldest first.
+                    chain.removeAll(keepingCapacity: true)
+                    var i = Int(head[k])
+                    while i >= 0 { chain.append(i); i = Int(next[i]) }
+                    scratch.removeAll()
+                    var sc = scratch.sink
+                    for (n, i) in chain.reversed().enumerated() {
+                        if n > 0 { sc.append(byte: UInt8(ascii: " ")) }
+                        evidence.appendLabel(log[i], to: &sc)
+                    }
+                    CSVWriter.appendEscaped(scratch.bytes, formulaGuard: guardFormulas, to: &out)
+                }
+                out.append(array: slotRows[s].tail)
+                w.endRow()
             }
+        }
+
+        /// ``SlotRow`` of a slot for one status and actual value.
+        func slotRow(_ rule: [[UInt8]], label: [UInt8], required: Int, actual: Int, status: Status, slot: PeriodSlot, measure: [UInt8]) -> SlotRow {
+            var mid: [UInt8] = [], tail: [UInt8] = []
+            let comma = UInt8(ascii: ",")
+            mid.append(array: label); mid.append(byte: comma)
+            CSVWriter.appendDecimal(required, to: &mid); mid.append(byte: comma)
+            CSVWriter.appendDecimal(actual, to: &mid); mid.append(byte: comma)
+            CSVWriter.appendDecimal(max(0, required - actual), to: &mid); mid.append(byte: comma)
+            mid.append(string: statusCells[status] ?? status.rawValue); mid.append(byte: comma)
+            appendDay(slot.end, to: &mid); mid.append(byte: comma)
+            mid.append(array: rule[2]); mid.append(byte: comma)
+            tail.append(byte: comma)
+            tail.append(array: rule[3]); tail.append(byte: comma)
+            tail.append(array: rule[4]); tail.append(byte: comma)
+            appendDay(slot.start, to: &tail); tail.append(byte: comma)
+            appendDay(slot.end, to: &tail); tail.append(byte: comma)
+            if status != .met {
+                var advice: [UInt8] = []
+                Finding.appendAdvice(status: status, required: required, actual: actual, start: slot.start, due: slot.end,
+                                     asOf: r.asOf, measure: measure, lang: o.lang, to: &advice) { d, o in self.appendDay(d, to: &o) }
+                advice.withUnsafeBufferPointer { CSVWriter.appendEscaped($0, formulaGuard: w.formulaGuard, to: &tail) }
+            }
+            return SlotRow(status: status, actual: actual, mid: mid, tail: tail)
         }
 
         /// One row: the rule's escaped texts, the unit's escaped name, the period's escaped label …
