@@ -51,7 +51,9 @@ public struct Roster: Sendable {
         enum Columns { case none, people(name: Int, unit: Int, role: Int), units(name: Int, kind: Int, parent: Int?) }
         for path in paths {
             var columns = Columns.none
-            try TableFile.stream(path, options: options, header: { headers, headerLine in
+            var file = path   // `file.xlsx[sheet]` for a workbook, so a clerk finds the sheet
+            try TableFile.stream(path, options: options, header: { headers, headerLine, tableName in
+                file = tableName
                 let pm = HeaderNames.map(headers, fields: PersonColumn.allCases) { c -> [String] in
                     switch c {
                     case .name: return ["name", "姓名", "人员"]
@@ -61,7 +63,7 @@ public struct Roster: Sendable {
                 }
                 if let rc = pm.columns[.role] {
                     guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
-                        problems.append(PlanProblem(file: path, line: headerLine, column: 1,
+                        problems.append(PlanProblem(file: file, line: headerLine, column: 1,
                             message: Messages.text("plan.peopleColumns", lang, headers.joined(separator: lang == .zh ? "、" : ", "))))
                         return
                     }
@@ -75,7 +77,7 @@ public struct Roster: Sendable {
                         }
                     }
                     guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
-                        problems.append(PlanProblem(file: path, line: headerLine, column: 1,
+                        problems.append(PlanProblem(file: file, line: headerLine, column: 1,
                             message: Messages.text("plan.rosterColumns", lang, headers.joined(separator: lang == .zh ? "、" : ", "))))
                         return
                     }
@@ -86,16 +88,16 @@ public struct Roster: Sendable {
                 case .none: return
                 case .people(let nc, let uc, let rc):
                     let name = row.cell(nc), unit = row.cell(uc), role = row.cell(rc)
-                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.personNameEmpty", lang))); return }
-                    if role.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: rc + 1, message: Messages.text("plan.personRoleEmpty", lang, name))); return }
+                    if name.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("plan.personNameEmpty", lang))); return }
+                    if role.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: rc + 1, message: Messages.text("plan.personRoleEmpty", lang, name))); return }
                     roster.people.append(Person(name: name, unit: unit, role: role))
                 case .units(let nc, let kc, let pc):
                     let name = row.cell(nc), kind = row.cell(kc)
                     let parent = pc.map { row.cell($0) } ?? ""
-                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.unitNameEmpty", lang))); return }
-                    if kind.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: kc + 1, message: Messages.text("plan.unitKindEmpty", lang, name))); return }
-                    if Roster.isReservedName(name) { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); return }
-                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.unitTwice", lang, name))); return }
+                    if name.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("plan.unitNameEmpty", lang))); return }
+                    if kind.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: kc + 1, message: Messages.text("plan.unitKindEmpty", lang, name))); return }
+                    if Roster.isReservedName(name) { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); return }
+                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("plan.unitTwice", lang, name))); return }
                     seenUnits.intern(name)
                     roster.units.append(Unit(name: name, kind: kind, parent: parent))
                 }
@@ -167,6 +169,11 @@ struct TableFile {
     var headers: [String]
     var headerLine: Int
     var rows: [Row]
+    /// The name problems are reported under: the path, or `file.xlsx[sheet]` for a workbook (as
+    /// records' rejections are), so that a clerk finds the sheet, then row and column, in WPS.
+    var name: String { sheet.map { "\(path)[\($0)]" } ?? path }
+    /// The sheet read, for a workbook.
+    var sheet: String? = nil
 
     static func read(_ path: String, options: ReaderOptions, isHeader: ([String]) -> Bool = { _ in true }) throws -> TableFile {
         if path != "-" && FileSniff.of(path: path) != .other {
@@ -196,10 +203,10 @@ struct TableFile {
 
     /// Reads a table row by row: `header` gets the header and its line, then `row` each row, as
     /// they are read (a workbook's sheet is read whole first). Errors as ``read(_:options:isHeader:)``.
-    static func stream(_ path: String, options: ReaderOptions, header: ([String], Int) -> Void, row: (Row) -> Void) throws {
+    static func stream(_ path: String, options: ReaderOptions, header: ([String], Int, String) -> Void, row: (Row) -> Void) throws {
         if path != "-" && FileSniff.of(path: path) != .other {
             let t = try readWorkbook(path, sheet: options.sheet, isHeader: { _ in true })
-            header(t.headers, t.headerLine)
+            header(t.headers, t.headerLine, t.name)
             for r in t.rows { row(r) }
             return
         }
@@ -208,7 +215,7 @@ struct TableFile {
         var tok: CSVTokenizer? = nil
         func handle(_ r: CSVTokenizer.Row) {
             let cells = (0..<r.count).map { String(decoding: FieldParsing.trim(r[$0]), as: UTF8.self) }
-            if !sawHeader { sawHeader = true; header(cells, r.line) } else { row(Row(line: r.line, cells: cells)) }
+            if !sawHeader { sawHeader = true; header(cells, r.line, path) } else { row(Row(line: r.line, cells: cells)) }
         }
         do {
             try decoder.run { chunk in
