@@ -186,33 +186,18 @@ struct TableFile {
         if path != "-" && FileSniff.of(path: path) != .other {
             return try readWorkbook(path, sheet: options.sheet, maxColumns: options.maxColumns, isHeader: isHeader)
         }
-        var headers: [String]? = nil
+        var headers: [String] = []
         var headerLine = 1
         var rows: [Row] = []
-        let decoder = DecodingReader(source: path == "-" ? .standardInput : .file(path), encoding: options.encoding)
-        var tok: CSVTokenizer? = nil
-        func handle(_ r: CSVTokenizer.Row) {
-            let cells = (0..<r.count).map { String(decoding: FieldParsing.trim(r[$0]), as: UTF8.self) }
-            if headers == nil { headers = cells; headerLine = r.line } else { rows.append(Row(line: r.line, cells: cells)) }
-        }
-        do {
-            try decoder.run { chunk in
-                if tok == nil { tok = CSVTokenizer(delimiter: options.delimiter ?? CSVTokenizer.detectDelimiter(chunk), path: path) }
-                try tok!.feed(chunk, handle)
-            }
-            try tok?.finish(handle)
-        } catch let e as CSVError {
-            throw PlanError.csv(e)
-        }
-        guard let h = headers else { throw PlanError.emptyFile(path: path) }
-        return TableFile(path: path, headers: h, headerLine: headerLine, rows: rows)
+        try stream(path, options: options, header: { h, line, _ in headers = h; headerLine = line }, row: { rows.append($0) })
+        return TableFile(path: path, headers: headers, headerLine: headerLine, rows: rows)
     }
 
     /// Reads a table row by row: `header` gets the header and its line, then `row` each row, as
     /// they are read (a workbook's sheet is read whole first). Errors as ``read(_:options:isHeader:)``.
     static func stream(_ path: String, options: ReaderOptions, header: ([String], Int, String) -> Void, row: (Row) -> Void) throws {
         if path != "-" && FileSniff.of(path: path) != .other {
-            let t = try readWorkbook(path, sheet: options.sheet, isHeader: { _ in true })
+            let t = try readWorkbook(path, sheet: options.sheet, maxColumns: options.maxColumns, isHeader: { _ in true })
             header(t.headers, t.headerLine, t.name)
             for r in t.rows { row(r) }
             return
