@@ -143,7 +143,14 @@ public struct Roster: Sendable {
 struct TableFile {
     struct Row {
         var line: Int
+        /// The cells as read; a workbook row leaves out its trailing empty cells.
         var cells: [String]
+        /// The row's width when it is more than `cells` holds (a workbook row as wide as its
+        /// header, kept without padding: a sheet's sparse cells would otherwise each cost a
+        /// column's worth of empty strings).
+        var declaredWidth: Int? = nil
+        /// The number of fields, as a CSV row would have them.
+        var width: Int { declaredWidth ?? cells.count }
         func cell(_ i: Int) -> String { i < cells.count ? cells[i] : "" }
     }
     var path: String
@@ -158,7 +165,7 @@ struct TableFile {
 
     static func read(_ path: String, options: ReaderOptions, isHeader: ([String]) -> Bool = { _ in true }) throws -> TableFile {
         if path != "-" && FileSniff.of(path: path) != .other {
-            return try readWorkbook(path, sheet: options.sheet, isHeader: isHeader)
+            return try readWorkbook(path, sheet: options.sheet, maxColumns: options.maxColumns, isHeader: isHeader)
         }
         var headers: [String]? = nil
         var headerLine = 1
