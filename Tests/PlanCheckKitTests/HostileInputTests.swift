@@ -183,7 +183,7 @@ struct HostileInputTests {
                                    evidenceCap: Limits.evidenceCap.upperBound)
         let rule = Rule(id: "W", checker: "count", types: ["t"], period: .week, scope: .kinds(["k"]))
         let tally = SlotTally(periodsOf: rule, context: context)
-        #expect(tally.evidence.isEmpty && !tally.denseEvidence, "2,000 units × 52 weeks × 10,000 would be 25 GB")
+        #expect(tally.evidenceLog.isEmpty && tally.evidenceHead.isEmpty, "2,000 units × 52 weeks × 10,000 would be 25 GB")
         // Quality tallies likewise.
         let q = QualityChecker(rule: Rule(id: "q", checker: "quality", types: [], scope: .all), context: context)
         _ = q

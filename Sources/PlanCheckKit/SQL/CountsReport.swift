@@ -98,7 +98,7 @@ public enum CountsReport {
         for id in 0..<context.unitCount { unitOrder.append((context.unitName(id), context.kind(of: id) ?? "")) }
         if let org = org {
             let keep = context.subtree(of: org)
-            findings = findings.filter { keep.contains($0.org) }
+            findings = FindingList(findings.filter { keep.contains($0.org) })
         }
         if rejected > rowsRead {
             throw SQLError.badCounts(path: paths.joined(separator: ", "), line: 0, column: 0,
