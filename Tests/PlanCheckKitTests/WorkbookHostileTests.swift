@@ -148,6 +148,16 @@ struct WorkbookHostileTests {
         }
     }
 
+    @Test("damaged compressed data is said in the clerk's language, not as a Swift value")
+    func damagedDataMessage() {
+        let e = ZipError.badData(path: "b.xlsx", entry: "xl/worksheets/sheet1.xml", problem: .sizeMismatch(expected: 172, actual: 0))
+        #expect(e.message(.zh) == "b.xlsx：工作簿的 xl/worksheets/sheet1.xml 数据已损坏（目录写明解压后 172 字节，实际 0 字节）；请用 Excel/WPS 打开并另存为 .xlsx 后再试")
+        for p in [InflateError.truncated, .badBlockType, .badSymbol, .distanceTooFar, .tooLarge(limit: 9), .storedLengthMismatch, .badCodeLengths] {
+            let m = ZipError.badData(path: "b.xlsx", entry: "e", problem: p).message(.zh)
+            #expect(!m.contains("(") && !m.contains("truncated") && !m.contains("bad"), "\(m)")
+        }
+    }
+
     @Test("a lying ZIP directory: sizes past the file, overlapping entries, a huge declared size, offsets past the end")
     func lyingDirectory() throws {
         func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * $0)) & 0xFF) } }

@@ -18,6 +18,19 @@ public enum InflateError: Error, Equatable, Sendable {
     case sizeMismatch(expected: Int, actual: Int)
 }
 
+extension InflateError: LocalizedMessage {
+    /// What is wrong with the compressed data, as the workbook error says it.
+    public func message(_ lang: Lang) -> String {
+        switch self {
+        case .truncated: return Messages.text("workbook.inflateTruncated", lang)
+        case .badBlockType, .badCodeLengths, .badSymbol, .storedLengthMismatch: return Messages.text("workbook.inflateBadCode", lang)
+        case .distanceTooFar: return Messages.text("workbook.inflateDistance", lang)
+        case let .tooLarge(limit): return Messages.text("workbook.inflateTooLarge", lang, limit)
+        case let .sizeMismatch(expected, actual): return Messages.text("workbook.inflateSize", lang, expected, actual)
+        }
+    }
+}
+
 /// A DEFLATE (RFC 1951) decoder: stored, fixed-Huffman and dynamic-Huffman blocks.
 ///
 /// plancheck has no package dependencies, so workbooks (`.xlsx`, ZIP archives of XML) are
