@@ -69,7 +69,7 @@ struct WorkbookHostileTests {
     ])
     func sharedStringOutOfRange(index: String, cell: String) throws {
         let e = try #require(Self.error("<row r=\"6\"><c r=\"A6\" t=\"s\"><v>0</v></c><c r=\"C6\" t=\"s\"><v>\(index)</v></c></row>") as? WorkbookError)
-        #expect(e == .badSharedString(path: "k.xlsx", cell: cell, index: index, count: 1))
+        #expect(e == .badSharedString(path: "k.xlsx[台账]", cell: cell, index: index, count: 1))
         #expect(e.message(.zh).contains("单元格 \(cell) 引用第 \(index) 项共享文本，但工作簿只有 1 项"))
     }
 
