@@ -41,6 +41,24 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         self == .spark ? "instr(\(haystack), \(needle)) > 0" : "strpos(\(haystack), \(needle)) > 0"
     }
 
+    /// A subquery of `columns` from `from`, one row per distinct name in `list` (an SQL
+    /// expression of names joined by `/`) as column `name`: names are matched to the roster by
+    /// equality (a hash join), not by searching each record's text for each roster name. The split
+    /// is on the literal `/` (Spark's `split` takes a pattern, in which `/` is literal); the empty
+    /// names that separators side by side leave match no roster name.
+    func exploded(_ columns: String, from: String, _ list: String) -> String {
+        switch self {
+        case .duckdb:
+            return "SELECT \(columns), unnest(list_distinct(string_split(\(list), '/'))) AS name FROM \(from)"
+        case .postgres:
+            return "SELECT \(columns), nm.name FROM \(from)\n    CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(string_to_array(\(list), '/')) AS x) AS nm(name)"
+        case .spark:
+            return "SELECT \(columns), nm.name FROM \(from)\n    LATERAL VIEW explode(array_distinct(split(\(list), '/'))) nm AS name"
+        case .trino:
+            return "SELECT \(columns), nm.name FROM \(from)\n    CROSS JOIN UNNEST(array_distinct(split(\(list), '/'))) AS nm(name)"
+        }
+    }
+
     /// The `YYYY-MM-DD` text of a date or text column's value, or NULL when it is not a calendar
     /// date. TRY_CAST where the engine has it; PostgreSQL has none, so a pattern and the
     /// month lengths (leap years included) guard a plain cast, in a CASE that checks before it casts.
