@@ -5,9 +5,9 @@
 /// it keeps the judging: `check --counts` turns the counts back into its reports.
 ///
 /// The script is a sequence of statements, each starting with a `-- plancheck: NAME` line:
-/// `input` (rows read and rejected), `counts` or `findings`, then the data-quality queries
-/// `duplicate`, `unknown-unit` (with a roster), `dates` (outside the year, after as-of) and
-/// `uncounted-type`. Every statement but `findings` returns the counts layout
+/// `quality` (rows read and rejected, and the data-quality counts: duplicates, units not in the
+/// roster, dates outside the year or after as-of, uncounted types — one scan of the records), then
+/// `counts` or `findings`. Every statement but `findings` returns the counts layout
 /// `kind, rule, org, person, period, count, sum`, so their results concatenated are the file
 /// `check --counts` reads.
 public enum SQLCompiler {
@@ -127,8 +127,8 @@ public enum SQLCompiler {
         }
         if !problems.isEmpty { throw SQLError.refusedRules(problems) }
 
-        let units = (roster?.units ?? []).enumerated().map { [lit($0.element.name), lit($0.element.kind), String($0.offset)] }
-        let people = (roster?.people ?? []).enumerated().map { [lit($0.element.name), lit($0.element.unit), lit($0.element.role), String($0.offset)] }
+        let units = (roster?.units ?? []).map { [$0.name, $0.kind] }
+        let people = (roster?.people ?? []).map { [$0.name, $0.unit, $0.role] }
         let reviewStart = context.yearStart.adding(days: -3), reviewEnd = min(asOf, context.yearEnd.adding(days: 3))
         let col = d.column, text = d.text
 
@@ -151,8 +151,8 @@ public enum SQLCompiler {
         ),
         rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
         """
-        let unitTable = d.values("unit", ["name", "kind", "ord"], units, dummy: ["''", "''", "0"])
-        let personTable = d.values("person", ["name", "unit", "role", "ord"], people, dummy: ["''", "''", "''", "0"])
+        let unitTable = d.table("unit", ["name", "kind"], units)
+        let personTable = d.table("person", ["name", "unit", "role"], people)
         let typeTable = d.values("rule_type", ["rule", "typ"], ruleTypes, dummy: ["''", "''"])
         let slotTable = d.values("rule_slot", ["rule", "rule_ord", "slot", "slot_ord", "lo", "hi", "required", "is_sum", "phase", "expected", "near_end"],
                                  ruleSlots, dummy: ["''", "0", "''", "0", "''", "''", "0", "0", "''", "0", "0"])
