@@ -11,11 +11,11 @@ struct CLITests {
     @Test("help at every level, help <subcommand>, --version")
     func help() throws {
         let top = try TestSupport.runBinary(["--help"])
-        #expect(top.code == 0 && top.out.contains("USAGE: plancheck <subcommand>"))
+        #expect(top.code == 0 && top.out.contains("用法：plancheck <子命令>"))
         for c in ["check", "stats", "inspect", "validate", "checkers"] {
             #expect(top.out.contains("  \(c)"))
             let h = try TestSupport.runBinary([c, "--help"])
-            #expect(h.code == 0 && h.out.contains("USAGE: plancheck \(c)") && h.out.contains("-h, --help"), "\(c)")
+            #expect(h.code == 0 && h.out.contains("用法：plancheck \(c)") && h.out.contains("-h, --help"), "\(c)")
             let h2 = try TestSupport.runBinary(["help", c])
             #expect(h2.out == h.out)
             #expect(try TestSupport.runBinary([c, "-h"]).out == h.out)

@@ -59,6 +59,27 @@ struct HeaderAndCellTests {
         #expect(text.contains("\(records):2:5"), "\(text)")
     }
 
+    /// --strict means "the data must be clean" (README: it turns a rejected row into exit 2): a
+    /// participants cell that could not be read keeps its row but fails a strict run the same way,
+    /// with its place named and no report written.
+    @Test("--strict fails on a cell warning as on a rejected row", arguments: ["check", "stats", "inspect"])
+    func strictCellWarning(_ command: String) throws {
+        let dir = TestSupport.tempDir()
+        let records = TestSupport.write("日期,组织名称,活动形式,标题,参加人数\n2022-03-01,甲社区党支部,党课,学习,约二十\n", dir: dir)
+        let plan = TestSupport.write("id,title,checker,types,threshold,period,scope,source\nR1,党课,count,党课,1,year,all,计划\n", name: "plan.csv", dir: dir)
+        let args = [command] + (command == "inspect" ? [] : ["--plan", plan, "--as-of", "2022-12-31"])
+        let report = dir + "/report.csv"
+        let loose = TestSupport.run(args + (command == "inspect" ? [] : ["-o", report]) + [records])
+        #expect(loose.code == 0, "\(loose.err)")
+        try? FileManager.default.removeItem(atPath: report)
+        let strict = TestSupport.run(args + ["--strict"] + (command == "inspect" ? [] : ["-o", report]) + [records])
+        #expect(strict.code == 2)
+        #expect(strict.err.contains("--strict：有 0 行被拒绝、1 处单元格无法读懂") && strict.err.contains("\(records):2:5"), "\(strict.err)")
+        #expect(!FileManager.default.fileExists(atPath: report))
+        let en = TestSupport.run(args + ["--strict", "--lang", "en", records])
+        #expect(en.code == 2 && en.err.contains("0 rejected rows and 1 cell warning"), "\(en.err)")
+    }
+
     @Test("--as-of takes the date forms records use")
     func asOf() {
         func run(_ a: String) -> (Int32, String) {

@@ -13,13 +13,23 @@ struct HelpExamplesTests {
         var description: String { "\(help): \(command)" }
     }
 
-    /// The first example line (continuations joined) of each help text.
+    /// Every help text, in both languages.
+    static func texts() -> [(String, String)] {
+        Lang.allCases.flatMap { lang in
+            [("plancheck --help --lang \(lang)", PlanCheckCLI.mainHelp(lang))]
+                + PlanCheckCLI.commands.map { ("plancheck help \($0.spec.name) --lang \(lang)", $0.spec.helpText(lang)) }
+        }
+    }
+
+    /// The first example line (continuations joined, a trailing `# comment` kept: the shell skips it)
+    /// of each help text; examples start after a line `Examples:` or `示例：`.
     static func examples() -> [Example] {
-        var texts = [("plancheck --help", PlanCheckCLI.mainHelp)]
-        texts += PlanCheckCLI.commands.map { ("plancheck help \($0.spec.name)", $0.spec.helpText) }
-        return texts.compactMap { name, text in
+        return texts().compactMap { name, text in
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            guard let start = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("examples:") }) else {
+            guard let start = lines.firstIndex(where: {
+                let t = $0.trimmingCharacters(in: .whitespaces).lowercased()
+                return t.hasPrefix("examples:") || t.hasPrefix("示例：")
+            }) else {
                 return Example(help: name, command: "")
             }
             var command = ""
@@ -35,7 +45,7 @@ struct HelpExamplesTests {
 
     @Test("every help text has examples")
     func present() {
-        #expect(Self.examples().count == PlanCheckCLI.commands.count + 1)
+        #expect(Self.examples().count == 2 * (PlanCheckCLI.commands.count + 1))
         for e in Self.examples() { #expect(e.command.hasPrefix("plancheck "), "\(e.help) has no example") }
         for e in Self.examples() { #expect(!e.command.contains("Checks/") && !e.command.contains("SampleData"), "\(e)") }
     }
@@ -43,10 +53,43 @@ struct HelpExamplesTests {
     /// An installed binary has no Checks/ or SampleData/ beside it: no help text or message may send a clerk there.
     @Test("help and messages never point at the repository's folders")
     func noRepositoryFolders() {
-        var texts = [PlanCheckCLI.mainHelp] + PlanCheckCLI.commands.map { $0.spec.helpText }
+        var texts = Self.texts().map(\.1)
         texts += Messages.all.values.flatMap { [$0.zh, $0.en] }
         for t in texts {
             for folder in ["Checks/", "SampleData/", "Tests/", "Benchmarks/"] { #expect(!t.contains(folder), "\(t.prefix(120))") }
+        }
+    }
+
+    /// A clerk with the default language reads the help in Chinese (options keep their English
+    /// names); --lang en and PLANCHECK_LANG=en give the English one.
+    @Test("help is Chinese by default, English with --lang en", arguments: [["--help"], ["help", "check"], ["check", "-h"], ["stats", "--help"], ["help"]])
+    func helpLanguage(_ args: [String]) {
+        let zh = TestSupport.run(args)
+        #expect(zh.code == 0)
+        #expect(zh.out.contains("用法：plancheck") && zh.out.contains("选项：") && zh.out.contains("示例："), "\(zh.out)")
+        #expect(!zh.out.contains("USAGE") && !zh.out.contains("Examples") && !zh.out.contains("Show help information"), "\(zh.out)")
+        let en = TestSupport.run(args + ["--lang", "en"])
+        #expect(en.out.contains("USAGE: plancheck") && en.out.contains("OPTIONS:"), "\(en.out)")
+        #expect(!en.out.contains("用法") && !en.out.contains("选项"), "\(en.out)")
+        let env = TestSupport.run(args, env: ["PLANCHECK_LANG": "en"])
+        #expect(env.out == en.out)
+    }
+
+    @Test("a usage error's usage line is in the user's language")
+    func usageLine() {
+        let zh = TestSupport.run(["check", "--frobnicate"])
+        #expect(zh.code == 2 && zh.err.contains("用法：plancheck check <工作台> [选项]"), "\(zh.err)")
+        let en = TestSupport.run(["check", "--frobnicate", "--lang", "en"])
+        #expect(en.code == 2 && en.err.contains("Usage: plancheck check <workspace> [options]"), "\(en.err)")
+    }
+
+    @Test("every help text id exists in the catalogue, and every option has its own help")
+    func catalogue() {
+        for c in PlanCheckCLI.commands {
+            for id in c.spec.textIDs { #expect(Messages.all[id] != nil, "\(c.spec.name): \(id)") }
+        }
+        for id in ["help.main", "help.main.help", "help.overview", "help.usage", "help.options", "help.repeatable", "help.opt.lang", "help.opt.help"] {
+            #expect(Messages.all[id] != nil, "\(id)")
         }
     }
 

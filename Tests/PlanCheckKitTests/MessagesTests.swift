@@ -48,6 +48,20 @@ import Testing
         #expect(Messages.substitute("{5} {x}", [1]) == "{5} {x}")
         #expect(Messages.text("core.error", .en, "boom") == "Error: boom")
     }
+
+    /// English says "1 row", "2 rows" (`{0|row|rows}`); Chinese has no plural.
+    @Test(arguments: [(1, "1 row read"), (0, "0 rows read"), (2, "2 rows read"), (11, "11 rows read")])
+    func plural(_ n: Int, _ expected: String) {
+        #expect(Messages.substitute("{0} {0|row|rows} read", [n]) == expected)
+        #expect(Messages.placeholders("{0|row|rows}") == [0])
+    }
+
+    /// No English message says "1 records", "1 files", "1 rows" …: every count before a plural noun chooses its form.
+    @Test func englishCountsAgreeInNumber() throws {
+        let nouns = try NSRegularExpression(pattern: #"\{([0-9])\} (more )?(rejected )?(duplicate )?(cell )?(activity )?(files|records|rows|rules|units|periods|problems|activities|attendances|requirements|days|warnings|types|fields|people)\b"#)
+        let wrong = Messages.all.filter { _, m in nouns.firstMatch(in: m.en, range: NSRange(m.en.startIndex..., in: m.en)) != nil }
+        #expect(wrong.isEmpty, "\(wrong.map { "\($0.key): \($0.value.en)" }.sorted())")
+    }
 }
 
 @Suite struct SubcommandSuggestionTests {
@@ -64,5 +78,21 @@ import Testing
         let r = TestSupport.run(["zzzzzzzz"])
         #expect(r.code == 2)
         #expect(r.err.contains("没有子命令“zzzzzzzz”") && !r.err.contains("是否要写"))
+    }
+}
+
+/// The words of reports live in the catalogue, not in the reporters' code: a Chinese literal in a
+/// reporter is a heading or a sentence the English report would say in Chinese (and the other way).
+@Suite struct ReporterWordsTests {
+    @Test(arguments: ["Stats/StatsTextReporter.swift", "Stats/StatsHTMLReporter.swift"])
+    func noChineseLiteralsInReporters(_ file: String) throws {
+        let path = TestSupport.root + "/Sources/PlanCheckKit/" + file
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let literal = try NSRegularExpression(pattern: #""[^"\n]*[\x{4e00}-\x{9fff}][^"\n]*""#)
+        let offending = lines.filter { l in
+            !l.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+                && literal.firstMatch(in: String(l), range: NSRange(l.startIndex..., in: l)) != nil
+        }
+        #expect(offending.isEmpty, "\(offending)")
     }
 }

@@ -39,7 +39,7 @@ struct StatsCommandTests {
 
     @Test func strictRefusesRejectedRows() {
         let (code, _, err) = TestSupport.run(["stats", "--strict", "--as-of", "2022-04-30", Self.fixture + "records.csv"], env: ["PLANCHECK_LANG": "en"])
-        #expect(code == 2 && err.contains("1 rejected rows"))
+        #expect(code == 2 && err.contains("1 rejected row;"))
     }
 
     /// --csv-dir writes every table (rules and units only with a plan), with BOM and CRLF, next to -o files.

@@ -34,6 +34,24 @@ struct WorkbookPeerTests {
         #expect(a.rows.utf8.filter { $0 == 0x0A }.count > 200)
     }
 
+    /// Excel stores the result of arithmetic as a binary number (=0.1*120 is 12.000000000000002) and
+    /// shows it to 15 significant digits (12): a participants cell reads as the clerk sees it.
+    @Test("number cells read as Excel shows them (openpyxl)")
+    func excelNumbers() throws {
+        guard Peer.hasPython("openpyxl") else { print("skipped: python3 with openpyxl not found (pip install openpyxl)"); return }
+        let dir = TestSupport.tempDir("openpyxl-numbers")
+        let csv = TestSupport.write("日期,党组织,活动类型,参加人数\n2022-03-01,甲社区党支部,党课,12.000000000000002\n"
+                                    + "2022-03-02,甲社区党支部,党课,17.999999999999996\n2022-03-03,甲社区党支部,党课,0.30000000000000004\n"
+                                    + "2022-03-04,甲社区党支部,党课,20.0\n", name: "n.csv", dir: dir)
+        let out = dir + "/n.xlsx"
+        try Peer.python("xlsx_peer.py", ["--numbers", csv, "utf-8", out, "活动"])
+        let r = TestSupport.run(["inspect", "--format", "csv", out])
+        let participants = r.out.split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
+        #expect(participants == ["12", "18", "", "20"], "\(r.out) \(r.err)")
+        // 0.3 is no count: the warning names the cell as Excel shows it.
+        #expect(r.err.contains("0.3") && !r.err.contains("0.30000000000000004"), "\(r.err)")
+    }
+
     @Test("LibreOffice (soffice --convert-to xlsx)", arguments: [0, 1, 2])
     func libreOffice(index: Int) throws {
         guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/bin/libreoffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {

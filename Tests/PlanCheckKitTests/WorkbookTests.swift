@@ -6,6 +6,15 @@ import Testing
 /// (same validation, `file.xlsx[sheet]:row:column`), and files that are not .xlsx.
 @Suite("Workbook (.xlsx) reader")
 struct WorkbookTests {
+    /// What Excel shows of a stored number: 15 significant digits.
+    @Test("numbers as Excel shows them", arguments: [
+        ("12.000000000000002", "12"), ("17.999999999999996", "18"), ("0.30000000000000004", "0.3"), ("20", "20"),
+        ("12.5", "12.5"), ("1.2345678901234568E+17", "1.2345678901234568e+17"), ("13812345678", "13812345678"), ("-3.0000000000000004", "-3"),
+    ])
+    func excelNumberText(_ raw: String, _ shown: String) {
+        #expect(Workbook.numberText(raw, Double(raw)!) == shown)
+    }
+
     static let kindsRows = """
     <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>行内</t></is></c>\
     <c r="C1" t="inlineStr"><is><r><rPr><b/></rPr><t>富</t></r><r><t xml:space="preserve"> 文本</t></r></is></c>\
@@ -177,5 +186,25 @@ struct WorkbookTests {
         let roster = try Roster.read([path])
         #expect(roster.units.map(\.name) == ["龙门街道党工委", "龙门社区党支部"])
         #expect(roster.units.map(\.parent) == ["", "龙门街道党工委"])
+    }
+
+    /// A problem in a plan or roster workbook names the sheet, then row and column, as a rejected
+    /// record of a workbook does (`file.xlsx[sheet]:row:column`): the clerk opens that tab in WPS.
+    @Test("plan and roster problems in a workbook name the sheet")
+    func problemsNameTheSheet() throws {
+        func s(_ c: String, _ t: String) -> String { "<c r=\"\(c)\" t=\"inlineStr\"><is><t>\(t)</t></is></c>" }
+        var rb = XLSXBuilder()
+        rb.sheet("单位", "<row r=\"1\">\(s("A1", "名称"))\(s("B1", "类别"))</row><row r=\"2\">\(s("A2", "龙门社区党支部"))</row>")
+        let roster = TestSupport.write(rb.build(), name: "roster.xlsx")
+        let r = TestSupport.run(["validate", "--roster", roster, TestSupport.root + "/Checks/000-street-party-building-2022.csv"])
+        #expect(r.code == 2 && r.err.contains("roster.xlsx[单位]:2:2"), "\(r.err)")
+        var pb = XLSXBuilder()
+        let header = ["id", "title", "checker", "types", "threshold", "period", "scope", "source"]
+        let cols = ["A", "B", "C", "D", "E", "F", "G", "H"]
+        pb.sheet("计划", "<row r=\"1\">" + zip(cols, header).map { s($0 + "1", $1) }.joined() + "</row>"
+            + "<row r=\"2\">" + zip(cols, ["R1", "党课", "count", "党课", "很多", "year", "all", "计划"]).map { s($0 + "2", $1) }.joined() + "</row>")
+        let plan = TestSupport.write(pb.build(), name: "plan.xlsx")
+        let v = TestSupport.run(["validate", plan])
+        #expect(v.code == 2 && v.err.contains("plan.xlsx[计划]:2:5"), "\(v.err)")
     }
 }

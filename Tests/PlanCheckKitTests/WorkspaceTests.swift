@@ -87,7 +87,7 @@ struct SettingsParserTests {
         let template = WorkspaceTemplates.settings(title: "", year: nil)
         for k in WorkspaceSettings.Key.allCases {
             #expect(template.contains(k.chinese + " = "), "\(k)")
-            #expect(InitCommand.spec.helpText.contains(k.chinese + " " + k.rawValue), "\(k)")
+            for lang in Lang.allCases { #expect(InitCommand.spec.helpText(lang).contains(k.chinese + " " + k.rawValue), "\(k)") }
         }
     }
 

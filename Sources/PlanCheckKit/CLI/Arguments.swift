@@ -6,42 +6,59 @@ public struct OptionSpec: Sendable {
     public var short: Character?
     /// The value's placeholder (`FILE`); nil for a flag.
     public var value: String?
-    /// One-line help.
-    public var help: String
+    /// Catalogue id of its one-line help (`help.opt.output`, or `help.CMD.opt.output` where a
+    /// command means something else by it).
+    public var helpID: String
     /// Whether the option may be given more than once.
     public var repeatable: Bool
 
-    /// Creates an option.
-    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, _ help: String) {
-        self.name = name; self.short = short; self.value = value; self.help = help; self.repeatable = repeatable
+    /// Creates an option; its help is `help.opt.NAME` unless `help` names another catalogue id.
+    public init(_ name: String, short: Character? = nil, value: String? = nil, repeatable: Bool = false, help: String? = nil) {
+        self.name = name; self.short = short; self.value = value; self.repeatable = repeatable
+        self.helpID = help ?? "help.opt." + name
     }
+
+    /// Its one-line help in `lang`.
+    public func help(_ lang: Lang) -> String { Messages.format(helpID, lang, []) }
 }
 
 /// A subcommand's description: what `help` prints and what the parser accepts.
+///
+/// Its words are in the catalogue: `help.NAME.abstract`, `help.NAME.usage`, `help.NAME.discussion`
+/// (ending with the examples), and each option's ``OptionSpec/helpID``.
 public struct CommandSpec: Sendable {
     /// Subcommand name.
     public var name: String
-    /// One-line summary.
-    public var abstract: String
-    /// Usage line after `plancheck`.
-    public var usage: String
-    /// Longer text printed after the options.
-    public var discussion: String
     /// Accepted options (`-h/--help` is implicit).
     public var options: [OptionSpec]
 
-    /// The full help text.
-    public var helpText: String {
-        var s = "OVERVIEW: \(abstract)\n\nUSAGE: plancheck \(usage)\n\nOPTIONS:\n"
+    /// Creates a spec.
+    public init(name: String, options: [OptionSpec]) { self.name = name; self.options = options }
+
+    /// Catalogue ids of its texts (a test checks that each exists).
+    public var textIDs: [String] { ["abstract", "usage", "discussion"].map { "help.\(name).\($0)" } + options.map(\.helpID) }
+
+    /// One-line summary.
+    public func abstract(_ lang: Lang) -> String { Messages.format("help.\(name).abstract", lang, []) }
+    /// Usage line after `plancheck`.
+    public func usage(_ lang: Lang) -> String { Messages.format("help.\(name).usage", lang, []) }
+    /// Longer text printed after the options, ending with the examples.
+    public func discussion(_ lang: Lang) -> String { Messages.format("help.\(name).discussion", lang, []) }
+
+    /// The full help text in `lang` (options keep their English names).
+    public func helpText(_ lang: Lang) -> String {
+        var s = Messages.text("help.overview", lang, abstract(lang)) + "\n\n" + Messages.text("help.usage", lang, usage(lang)) + "\n\n"
+        s += Messages.text("help.options", lang) + "\n"
         var rows: [[String]] = []
         for o in options {
             var n = (o.short.map { "-\($0), " } ?? "") + "--\(o.name)"
             if let v = o.value { n += " <\(v)>" }
-            rows.append(["  " + n, o.help + (o.repeatable ? " (repeatable)" : "")])
+            rows.append(["  " + n, o.help(lang) + (o.repeatable ? Messages.text("help.repeatable", lang) : "")])
         }
-        rows.append(["  --lang <LANG>", "Language of reports and messages: zh (default) or en; also PLANCHECK_LANG=en (for machines)."])
-        rows.append(["  -h, --help", "Show help information."])
+        rows.append(["  --lang <LANG>", Messages.text("help.opt.lang", lang)])
+        rows.append(["  -h, --help", Messages.text("help.opt.help", lang)])
         s += DisplayWidth.table(rows)
+        let discussion = discussion(lang)
         if !discussion.isEmpty { s += "\n" + discussion + (discussion.hasSuffix("\n") ? "" : "\n") }
         return s
     }

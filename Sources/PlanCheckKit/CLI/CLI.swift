@@ -59,31 +59,12 @@ public enum PlanCheckCLI {
         SQLCommand.self,
     ]
 
-    static var mainHelp: String {
+    /// The help of `plancheck --help` in `lang`.
+    static func mainHelp(_ lang: Lang) -> String {
         var rows: [[String]] = []
-        for c in commands { rows.append(["  " + c.spec.name, c.spec.abstract]) }
-        rows.append(["  help", "Show help for a subcommand (plancheck help check)."])
-        return """
-        OVERVIEW: plancheck checks party-work activity records (CSV exports) against yearly work plans,
-        reports every shortfall, and summarises the year.
-
-        USAGE: plancheck <subcommand> [options]
-
-        SUBCOMMANDS:
-        \(DisplayWidth.table(rows))
-        OPTIONS:
-          --version      Show the version.
-          --lang <LANG>  Language of reports and messages: zh (default, 中文) or en; also PLANCHECK_LANG.
-          -h, --help     Show help information.
-
-        Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input or usage.
-
-        EXAMPLES:
-          plancheck init 党建工作台
-          plancheck check 党建工作台
-          plancheck help check
-
-        """
+        for c in commands { rows.append(["  " + c.spec.name, c.spec.abstract(lang)]) }
+        rows.append(["  help", Messages.text("help.main.help", lang)])
+        return Messages.text("help.main", lang, DisplayWidth.table(rows))
     }
 
     /// The value of `--lang` in `argv`, if given (read before the arguments are parsed, so that even
@@ -138,32 +119,40 @@ public enum PlanCheckCLI {
         io.lang = lang
         func said(_ message: String) -> String { Messages.text("core.error", lang, message) + "\n" }
         guard let first = argv.first else {
-            io.stderr.write(said(Messages.text("core.noSubcommand", lang)) + "\n" + mainHelp)
+            io.stderr.write(said(Messages.text("core.noSubcommand", lang)) + "\n" + mainHelp(lang))
             return ExitCode.badInput
         }
-        if first == "-h" || first == "--help" { io.stdout.write(mainHelp); return ExitCode.ok }
+        if first == "-h" || first == "--help" { io.stdout.write(mainHelp(lang)); return ExitCode.ok }
         if first == "--version" { io.stdout.write("plancheck \(version)\n"); return ExitCode.ok }
         if first == "help" {
-            if argv.count < 2 { io.stdout.write(mainHelp); return ExitCode.ok }
-            guard let c = commands.first(where: { $0.spec.name == argv[1] }) else {
-                io.stderr.write(said(unknownSubcommand(argv[1], lang)) + "\n" + mainHelp)
+            // `plancheck help --lang en`, `plancheck help check --lang en`: --lang is no subcommand.
+            var rest: [String] = []
+            var i = 1
+            while i < argv.count {
+                if argv[i] == "--lang" { i += 2; continue }
+                if !argv[i].hasPrefix("--lang=") { rest.append(argv[i]) }
+                i += 1
+            }
+            guard let name = rest.first else { io.stdout.write(mainHelp(lang)); return ExitCode.ok }
+            guard let c = commands.first(where: { $0.spec.name == name }) else {
+                io.stderr.write(said(unknownSubcommand(name, lang)) + "\n" + mainHelp(lang))
                 return ExitCode.badInput
             }
-            io.stdout.write(c.spec.helpText)
+            io.stdout.write(c.spec.helpText(lang))
             return ExitCode.ok
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
-            io.stderr.write(said(unknownSubcommand(first, lang)) + "\n" + mainHelp)
+            io.stderr.write(said(unknownSubcommand(first, lang)) + "\n" + mainHelp(lang))
             return ExitCode.badInput
         }
         let spec = command.spec
         do {
             let parsed = try ParsedArguments.parse(Array(argv.dropFirst()), spec: spec)
-            if parsed.help { io.stdout.write(spec.helpText); return ExitCode.ok }
+            if parsed.help { io.stdout.write(spec.helpText(lang)); return ExitCode.ok }
             if parsed.version { io.stdout.write("plancheck \(version)\n"); return ExitCode.ok }
             return try command.run(parsed, io: io)
         } catch let e as UsageError {
-            io.stderr.write(said(e.message(lang)) + Messages.text("core.usage", lang, spec.usage, spec.name) + "\n")
+            io.stderr.write(said(e.message(lang)) + Messages.text("core.usage", lang, spec.usage(lang), spec.name) + "\n")
         } catch where (io.stdout as? FileDescriptorOutput)?.brokenPipe == true {
             return ExitCode.ok  // a command that flushes itself (inspect) met a closed pipe: quiet
         } catch let e as LocalizedMessage {
@@ -205,31 +194,31 @@ public enum PlanCheckCLI {
 /// Options shared by every command that reads records.
 enum CommonOptions {
     static let reader: [OptionSpec] = [
-        OptionSpec("encoding", value: "NAME", "Input encoding: utf-8, utf-16le, utf-16be, gb18030 (default: BOM, else UTF-8 if valid, else GB18030)."),
-        OptionSpec("delimiter", value: "CHAR", "Field delimiter: , ; or \\t (default: detected from the header line)."),
-        OptionSpec("column", value: "HEADER=FIELD", repeatable: true, "Read the column named HEADER as FIELD (date, org, type, participants, title, lead, target, id), e.g. --column 组织名称=org; repeatable."),
-        OptionSpec("sheet", value: "NAME", "Sheet to read from .xlsx workbooks (default: the first visible sheet)."),
-        OptionSpec("strict", "Treat any rejected row as an error (exit 2)."),
-        OptionSpec("max-row-bytes", value: "N", "Largest row accepted, in bytes (default 16777216, at most 1073741824)."),
-        OptionSpec("max-columns", value: "N", "Most columns in a row (default 1024, at most 1048576)."),
-        OptionSpec("threads", value: "N", "Parsing threads: 1 reads on one thread; N ≥ 2 parses chunks of the input on N threads, one of which also counts the records in order, and `check` formats a CSV report on two (default: the cores, at most 4; 1 to 64). Results are identical."),
+        OptionSpec("encoding", value: "NAME"),
+        OptionSpec("delimiter", value: "CHAR"),
+        OptionSpec("column", value: "HEADER=FIELD", repeatable: true),
+        OptionSpec("sheet", value: "NAME"),
+        OptionSpec("strict"),
+        OptionSpec("max-row-bytes", value: "N"),
+        OptionSpec("max-columns", value: "N"),
+        OptionSpec("threads", value: "N"),
     ]
 
-    /// Plan, roster, as-of and year, as `check` and `stats` take them.
+    /// Plan, roster, as-of and year, as `check` and `stats` take them (`plan`, `asOf`: help ids).
     static func planning(plan: String, asOf: String) -> [OptionSpec] {
         [
-            OptionSpec("plan", short: "p", value: "FILE", repeatable: true, plan),
-            OptionSpec("roster", short: "r", value: "FILE", repeatable: true, "Roster of units (name,kind,parent) or people (name,unit,role)."),
-            OptionSpec("as-of", value: "DATE", asOf),
-            OptionSpec("year", value: "YEAR", "Year under review (default: from the plan file name, else the as-of year)."),
+            OptionSpec("plan", short: "p", value: "FILE", repeatable: true, help: plan),
+            OptionSpec("roster", short: "r", value: "FILE", repeatable: true),
+            OptionSpec("as-of", value: "DATE", help: asOf),
+            OptionSpec("year", value: "YEAR"),
         ]
     }
 
     static let output: [OptionSpec] = [
-        OptionSpec("format", value: "FORMAT", "Format on standard output: text (default), csv, json."),
-        OptionSpec("output", short: "o", value: "FILE", repeatable: true, "Also write a report to FILE; format from the extension (.txt .csv .json .html)."),
-        OptionSpec("no-bom", "Write CSV without the UTF-8 byte order mark (for machines; Excel wants it)."),
-        OptionSpec("no-formula-guard", "Do not neutralise cells starting with = + - @ in CSV output (for machine consumers)."),
+        OptionSpec("format", value: "FORMAT"),
+        OptionSpec("output", short: "o", value: "FILE", repeatable: true),
+        OptionSpec("no-bom"),
+        OptionSpec("no-formula-guard"),
     ]
 
     static func readerOptions(_ p: ParsedArguments) throws -> ReaderOptions {
@@ -265,6 +254,18 @@ enum CommonOptions {
             o.columnOverrides[HeaderNames.normalize(parts[0])] = field
         }
         return o
+    }
+
+    /// What `--strict` refuses: any rejected row, and any cell warning (a participants cell that
+    /// could not be read keeps its row, but the run is not clean). Nil when the read was clean.
+    /// The message lists the first 20 of each with their places.
+    static func strictFailure(_ read: ReadSummary, lang: Lang) -> UsageError? {
+        guard read.rejected > 0 || read.cellWarningCount > 0 else { return nil }
+        var msg = read.cellWarningCount == 0 ? Messages.text("csv.strict", lang, read.rejected)
+            : Messages.text("csv.strictCells", lang, read.rejected, read.cellWarningCount)
+        for x in read.rejections.prefix(20) { msg += "\n  \(x.location): \(x.message(lang))" }
+        for x in read.cellWarnings.prefix(20) { msg += "\n  " + Messages.text("cells.warning", lang, x.location, x.message(lang)).trimmingWhitespace() }
+        return UsageError(msg)
     }
 
     static func positiveInt(_ v: String, _ name: String) throws -> Int {

@@ -2,39 +2,15 @@
 public enum CheckCommand: Command {
     public static let spec = CommandSpec(
         name: "check",
-        abstract: "Check activity records against a plan and report every shortfall.",
-        usage: "check <workspace> [options] | check --plan <plan.csv> [--roster <file>]... [options] <file|dir|->...",
-        discussion: """
-        Statuses per rule × unit (or person) × period: met; missed (period over, below the
-        threshold); upcoming (not started); within the current period on-track or at-risk
-        (behind the pro-rata pace, or at most min(14, half the period) days left; never on the
-        period's first day). With --as-of on or after Dec 31 of the year, only met and missed.
-        Data-quality warnings (duplicates, dates outside the year or after as-of, units not in the
-        roster, types no rule counts) are always reported.
-
-        Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad input or
-        usage (message on standard error, no report written).
-
-        A workspace folder (made by `plancheck init DIR`) gives the plans (工作计划/), rosters (花名册/),
-        records (活动记录/), the year and the reports to write (设置.txt); options given here override it.
-
-        Examples:
-          plancheck check 党建工作台
-          plancheck check 党建工作台 --quiet --fail-on at-risk
-          plancheck check 党建工作台 --org 宝胜寺社区党支部 --as-of 2022-11-21
-          plancheck check --plan 计划.csv --roster 单位.csv --roster 人员.csv --as-of 2022-12-31 \\
-            -o audit.csv -o audit.html 记录/
-        """,
-        options: CommonOptions.planning(plan: "Plan file (CSV, one rule per row). Required.",
-                                        asOf: "Check as of this day, YYYY-MM-DD (default: today).") + [
-            OptionSpec("org", value: "NAME", "Self-review: only this unit, its child units and their people; shows the records that counted."),
-            OptionSpec("title", value: "TEXT", "Title of the audit report (.html), e.g. \"龙门街道党工委2022年度党建工作计划执行情况\" (default: the office and the year)."),
-            OptionSpec("quiet", short: "q", "Print only problems (missed, at-risk, warnings, rejected rows); nothing when all is well."),
-            OptionSpec("fail-on", value: "LEVEL", "Exit 1 when any finding is at or above: missed (default), at-risk, warning, never."),
-            OptionSpec("show-evidence", "List the records that counted under each finding (text)."),
-            OptionSpec("evidence-cap", value: "N", "Most records cited per finding (default 3, or 10 with --org; 0 for none; at most 10000)."),
-            OptionSpec("counts", value: "FILE", repeatable: true, "Report from the counts an engine wrote (the results of 'plancheck sql --emit counts', CSV) instead of reading records; same plan, roster and --as-of as the SQL."),
-            OptionSpec("max-duplicate-keys", value: "N", "Fingerprints held in memory to find duplicate records (default 524288, at most 2147483648; in at most 12 bytes each); past it they move to temporary files in TMPDIR and detection stays exact."),
+        options: CommonOptions.planning(plan: "help.opt.plan.required", asOf: "help.opt.as-of.check") + [
+            OptionSpec("org", value: "NAME"),
+            OptionSpec("title", value: "TEXT", help: "help.check.opt.title"),
+            OptionSpec("quiet", short: "q"),
+            OptionSpec("fail-on", value: "LEVEL"),
+            OptionSpec("show-evidence"),
+            OptionSpec("evidence-cap", value: "N"),
+            OptionSpec("counts", value: "FILE", repeatable: true),
+            OptionSpec("max-duplicate-keys", value: "N"),
         ] + CommonOptions.output + CommonOptions.reader)
 
     /// Parses `--fail-on`.
@@ -99,11 +75,7 @@ public enum CheckCommand: Command {
             : try runCheck(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
                                   inputs: inputs, readerOptions: readerOptions, evidenceCap: cap, maxDuplicateKeys: dupKeys, org: p.value("org"), extraNotes: s.notes + folderNotes)
         report.notRead = notRead
-        if p.flag("strict") && report.read.rejected > 0 {
-            var msg = Messages.text("csv.strict", io.lang, report.read.rejected) + "\n"
-            for x in report.read.rejections.prefix(20) { msg += "  \(x.location): \(x.message(io.lang))\n" }
-            throw UsageError(msg.trimmingWhitespace())
-        }
+        if p.flag("strict"), let e = CommonOptions.strictFailure(report.read, lang: io.lang) { throw e }
         var opts = ReportOptions()
         opts.bom = targets.bom
         opts.formulaGuard = targets.formulaGuard

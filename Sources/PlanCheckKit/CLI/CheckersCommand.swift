@@ -1,18 +1,6 @@
 /// `plancheck checkers`: lists the checkers, the plan columns each uses, and an example row.
 public enum CheckersCommand: Command {
-    public static let spec = CommandSpec(
-        name: "checkers",
-        abstract: "List the checkers a plan can use, with their columns and an example.",
-        usage: "checkers [<identifier>]",
-        discussion: """
-        Plan columns every rule has: id, title, checker, types, keywords, threshold, period, scope, clause, source.
-        A plan may name a checker in English or in Chinese (计数, 合计, 截止, 时间窗, 覆盖).
-
-        Examples:
-          plancheck checkers 计数
-          plancheck checkers
-        """,
-        options: [])
+    public static let spec = CommandSpec(name: "checkers", options: [])
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
         var list = CheckerRegistry.all

@@ -2,25 +2,7 @@
 public enum DraftCommand: Command {
     public static let spec = CommandSpec(
         name: "draft",
-        abstract: "Draft a plan file from a work plan document (.txt UTF-8/GB18030, or .docx).",
-        usage: "draft [-o <plan.csv>] <document>",
-        discussion: """
-        One rule per frequency requirement found (每年至少N次, 全年不少于N次, 每季度, 每半年, 每月, 每周,
-        N人次, “七一”前, X月X日前, 年初…年中…年末, 对N个…), with source = the sentence and clause = its
-        place in the document's numbering. Cells the sentence does not settle say 待确认 (with a
-        proposal where there is one); validate lists each of them with line and column until filled.
-        Sentences with vague frequencies (定期, 经常性, 适时, 不定期 …) are listed at the end of the
-        draft as 无法表达 rows, which check skips. Without -o the draft goes to standard output and
-        the summary to standard error. `plancheck checkers` lists the columns each checker needs.
-
-        Examples:
-          plancheck draft 党建工作计划.txt -o 计划草稿.csv
-          plancheck draft 党建工作计划.docx > 计划草稿.csv
-        """,
-        options: [
-            OptionSpec("output", short: "o", value: "FILE", "Write the draft plan to FILE (CSV) instead of standard output."),
-            OptionSpec("lang", value: "LANG", "Language of the summary: zh (default) or en (also PLANCHECK_LANG)."),
-        ])
+        options: [OptionSpec("output", short: "o", value: "FILE", help: "help.draft.opt.output")])
 
     /// The plan file's header, as in Checks/.
     static let header = ["id", "title", "checker", "types", "keywords", "threshold", "period", "scope", "deadline",

@@ -2,25 +2,12 @@
 public enum InspectCommand: Command {
     public static let spec = CommandSpec(
         name: "inspect",
-        abstract: "Show how plancheck reads activity files, or write them normalized (--format csv).",
-        usage: "inspect [options] <file|dir|->...",
-        discussion: """
-        Text output shows, per file: encoding, delimiter, header → field mapping and unmapped columns,
-        rows read / accepted / rejected with the first reasons, date range, orgs and activity types.
-        --format csv writes every accepted record as UTF-8 CSV with the header
-          id,date,org,type,participants,title,lead,target,file,line
-        (ISO dates, RFC 4180 quoting). Rejected rows are listed on standard error.
-
-        Examples:
-          plancheck inspect 党建工作台/活动记录
-          plancheck inspect --format csv -o normalized.csv 记录.csv
-        """,
         options: CommonOptions.reader + [
-            OptionSpec("format", value: "FORMAT", "text (default) or csv."),
-            OptionSpec("output", short: "o", value: "FILE", "Write to FILE (atomically) instead of standard output."),
-            OptionSpec("bom", "Start CSV output with a UTF-8 BOM (off by default: this output is for machines)."),
-            OptionSpec("no-formula-guard", "Do not neutralise cells starting with = + - @ in CSV output."),
-            OptionSpec("max-listed", value: "N", "Rejected rows, orgs and types listed per file in text (default 10)."),
+            OptionSpec("format", value: "FORMAT", help: "help.inspect.opt.format"),
+            OptionSpec("output", short: "o", value: "FILE", help: "help.inspect.opt.output"),
+            OptionSpec("bom"),
+            OptionSpec("no-formula-guard", help: "help.inspect.opt.no-formula-guard"),
+            OptionSpec("max-listed", value: "N"),
         ])
 
     struct FileStats {
@@ -82,8 +69,8 @@ public enum InspectCommand: Command {
             }
             io.stderr.write(Messages.text("inspect.rows", io.lang, summary.rowsRead, summary.accepted, summary.rejected) + "\n")
         }
-        if p.flag("strict") && summary.rejected > 0 {
-            io.stderr.write(Messages.text("core.error", io.lang, Messages.text("csv.strict", io.lang, summary.rejected)) + "\n")
+        if p.flag("strict"), let e = CommonOptions.strictFailure(summary, lang: io.lang) {
+            io.stderr.write(Messages.text("core.error", io.lang, e.message(io.lang)) + "\n")
             return ExitCode.badInput
         }
         return ExitCode.ok

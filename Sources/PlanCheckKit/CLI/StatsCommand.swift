@@ -3,48 +3,9 @@
 public enum StatsCommand: Command {
     public static let spec = CommandSpec(
         name: "stats",
-        abstract: "Summarise a year of records: counts by unit, type and month, plan completion, data health.",
-        usage: "stats <workspace> [options] | stats [--plan <plan.csv>]... [--roster <file>]... [options] <file|dir|->...",
-        discussion: """
-        Counts records dated within the year and not after --as-of: activities and participants
-        (人次) by unit × activity type × month, a unit × month pivot, the months (January to the
-        as-of month) in which a unit — of the roster or seen in the records — had no record at all,
-        and data health (rejected rows by reason, duplicates, units not in the roster). Duplicates
-        are counted like any record and listed under data health. With --plan, also completion per
-        rule and per unit: met / due, where due = met + missed (periods already decided); units
-        are ranked by % met, then fewer missed.
-
-        Text (the default) is a summary ready for a year-end review, Chinese unless --lang en,
-        followed by aligned tables. JSON holds every number. HTML (-o report.html) is one
-        self-contained page with charts (unit × month heatmap, completion per rule, monthly trend),
-        each with its numbers in a table beside it.
-
-        CSV tables (--table chooses which one --format csv and a .csv output hold; default long):
-          long    org,type,period,count,participants — only where count > 0
-          pivot   org,kind,one column per month,total,participants — plus a 合计 row
-          rules   rule,title,checker,checks,due,met,missed,at_risk,on_track,upcoming,percent (needs --plan)
-          units   rank,org,kind,checks,due,met,missed,at_risk,on_track,upcoming,percent (needs --plan)
-          health  kind,org,period,count,detail — rows-read, rejected, duplicate, unknown-unit,
-                  outside-year, after-as-of, no-participants, empty-month, silent
-        --csv-dir DIR writes every table as DIR/stats-<table>.csv (rules and units only with a plan);
-        all files, --csv-dir and --output alike, are written to temporary files and renamed into
-        place only when every one is complete.
-
-        Exit codes: 0 report written; 2 bad input or usage (nothing written).
-
-        On a workspace folder (plancheck init DIR), plans, rosters, records, year and the reports to
-        write come from the folder and its 设置.txt.
-
-        Examples:
-          plancheck stats 党建工作台
-          plancheck stats 党建工作台 -o report.html --csv-dir out/
-          plancheck stats --roster 单位.csv --as-of 2022-12-31 记录/
-          plancheck stats --as-of 2022-12-31 --format csv --table pivot 记录/ > pivot.csv
-        """,
-        options: CommonOptions.planning(plan: "Plan file: adds completion per rule and per unit.",
-                                        asOf: "Count up to this day, YYYY-MM-DD (default: today).") + [
-            OptionSpec("table", value: "TABLE", "Table for CSV output: long (default), pivot, rules, units, health."),
-            OptionSpec("csv-dir", value: "DIR", "Also write every CSV table into DIR as stats-<table>.csv."),
+        options: CommonOptions.planning(plan: "help.opt.plan.stats", asOf: "help.opt.as-of.stats") + [
+            OptionSpec("table", value: "TABLE", help: "help.stats.opt.table"),
+            OptionSpec("csv-dir", value: "DIR"),
         ] + CommonOptions.output + CommonOptions.reader)
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {
@@ -78,9 +39,7 @@ public enum StatsCommand: Command {
         }
         let stats = try compute(plan: s.plan, roster: s.roster, rosterPaths: p.all("roster"), year: s.year, asOf: s.asOf,
                                 inputs: inputs, readerOptions: readerOptions, extraNotes: s.notes + folderNotes)
-        if p.flag("strict") && stats.health.rejected > 0 {
-            throw UsageError(id: "csv.strict", stats.health.rejected)
-        }
+        if p.flag("strict"), let read = stats.check?.read, let e = CommonOptions.strictFailure(read, lang: io.lang) { throw e }
         var opts = ReportOptions()
         opts.bom = targets.bom
         opts.formulaGuard = targets.formulaGuard
@@ -113,7 +72,7 @@ public enum StatsCommand: Command {
         switch format {
         case "csv": StatsCSVReporter.write(table, r, to: sink, options: options)
         case "json": StatsJSONReporter.write(r, to: sink)
-        case "html": StatsHTMLReporter.write(r, to: sink)
+        case "html": StatsHTMLReporter.write(r, to: sink, lang: options.lang)
         default: StatsTextReporter.write(r, to: sink, options: options)
         }
     }

@@ -2,21 +2,9 @@
 public enum ValidateCommand: Command {
     public static let spec = CommandSpec(
         name: "validate",
-        abstract: "Check plan files for problems (unknown checker, bad number, unknown period, empty required column …).",
-        usage: "validate [--roster <file>]... <plan.csv|folder|workspace>...",
-        discussion: """
-        Every problem is listed at once as FILE:LINE:COLUMN: message. Exit 0 when the plan is valid,
-        2 when it has problems. With --roster, units, kinds and roles the roster lacks are listed as notes.
-        A folder stands for the plan files in it; a workspace folder (plancheck init DIR) for its plans,
-        with its rosters and its settings file checked too.
-
-        Examples:
-          plancheck validate 党建工作台
-          plancheck validate --roster 单位.csv 计划.csv
-        """,
         options: [
-            OptionSpec("roster", short: "r", value: "FILE", repeatable: true, "Roster to resolve scopes against (notes only)."),
-            OptionSpec("encoding", value: "NAME", "Plan file encoding (default: BOM, else UTF-8 if valid, else GB18030)."),
+            OptionSpec("roster", short: "r", value: "FILE", repeatable: true, help: "help.validate.opt.roster"),
+            OptionSpec("encoding", value: "NAME", help: "help.validate.opt.encoding"),
         ])
 
     public static func run(_ p: ParsedArguments, io: CommandIO) throws -> Int32 {

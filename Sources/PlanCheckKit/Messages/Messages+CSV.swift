@@ -28,7 +28,7 @@ extension Messages {
         "csv.unknownExtension": MessageText(zh: "{0}：无法从扩展名判断报告格式；请用 {1} 之一，或给出 --format",
                                             en: "{0}: cannot tell the report format from the extension; use one of: {1}, or give --format"),
         "csv.planProblem": MessageText(zh: "计划或花名册有 {0} 处问题：", en: "{0} problem in the plan or roster:"),
-        "csv.planProblems": MessageText(zh: "计划或花名册有 {0} 处问题：", en: "{0} problems in the plan or roster:"),
+        "csv.planProblems": MessageText(zh: "计划或花名册有 {0} 处问题：", en: "{0} {0|problem|problems} in the plan or roster:"),
         // Usage errors of check, stats, inspect, validate, checkers.
         "csv.failOn": MessageText(zh: "--fail-on 的值“{0}”无效，可选：missed、at-risk、warning、never",
                                   en: "--fail-on '{0}' is not one of: missed, at-risk, warning, never"),
@@ -42,7 +42,9 @@ extension Messages {
         "csv.unknownChecker": MessageText(zh: "没有检查器“{0}”；现有：{1}", en: "unknown checker '{0}'; known: {1}"),
         "csv.unknownTable": MessageText(zh: "--table 的值“{0}”无效，可选：{1}", en: "--table '{0}' is not one of: {1}"),
         "csv.tableNeedsPlan": MessageText(zh: "--table {0} 需要 --plan", en: "--table {0} needs --plan"),
-        "csv.strict": MessageText(zh: "--strict：有 {0} 行被拒绝；没有写报告", en: "--strict: {0} rejected rows; no report written"),
+        "csv.strictCells": MessageText(zh: "--strict：有 {0} 行被拒绝、{1} 处单元格无法读懂（这些记录虽照常计入，但数据不干净）；没有写报告",
+                                      en: "--strict: {0} rejected {0|row|rows} and {1} cell {1|warning|warnings} (those records would still count, but the data is not clean); no report written"),
+        "csv.strict": MessageText(zh: "--strict：有 {0} 行被拒绝；没有写报告", en: "--strict: {0} rejected {0|row|rows}; no report written"),
         "csv.noPlanFile": MessageText(zh: "没有给出计划文件", en: "no plan file given"),
     ]
 }

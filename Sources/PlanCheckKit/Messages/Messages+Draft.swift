@@ -14,7 +14,7 @@ extension Messages {
         "draft.tooLargeFile": MessageText(zh: "文件超过 {0} MiB，不像是一份工作计划", en: "larger than {0} MiB, not a work plan"),
         "draft.summary": MessageText(
             zh: "{0}：找到 {1} 条频次要求，其中 {2} 条需确认活动类型或范围，{3} 处无法用规则表达。",
-            en: "{0}: {1} requirements found, {2} need a type or scope confirmed, {3} not expressible."),
+            en: "{0}: {1} {1|requirement|requirements} found, {2} {2|needs|need} a type or scope confirmed, {3} not expressible."),
         "draft.written": MessageText(zh: "草案已写入 {0}。", en: "Draft written to {0}."),
         "draft.rule": MessageText(zh: "  {0}（{1}）{2}：类型 {3}，至少 {4}，{5}，范围 {6}",
                                   en: "  {0} ({1}) {2}: types {3}, at least {4}, {5}, scope {6}"),
@@ -40,6 +40,6 @@ extension Messages {
             en: "line {1} column {2} '{0}' is to be confirmed (the clause does not say); enter a settled value and remove 待确认"),
         "draft.notesSkipped": MessageText(
             zh: "注意：{0} 行标为“无法表达”，只作记录，不参与检查",
-            en: "note: {0} rows are marked 无法表达 (not expressible); they are kept as a record and not checked"),
+            en: "note: {0} {0|row is|rows are} marked 无法表达 (not expressible); {0|it is|they are} kept as a record and not checked"),
     ]
 }

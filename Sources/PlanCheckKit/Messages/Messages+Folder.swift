@@ -9,7 +9,7 @@ extension Messages {
         "folder.lockFile": MessageText(zh: "Excel/WPS 打开文件时生成的临时文件", en: "a temporary file Excel/WPS makes while a file is open"),
         "folder.unreadable": MessageText(zh: "无法作为表格读取：{0}", en: "cannot be read as a table: {0}"),
         "folder.empty": MessageText(zh: "空文件", en: "empty file"),
-        "folder.auditRow": MessageText(zh: "未读取的文件 {0} 个", en: "{0} files not read"),
+        "folder.auditRow": MessageText(zh: "未读取的文件 {0} 个", en: "{0} {0|file|files} not read"),
         "folder.csvTitle": MessageText(zh: "未读取的文件", en: "file not read"),
         "folder.tooDeep": MessageText(zh: "文件夹层级太深，未进入", en: "folder nested too deep, not entered"),
     ]

@@ -24,9 +24,9 @@ extension Messages {
         "inspect.more": MessageText(zh: "… 另有 {0} 个", en: "… {0} more"),
         "inspect.sep": MessageText(zh: "，", en: ", "),
         "inspect.rejectedRow": MessageText(zh: "拒绝 {0}: {1}", en: "rejected {0}: {1}"),
-        "inspect.moreRejected": MessageText(zh: "… 另有 {0} 行被拒绝", en: "… {0} more rejected rows"),
-        "inspect.rows": MessageText(zh: "读取 {0} 行，接受 {1} 行，拒绝 {2} 行", en: "{0} rows read, {1} accepted, {2} rejected"),
-        "inspect.total": MessageText(zh: "合计：{0} 个文件，读取 {1} 行，接受 {2} 行，拒绝 {3} 行", en: "total: {0} files, {1} rows read, {2} accepted, {3} rejected"),
+        "inspect.moreRejected": MessageText(zh: "… 另有 {0} 行被拒绝", en: "… {0} more rejected {0|row|rows}"),
+        "inspect.rows": MessageText(zh: "读取 {0} 行，接受 {1} 行，拒绝 {2} 行", en: "{0} {0|row|rows} read, {1} accepted, {2} rejected"),
+        "inspect.total": MessageText(zh: "合计：{0} 个文件，读取 {1} 行，接受 {2} 行，拒绝 {3} 行", en: "total: {0} {0|file|files}, {1} {1|row|rows} read, {2} accepted, {3} rejected"),
         "inspect.byReason": MessageText(zh: "拒绝原因：{0}", en: "rejected by reason: {0}"),
     ]
 }

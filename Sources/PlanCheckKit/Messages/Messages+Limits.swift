@@ -25,11 +25,11 @@ extension Messages {
             en: "the parents of unit {0} form a cycle: {1}"),
         "limits.htmlMoreRows": MessageText(
             zh: "另有 {0} 行未在网页中显示，完整结果见 CSV 报告（-o 报告.csv）",
-            en: "{0} more rows are not shown here; the CSV report (-o report.csv) has them all"),
+            en: "{0} more {0|row is|rows are} not shown here; the CSV report (-o report.csv) has them all"),
         "limits.kind.reservedOrg": MessageText(zh: "保留名称", en: "reserved org"),
         "limits.htmlMoreUnits": MessageText(
             zh: "另有 {0} 个单位（{1} 项检查）未在网页中列出，完整结果见 CSV 报告（-o 报告.csv）",
-            en: "{0} more units ({1} rules) are not listed here; the CSV report (-o report.csv) has them all"),
+            en: "{0} more {0|unit|units} ({1} {1|rule|rules}) {0|is|are} not listed here; the CSV report (-o report.csv) has them all"),
         "limits.reservedName": MessageText(
             zh: "单位名称“{0}”是报告中的保留标记（* 表示全体单位，合计 表示总计行），不能用作单位名",
             en: "org '{0}' is a marker reports reserve (* is all units together, 合计 the total row) and cannot name a unit"),

@@ -6,8 +6,8 @@ extension Messages {
             zh: "{0}：文件为空：应有一行表头",
             en: "{0}: is empty: expected a header line"),
         "plan.problemIn": MessageText(zh: "{1} 中有 {0} 处问题", en: "{0} problem in {1}"),
-        "plan.problemsIn": MessageText(zh: "{1} 中有 {0} 处问题", en: "{0} problems in {1}"),
-        "plan.valid": MessageText(zh: "{0}：{1} 条规则有效（{2}）", en: "{0}: {1} rules valid ({2})"),
+        "plan.problemsIn": MessageText(zh: "{1} 中有 {0} 处问题", en: "{0} {0|problem|problems} in {1}"),
+        "plan.valid": MessageText(zh: "{0}：{1} 条规则有效（{2}）", en: "{0}: {1} {1|rule|rules} valid ({2})"),
         "plan.validYear": MessageText(zh: "，年度 {0}", en: ", year {0}"),
         "plan.note": MessageText(zh: "提示：{0}", en: "note: {0}"),
         "plan.rosterNoUnit": MessageText(zh: "规则 {0}：单位“{1}”不在花名册中", en: "rule {0}: unit {1} is not in the roster"),
@@ -17,7 +17,7 @@ extension Messages {
             en: "rule {0}: the roster has no unit of kind {1} (inspection target)"),
         "plan.fieldCount": MessageText(
             zh: "应有 {0} 个字段（与表头一致），实际 {1} 个",
-            en: "expected {0} fields as in the header, found {1}"),
+            en: "expected {0} {0|field|fields} as in the header, found {1}"),
         "plan.idEmpty": MessageText(
             zh: "编号为空；每条规则都需要一个固定编号，如 S000-01",
             en: "id is empty; every rule needs a stable id such as S000-01"),

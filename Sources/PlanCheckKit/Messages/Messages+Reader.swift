@@ -1,7 +1,7 @@
 extension Messages {
     /// Reading records: why a row was rejected, and the record fields' names.
     static let reader: [String: MessageText] = [
-        "reader.wrongFieldCount": MessageText(zh: "表头有 {0} 列，这一行有 {1} 列", en: "expected {0} fields as in the header, found {1}"),
+        "reader.wrongFieldCount": MessageText(zh: "表头有 {0} 列，这一行有 {1} 列", en: "expected {0} {0|field|fields} as in the header, found {1}"),
         "reader.invalidText": MessageText(zh: "{0}（{1}）第 {3} 个字节不是有效的 {2} 编码；请把文件另存为 UTF-8，或用 --encoding 指定编码",
                                           en: "{0} ({1}) has bytes that are not valid {2} at byte {3}; re-save the file as UTF-8 or give --encoding"),
         "reader.nulByte": MessageText(zh: "{0}（{1}）含有空字符（NUL）", en: "{0} ({1}) contains a NUL byte"),

@@ -14,7 +14,7 @@ extension Messages {
         "sql.pathNeedsTable": MessageText(zh: "“{0}”是文件路径，但 {1} 只能读表；请先把记录装入表并用 --table 给出表名（DuckDB 可直接读 CSV/Parquet，Spark 可直接读 Parquet）",
                                           en: "'{0}' is a file path but {1} reads tables only; load the records into a table and give its name with --table (DuckDB reads CSV/Parquet paths, Spark Parquet paths)"),
         "sql.countsHeader": MessageText(zh: "计数文件的表头应为 {0}，实际为 {1}", en: "a counts file's header is {0}; found {1}"),
-        "sql.countsFields": MessageText(zh: "应有 {0} 个字段，实际 {1} 个", en: "expected {0} fields, found {1}"),
+        "sql.countsFields": MessageText(zh: "应有 {0} 个字段，实际 {1} 个", en: "expected {0} {0|field|fields}, found {1}"),
         "sql.countsNumber": MessageText(zh: "“{0}”不是非负整数", en: "'{0}' is not a whole number of at least 0"),
         "sql.countsKind": MessageText(zh: "未知的行类别“{0}”，可选：{1}", en: "unknown row kind '{0}'; expected one of: {1}"),
         "sql.countsRule": MessageText(zh: "规则“{0}”不在计划中（计数文件与 --plan 不一致）", en: "rule '{0}' is not in the plan (the counts file does not match --plan)"),

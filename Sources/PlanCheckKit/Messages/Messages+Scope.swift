@@ -14,8 +14,8 @@ extension Messages {
             zh: "{0}“{1}”不是人数，本条记录照常计入，人数按未知处理；应为数字或中文数字，后面可带“人”或“人次”",
             en: "{0} '{1}' is not a count; the record still counts, its count unknown; expected digits or Chinese numerals, optionally followed by 人 or 人次"),
         "cells.warning": MessageText(zh: "  提示 {0}: {1}", en: "  warning {0}: {1}"),
-        "cells.more": MessageText(zh: "  …… 另有 {0} 处单元格提示", en: "  … and {0} more cell warnings"),
+        "cells.more": MessageText(zh: "  …… 另有 {0} 处单元格提示", en: "  … and {0} more cell {0|warning|warnings}"),
         "cells.title": MessageText(zh: "单元格提示", en: "cell warning"),
-        "cells.audit": MessageText(zh: "单元格提示 {0} 处（记录照常计入）", en: "{0} cell warnings (the records still count)"),
+        "cells.audit": MessageText(zh: "单元格提示 {0} 处（记录照常计入）", en: "{0} cell {0|warning|warnings} (the records still count)"),
     ]
 }

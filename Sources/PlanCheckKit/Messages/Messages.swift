@@ -69,6 +69,8 @@ public enum Messages {
         ("limits", limits),
         ("plan", plan),
         ("quality", quality),
+        ("stats", stats),
+        ("help", help),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).
@@ -93,6 +95,9 @@ public enum Messages {
     }
 
     /// Replaces `{0}`, `{1}` … in `template` by the arguments' descriptions.
+    ///
+    /// `{0|row|rows}` is a plural choice (for English; Chinese has none): the first word when
+    /// argument 0 is 1, else the second — `"{0} {0|row|rows} read"` says "1 row read", "2 rows read".
     public static func substitute(_ template: String, _ args: [Any]) -> String {
         if args.isEmpty || !template.contains("{") { return template }
         var out = ""
@@ -102,6 +107,11 @@ public enum Messages {
             if c == "{", let close = template[i...].firstIndex(of: "}"),
                let n = Int(template[template.index(after: i)..<close]), n >= 0, n < args.count {
                 out += "\(args[n])"
+                i = template.index(after: close)
+            } else if c == "{", let close = template[i...].firstIndex(of: "}"),
+                      case let parts = template[template.index(after: i)..<close].split(separator: "|", omittingEmptySubsequences: false),
+                      parts.count == 3, let n = Int(parts[0]), n >= 0, n < args.count {
+                out += "\(args[n])" == "1" ? parts[1] : parts[2]
                 i = template.index(after: close)
             } else {
                 out.append(c)
@@ -117,7 +127,8 @@ public enum Messages {
         var i = template.startIndex
         while let open = template[i...].firstIndex(of: "{") {
             guard let close = template[open...].firstIndex(of: "}") else { break }
-            if let n = Int(template[template.index(after: open)..<close]) { s.insert(n) }
+            let inner = template[template.index(after: open)..<close]
+            if let n = Int(inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0]) { s.insert(n) }
             i = template.index(after: open)
         }
         return s

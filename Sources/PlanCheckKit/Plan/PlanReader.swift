@@ -27,7 +27,7 @@ public enum PlanReader {
             let headerHints = columnHints(table.headers, mapped: m, lang: lang)
             if !missing.isEmpty {
                 let sep = lang == .zh ? "、" : ", "
-                problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
+                problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
                     message: Messages.text("hint.missingColumns", lang, missing.map(\.rawValue).joined(separator: sep),
                                            table.headers.joined(separator: sep), requiredColumns.map(\.rawValue).joined(separator: sep),
                                            missing.compactMap { headerHints[$0] }.joined())))
@@ -37,7 +37,7 @@ public enum PlanReader {
                 if row.cells.allSatisfy(\.isEmpty) { continue }
                 if row.cells.count != table.headers.count {
                     // Column: the first field past the header's, or the first missing one.
-                    problems.append(PlanProblem(file: path, line: row.line, column: min(row.cells.count, table.headers.count) + 1,
+                    problems.append(PlanProblem(file: table.name, line: row.line, column: min(row.cells.count, table.headers.count) + 1,
                         message: Messages.text("plan.fieldCount", lang, table.headers.count, row.cells.count)))
                     continue
                 }
@@ -45,20 +45,20 @@ public enum PlanReader {
                 if DraftMarker.isUnexpressibleRow(row.cells, checkerColumn: m.columns[.checker]) { unexpressible += 1; continue }
                 let unconfirmed = DraftMarker.unconfirmed(row.cells, columns: m.columns)
                 for (c, index, proposal) in unconfirmed {
-                    problems.append(PlanProblem(file: path, line: row.line, column: index + 1, message: DraftMarker.message(c, proposal, line: row.line, column: index + 1, lang: lang)))
+                    problems.append(PlanProblem(file: table.name, line: row.line, column: index + 1, message: DraftMarker.message(c, proposal, line: row.line, column: index + 1, lang: lang)))
                 }
                 var bad = !unconfirmed.isEmpty
                 func problem(_ c: PlanColumn, _ msg: String) {
                     if unconfirmed.contains(where: { $0.0 == c }) { return }
                     bad = true
-                    problems.append(PlanProblem(file: path, line: row.line, column: (m.columns[c] ?? -1) + 1, message: msg))
+                    problems.append(PlanProblem(file: table.name, line: row.line, column: (m.columns[c] ?? -1) + 1, message: msg))
                 }
                 func cell(_ c: PlanColumn) -> String { m.columns[c].map { row.cell($0) } ?? "" }
 
                 let id = cell(.id)
                 if id.isEmpty { problem(.id, Messages.text("plan.idEmpty", lang)) }
                 else if let other = ids[id] { problem(.id, Messages.text("plan.idRepeated", lang, id, other)) }
-                else { ids[id] = "\(path):\(row.line)" }
+                else { ids[id] = "\(table.name):\(row.line)" }
 
                 let checkerText = cell(.checker)
                 let checker = CheckerRegistry.planChecker(checkerText)

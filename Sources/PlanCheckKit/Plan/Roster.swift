@@ -57,14 +57,14 @@ public struct Roster: Sendable {
             }
             if let rc = pm.columns[.role] {
                 guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
-                    problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
+                    problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
                         message: Messages.text("plan.peopleColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
                     continue
                 }
                 for row in table.rows {
                     let name = row.cell(nc), unit = row.cell(uc), role = row.cell(rc)
-                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.personNameEmpty", lang))); continue }
-                    if role.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: rc + 1, message: Messages.text("plan.personRoleEmpty", lang, name))); continue }
+                    if name.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("plan.personNameEmpty", lang))); continue }
+                    if role.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: rc + 1, message: Messages.text("plan.personRoleEmpty", lang, name))); continue }
                     roster.people.append(Person(name: name, unit: unit, role: role))
                 }
             } else {
@@ -76,17 +76,17 @@ public struct Roster: Sendable {
                     }
                 }
                 guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
-                    problems.append(PlanProblem(file: path, line: table.headerLine, column: 1,
+                    problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
                         message: Messages.text("plan.rosterColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
                     continue
                 }
                 for row in table.rows {
                     let name = row.cell(nc), kind = row.cell(kc)
                     let parent = um.columns[.parent].map { row.cell($0) } ?? ""
-                    if name.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.unitNameEmpty", lang))); continue }
-                    if kind.isEmpty { problems.append(PlanProblem(file: path, line: row.line, column: kc + 1, message: Messages.text("plan.unitKindEmpty", lang, name))); continue }
-                    if Roster.isReservedName(name) { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); continue }
-                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: path, line: row.line, column: nc + 1, message: Messages.text("plan.unitTwice", lang, name))); continue }
+                    if name.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("plan.unitNameEmpty", lang))); continue }
+                    if kind.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: kc + 1, message: Messages.text("plan.unitKindEmpty", lang, name))); continue }
+                    if Roster.isReservedName(name) { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); continue }
+                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("plan.unitTwice", lang, name))); continue }
                     seenUnits.intern(name)
                     roster.units.append(Unit(name: name, kind: kind, parent: parent))
                 }
@@ -150,6 +150,11 @@ struct TableFile {
     var headers: [String]
     var headerLine: Int
     var rows: [Row]
+    /// The name problems are reported under: the path, or `file.xlsx[sheet]` for a workbook (as
+    /// records' rejections are), so that a clerk finds the sheet, then row and column, in WPS.
+    var name: String { sheet.map { "\(path)[\($0)]" } ?? path }
+    /// The sheet read, for a workbook.
+    var sheet: String? = nil
 
     static func read(_ path: String, options: ReaderOptions, isHeader: ([String]) -> Bool = { _ in true }) throws -> TableFile {
         if path != "-" && FileSniff.of(path: path) != .other {

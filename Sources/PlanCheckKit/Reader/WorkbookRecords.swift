@@ -97,6 +97,6 @@ extension TableFile {
             }
         } isHeader: { isHeader($0) }
         guard let h = headers else { throw PlanError.emptyFile(path: path) }
-        return TableFile(path: path, headers: h, headerLine: headerLine, rows: rows)
+        return TableFile(path: path, headers: h, headerLine: headerLine, rows: rows, sheet: s.name)
     }
 }

@@ -6,10 +6,11 @@ public enum StatsTextReporter {
     struct Words {
         let zh: Bool
         func callAsFunction(_ zh: String, _ en: String) -> String { self.zh ? zh : en }
-        func month(_ m: Int) -> String { zh ? "\(m)月" : StatsTextReporter.enMonths[m - 1] }
+        var lang: Lang { zh ? .zh : .en }
+        func month(_ m: Int) -> String { Messages.text("stats.month", lang, m, StatsTextReporter.enMonths[m - 1]) }
         func run(_ a: Int, _ b: Int) -> String {
             if a == b { return month(a) }
-            return zh ? "\(a)—\(b)月" : "\(StatsTextReporter.enMonths[a - 1])–\(StatsTextReporter.enMonths[b - 1])"
+            return Messages.text("stats.months", lang, a, b, StatsTextReporter.enMonths[a - 1], StatsTextReporter.enMonths[b - 1])
         }
         var listSep: String { zh ? "、" : ", " }
         var clauseSep: String { zh ? "；" : "; " }
@@ -77,7 +78,7 @@ public enum StatsTextReporter {
 
     /// Writes the header, summary and tables.
     public static func write(_ r: StatsReport, to sink: OutputSink, options o: ReportOptions) {
-        let w = Words(zh: o.lang == .zh)
+        let w = Words(zh: o.lang == .zh), L = o.lang
         // The review text first, ready to paste; where the numbers come from after it.
         var out = ""
         for p in summary(r, lang: o.lang) { out += p + "\n" }
@@ -86,50 +87,50 @@ public enum StatsTextReporter {
             out += "\n" + title + "\n" + DisplayWidth.table(rows.map { ["  " + $0[0]] + $0.dropFirst() }, rightAligned: right)
         }
         if r.lastMonth > 0 {
-            var rows = [[w("月份", "Month"), w("活动", "Activities"), w("人次", "Participants")]]
+            var rows = [[Messages.text("stats.col.month", L), Messages.text("stats.col.activities", L), Messages.text("stats.col.participants", L)]]
             for (i, c) in r.months.enumerated() { rows.append([r.period(i + 1), String(c.count), String(c.participants)]) }
-            rows.append([w("合计", "Total"), String(r.total.count), String(r.total.participants)])
-            section(w("按月份", "By month"), rows, right: [1, 2])
+            rows.append([Messages.text("stats.total", L), String(r.total.count), String(r.total.participants)])
+            section(Messages.text("stats.section.byMonth", L), rows, right: [1, 2])
         }
         if !r.types.isEmpty {
-            var rows = [[w("活动类型", "Type"), w("活动", "Activities"), w("人次", "Participants")]]
+            var rows = [[Messages.text("stats.col.type", L), Messages.text("stats.col.activities", L), Messages.text("stats.col.participants", L)]]
             for t in r.types { rows.append([t.name, String(t.total.count), String(t.total.participants)]) }
-            section(w("按活动类型", "By type"), rows, right: [1, 2])
+            section(Messages.text("stats.section.byType", L), rows, right: [1, 2])
         }
         if !r.units.isEmpty {
-            var rows = [[w("单位", "Unit"), w("类别", "Kind"), w("活动", "Activities"), w("人次", "Participants"),
-                         w("有活动月数", "Active months"), w("无活动月份", "Silent months")]]
+            var rows = [[Messages.text("stats.col.unit", L), Messages.text("stats.col.kind", L), Messages.text("stats.col.activities", L), Messages.text("stats.col.participants", L),
+                         Messages.text("stats.col.activeMonths", L), Messages.text("stats.col.silentMonths", L)]]
             for u in r.units {
-                rows.append([u.name, u.inRoster ? u.kind : w("不在花名册", "not in roster"), String(u.total.count), String(u.total.participants),
+                rows.append([u.name, u.inRoster ? u.kind : Messages.text("stats.notInRoster", L), String(u.total.count), String(u.total.participants),
                              "\(u.activeMonths)/\(r.lastMonth)", u.silentRuns.map { w.run($0.from, $0.to) }.joined(separator: w.listSep)])
             }
-            section(w("按单位", "By unit"), rows, right: [2, 3, 4])
+            section(Messages.text("stats.section.byUnit", L), rows, right: [2, 3, 4])
             if r.lastMonth > 0 {
-                var pivot = [[w("单位", "Unit")] + (1...r.lastMonth).map { w.month($0) } + [w("合计", "Total")]]
+                var pivot = [[Messages.text("stats.col.unit", L)] + (1...r.lastMonth).map { w.month($0) } + [Messages.text("stats.total", L)]]
                 for u in r.units { pivot.append([u.name] + u.months.map { String($0.count) } + [String(u.total.count)]) }
-                pivot.append([w("合计", "Total")] + r.months.map { String($0.count) } + [String(r.total.count)])
-                section(w("单位 × 月份 活动次数", "Activities by unit × month"), pivot, right: Set(1...(r.lastMonth + 1)))
+                pivot.append([Messages.text("stats.total", L)] + r.months.map { String($0.count) } + [String(r.total.count)])
+                section(Messages.text("stats.section.pivot", L), pivot, right: Set(1...(r.lastMonth + 1)))
             }
         }
         if r.hasPlan {
-            var rows = [[w("规则", "Rule"), w("标题", "Title"), w("检查", "Checks"), w("到期", "Due"), w("达标", "Met"),
-                         w("未达标", "Missed"), w("完成率%", "% met")]]
+            var rows = [[Messages.text("stats.col.rule", L), Messages.text("stats.col.title", L), Messages.text("stats.col.checks", L), Messages.text("stats.col.due", L), Messages.text("stats.col.met", L),
+                         Messages.text("stats.col.missed", L), Messages.text("stats.col.percent", L)]]
             for x in r.rules {
                 let c = x.completion
                 rows.append([x.id, x.title, String(c.checks), String(c.due), String(c.met), String(c.missed), c.percent])
             }
             let c = r.planTotal
-            rows.append([w("合计", "Total"), "", String(c.checks), String(c.due), String(c.met), String(c.missed), c.percent])
-            section(w("规则完成情况", "Completion by rule"), rows, right: [2, 3, 4, 5, 6])
-            var units = [[w("名次", "Rank"), w("单位", "Unit"), w("检查", "Checks"), w("到期", "Due"), w("达标", "Met"),
-                          w("未达标", "Missed"), w("完成率%", "% met")]]
+            rows.append([Messages.text("stats.total", L), "", String(c.checks), String(c.due), String(c.met), String(c.missed), c.percent])
+            section(Messages.text("stats.section.rules", L), rows, right: [2, 3, 4, 5, 6])
+            var units = [[Messages.text("stats.col.rank", L), Messages.text("stats.col.unit", L), Messages.text("stats.col.checks", L), Messages.text("stats.col.due", L), Messages.text("stats.col.met", L),
+                          Messages.text("stats.col.missed", L), Messages.text("stats.col.percent", L)]]
             for x in r.unitRanks {
                 let c = x.completion
                 units.append([x.rank.map(String.init) ?? "-", x.org, String(c.checks), String(c.due), String(c.met), String(c.missed), c.percent])
             }
-            section(w("单位完成情况", "Completion by unit"), units, right: [0, 2, 3, 4, 5, 6])
+            section(Messages.text("stats.section.units", L), units, right: [0, 2, 3, 4, 5, 6])
         }
-        for n in r.notes { out += "\n" + w("注意：", "Note: ") + n }
+        for n in r.notes { out += "\n" + Messages.text("stats.note", L, n) }
         if !r.notes.isEmpty { out += "\n" }
         sink.write(out)
     }

@@ -200,7 +200,7 @@ public struct Workbook {
     /// the text of column i+1 (empty for a skipped or empty cell), trailing empty cells dropped.
     ///
     /// Cell text: shared and inline strings (rich-text runs joined, phonetic runs left out),
-    /// numbers as written (whole numbers without `.0`), dates (numbers in a date format) as
+    /// numbers as Excel shows them (15 significant digits, whole numbers without `.0`), dates (numbers in a date format) as
     /// `2022-03-05` or `2022-03-05 14:30`, booleans as TRUE/FALSE, errors as shown (#N/A),
     /// formulas by their cached value.
     public func rows(_ sheet: Sheet, _ onRow: (_ row: Int, _ cells: [String]) throws -> Void) throws {
@@ -282,13 +282,26 @@ public struct Workbook {
         }
     }
 
-    /// A number as a clerk sees it: whole numbers without a fraction, others to 15 significant digits.
+    /// A number as a clerk sees it in Excel/WPS: rounded to 15 significant digits (what Excel shows
+    /// of the binary number it stores), whole numbers without a fraction. A count that arithmetic
+    /// left as 12.000000000000002 reads as 12, and 0.1+0.2 as 0.3, as the clerk sees them.
     static func numberText(_ raw: String, _ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+        let shown = significant15(d)
+        let r = Double(shown) ?? d
+        if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
+        if !shown.contains("e") { return shown }
         if raw.count <= 16 && !raw.contains("E") && !raw.contains("e") { return raw }
         var s = String(d)
         if s.hasSuffix(".0") { s.removeLast(2) }
         return s
+    }
+
+    /// `d` to 15 significant digits (`%.15g`): `12.000000000000002` → `12`, `0.30000000000000004` → `0.3`.
+    static func significant15(_ d: Double) -> String {
+        guard d.isFinite else { return String(d) }
+        var buffer = [CChar](repeating: 0, count: 48)
+        _ = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.15g", $0) }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The 0-based column of a cell reference (`D7` → 3), nil when it has no letters.
