@@ -12,11 +12,11 @@ read and rejected, duplicates, units not in the roster, dates, uncounted types) 
 reading is part of the timed work, as `check` reads its export. --view reads the CSV in each
 statement instead of loading it once.
 
-With --out DIR it writes DIR/findings.csv (the findings statement's rows) and DIR/quality.csv (the
-other statements' rows: the counts layout `plancheck check --counts` reads); without, the rows are
-fetched into Python and dropped (what the timed runs do).
+DuckDB writes every statement's rows as CSV (`COPY … TO`), as `check` writes its report: to
+standard output (the bench sends it to /dev/null), or with --out DIR to DIR/findings.csv (the
+findings statement) and DIR/quality.csv (the other statements: the counts layout
+`plancheck check --counts` reads).
 """
-import csv
 import os
 import sys
 
@@ -57,24 +57,25 @@ def main():
     con.execute(f'CREATE {kind} activities AS SELECT "date", org, "type", participants, title, lead, target FROM {source}')
     with open(script_path, encoding="utf-8") as f:
         script = f.read()
-    results = {}
-    for name, sql in statements(script):
-        cur = con.execute(sql)
-        results[name] = ([d[0] for d in cur.description], cur.fetchall())
+    # DuckDB writes each statement's rows as CSV itself (as check writes its report): to standard
+    # output, or with --out to files. USE_TMP_FILE false: write to the path given, never beside it.
     if out:
         os.makedirs(out, exist_ok=True)
-        with open(f"{out}/findings.csv", "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            cols, rows = results["findings"]
-            w.writerow(cols)
-            w.writerows(rows)
-        with open(f"{out}/quality.csv", "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            for name, (cols, rows) in results.items():
-                if name != "findings":
-                    w.writerow(cols)  # one header per statement; check --counts skips the repeats
-                    w.writerows(["" if v is None else v for v in r] for r in rows)
-    print("duckdb check: " + ", ".join(f"{n} {len(r[1])} rows" for n, r in results.items()), file=sys.stderr)
+    parts = []
+    for i, (name, sql) in enumerate(statements(script)):
+        target = "/dev/stdout"
+        if out:
+            target = f"{out}/findings.csv" if name == "findings" else f"{out}/part-{i}-{name}.csv"
+            if name != "findings":
+                parts.append(target)
+        quoted = target.replace("'", "''")
+        con.execute(f"COPY ({sql}) TO '{quoted}' (FORMAT csv, HEADER true, USE_TMP_FILE false)")
+    if out:
+        with open(f"{out}/quality.csv", "w", encoding="utf-8", newline="") as q:
+            for p in parts:  # one header per statement; check --counts skips the repeats
+                with open(p, encoding="utf-8") as f:
+                    q.write(f.read())
+                os.remove(p)
 
 
 if __name__ == "__main__":
