@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the two libFuzzer targets and runs each for a bounded time.
+# Builds the three libFuzzer targets and runs each for a bounded time.
 #
-#   Tests/Fuzz/run.sh [seconds] [record|plan|all]   # default 60 seconds per target, all targets
+#   Tests/Fuzz/run.sh [seconds] [record|plan|xlsx|all]   # default 60 seconds per target, all targets
 #
 # Two targets at once (e.g. the 30-minute runs, on a shared machine):
 #   nice -n 19 Tests/Fuzz/run.sh 1800 record & nice -n 19 Tests/Fuzz/run.sh 1800 plan &
@@ -13,6 +13,9 @@
 # crash, a timeout or an out-of-memory input; reproduce one with
 #   .build-fuzz/fuzz-record-reader .build-fuzz/artifacts/record/crash-…
 set -euo pipefail
+# A Swift trap is a plain deadly signal for libFuzzer: the Swift runtime's own backtracer would
+# otherwise read the dying process's memory and be reported by AddressSanitizer instead.
+export SWIFT_BACKTRACE=enable=no
 cd "$(dirname "$0")/../.."
 SECONDS_EACH="${1:-60}"
 WHICH="${2:-all}"
@@ -27,17 +30,19 @@ build() {  # name harness
 }
 [ "$WHICH" = all ] || [ "$WHICH" = record ] && build fuzz-record-reader RecordReaderFuzz.swift
 [ "$WHICH" = all ] || [ "$WHICH" = plan ] && build fuzz-plan-reader PlanReaderFuzz.swift
+[ "$WHICH" = all ] || [ "$WHICH" = xlsx ] && build fuzz-workbook-reader WorkbookReaderFuzz.swift
 
 status=0
-run() {  # name corpus-name [extra libFuzzer flags]
-    local name=$1 corpus=$2; shift 2
+run() {  # name corpus-name max-len [extra libFuzzer flags]
+    local name=$1 corpus=$2 maxlen=$3; shift 3
     mkdir -p "$OUT/corpus/$corpus" "$OUT/artifacts/$corpus"
     echo "== running $name for ${SECONDS_EACH}s"
-    # -max_len 8192: rows past the harness's 2048-byte row limit and past the decoder's 4096-byte
-    # chunk; -rss_limit_mb: a leak or runaway buffer is an 'oom' artifact; -timeout: a hang is one.
+    # -max_len 8192 (record, plan): rows past the harness's 2048-byte row limit and past the
+    # decoder's 4096-byte chunk; 65536 (xlsx): small real workbooks fit whole;
+    # -rss_limit_mb: a leak or runaway buffer is an 'oom' artifact; -timeout: a hang is one.
     set +e
     "$OUT/$name" "$OUT/corpus/$corpus" "Tests/Fuzz/corpus/$corpus" \
-        -max_total_time="$SECONDS_EACH" -max_len=8192 -rss_limit_mb=2048 -timeout=10 \
+        -max_total_time="$SECONDS_EACH" -max_len="$maxlen" -rss_limit_mb=2048 -timeout=10 \
         -artifact_prefix="$OUT/artifacts/$corpus/" -print_final_stats=1 "$@" >"$OUT/$name.log" 2>&1
     local rc=$?
     set -e
@@ -57,6 +62,7 @@ run() {  # name corpus-name [extra libFuzzer flags]
 # reader thread that is never joined (Foundation's Thread cannot be), so LeakSanitizer, checking
 # right after an input, can catch that thread's last references in flight and report ~500 bytes.
 # Not a leak: 200,000 two-thread reads in one process (no sanitizer) stay at 20 MB resident.
-if [ "$WHICH" = all ] || [ "$WHICH" = record ]; then run fuzz-record-reader record -detect_leaks=0; fi
-if [ "$WHICH" = all ] || [ "$WHICH" = plan ]; then run fuzz-plan-reader plan; fi
+if [ "$WHICH" = all ] || [ "$WHICH" = record ]; then run fuzz-record-reader record 8192 -detect_leaks=0; fi
+if [ "$WHICH" = all ] || [ "$WHICH" = plan ]; then run fuzz-plan-reader plan 8192; fi
+if [ "$WHICH" = all ] || [ "$WHICH" = xlsx ]; then run fuzz-workbook-reader xlsx 65536; fi
 exit $status

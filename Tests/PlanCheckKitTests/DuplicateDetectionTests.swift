@@ -13,7 +13,7 @@ import Testing
         context.temporaryDirectory = directory
         let engine = CheckEngine(plan: Plan(paths: [], rules: []), context: context)
         _ = try RecordReader().read([.file(path)]) { engine.consume($0) }
-        return engine.finish()
+        return Array(engine.finish())
     }
 
     static func duplicates(_ fs: [Finding]) -> Int {
@@ -131,7 +131,7 @@ import Testing
         let engine = CheckEngine(plan: Plan(paths: [], rules: []), context: context)
         let read = try RecordReader().read([.file(path)]) { engine.consume($0) }
         let findings = engine.finish()
-        let warning = try #require(Self.partial(findings))
+        let warning = try #require(Self.partial(Array(findings)))
         #expect(warning.actual > 0)
         #expect(warning.note.contains("TMPDIR"))
         let report = CheckReport(planPaths: [], rosterPaths: [], year: 2022, asOf: Day.parseISO("2022-12-31")!, read: read,

@@ -39,6 +39,62 @@ struct HostileInputTests {
         #expect(!r.err.contains("Swift runtime failure") && !r.err.contains("Signal"), "\(r.err.prefix(300))")
     }
 
+    /// The documented range of each numeric option (value `N` or `YEAR`), by name; `DATE` options
+    /// are days 0001-01-01 … 9999-12-31.
+    static let numericRanges: [String: ClosedRange<Int>] = [
+        "threads": Limits.threads, "evidence-cap": Limits.evidenceCap, "max-duplicate-keys": Limits.maxDuplicateKeys,
+        "max-row-bytes": Limits.maxRowBytes, "max-columns": Limits.maxColumns, "year": Limits.year,
+        "max-listed": Limits.maxListed,
+    ]
+
+    /// Every numeric option of every command, found from the commands' own option lists (so an
+    /// option added later is driven too, or fails here for want of a documented range), with the
+    /// values just past its range and values no integer holds.
+    static let everyNumericOption: [(command: String, option: String, value: String)] = {
+        var out: [(String, String, String)] = []
+        let huge = ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "99999999999999999999999", "-1", "1e9", "0x10", "", "１２x"]
+        let badDays = ["0000-12-31", "10000-01-01", "2022-02-30", "2022-13-01", "99999999999999999999-01-01", "-1", "9223372036854775807", ""]
+        for c in PlanCheckCLI.commands {
+            for o in c.spec.options {
+                switch o.value {
+                case "N", "YEAR":
+                    guard let r = numericRanges[o.name] else { out.append((c.spec.name, o.name, "NO-RANGE")); continue }
+                    for v in [String(r.lowerBound - 1), String(r.upperBound + 1)] + huge { out.append((c.spec.name, o.name, v)) }
+                case "DATE":
+                    for v in badDays { out.append((c.spec.name, o.name, v)) }
+                default: break
+                }
+            }
+        }
+        return out
+    }()
+
+    /// The least arguments that get each command past its own checks to its options.
+    static func minimalArgs(_ command: String, dir: String) -> [String] {
+        switch command {
+        case "check": return ["--plan", plan, "--as-of", "2022-12-31", root + "/SampleData/records"]
+        case "stats": return ["--as-of", "2022-12-31", root + "/SampleData/records"]
+        case "inspect": return [root + "/SampleData/records"]
+        case "sql": return ["--dialect", "duckdb", "--plan", plan, "--as-of", "2022-12-31", "--table", "t"]
+        case "init": return [dir + "/ws"]
+        default: return []
+        }
+    }
+
+    @Test("property: every numeric option of every command, past its range, is exit 2 naming the option, never a signal",
+          arguments: everyNumericOption)
+    func everyOptionPastItsRange(command: String, option: String, value: String) throws {
+        try #require(value != "NO-RANGE", "\(command) --\(option) takes a number but has no documented range in Limits")
+        let dir = TestSupport.tempDir("opt")
+        var args = Self.minimalArgs(command, dir: dir)
+        if let i = args.firstIndex(of: "--\(option)") { args.removeSubrange(i...(i + 1)) }
+        let r = try TestSupport.runBinary([command] + args + ["--\(option)", value])
+        #expect(r.code == ExitCode.badInput, "\(command) --\(option) \(value): exit \(r.code) \(r.err.prefix(300))")
+        #expect(r.err.contains("--\(option)"), "\(command) --\(option) \(value): \(r.err.prefix(300))")
+        #expect(!r.err.contains("Swift runtime failure") && !r.err.contains("Backtrac"), "\(r.err.prefix(300))")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/ws"), "init wrote a workspace despite a bad --\(option)")
+    }
+
     /// Each range's own ends work (a weekly plan at the calendar's ends, the largest caps).
     @Test("an option at either end of its range runs to a report", arguments: [
         ("threads", "1"), ("threads", "64"), ("evidence-cap", "0"), ("evidence-cap", "10000"),
@@ -73,6 +129,42 @@ struct HostileInputTests {
         if !ok { #expect(r.err.contains("p.csv:2:4: 阈值"), "\(r.err)") }
     }
 
+    /// Every other number a plan holds: a deadline's month and day, a window's ends.
+    @Test("property: plan deadlines and windows past the calendar are refused with line and column, never a signal", arguments: [
+        ("deadline", "99999999999999999999-01"), ("deadline", "13-01"), ("deadline", "00-10"), ("deadline", "02-30"),
+        ("deadline", "-1-01"), ("deadline", "9223372036854775807-9223372036854775807"), ("deadline", "１２-３２"),
+        ("windows", "a:01-01..99999999999999999999-12"), ("windows", "a:12-31..01-01"), ("windows", "a:04-31..05-01"),
+        ("windows", "a:9223372036854775808-01..12-31"),
+    ])
+    func planDatesPastTheCalendar(column: String, value: String) throws {
+        let checker = column == "deadline" ? "deadline" : "windows"
+        let p = TestSupport.write("id,checker,types,threshold,scope,\(column),source\nX,\(checker),党课,1,all,\(value),c\n", name: "p.csv")
+        let r = try TestSupport.runBinary(["validate", p])
+        #expect(r.code == ExitCode.badInput, "\(column) \(value): exit \(r.code) \(r.err)")
+        #expect(r.err.contains("p.csv:2:6:"), "\(r.err)")
+        #expect(!r.err.contains("Swift runtime failure") && !r.err.contains("Backtrac"), "\(r.err.prefix(300))")
+    }
+
+    /// `check --counts`: the numbers an engine sent back (issue 25, class 1). Before: two `input`
+    /// rows of 2⁶³−1 trapped on the sum; now a count has at most 18 digits and sums saturate.
+    @Test("counts files: numbers past 18 digits refused with their place; huge sums saturate; more rejected than read refused", arguments: [
+        ("input,,,,,9223372036854775807,0\ninput,,,,,9223372036854775807,0", ExitCode.badInput, ":2:6:"),
+        ("input,,,,,99999999999999999999,0", ExitCode.badInput, ":2:6:"),
+        ("input,,,,,10,999999999999999999", ExitCode.badInput, "多于读取的"),
+        (String(repeating: "input,,,,,999999999999999999,0\n", count: 12)
+            + String(repeating: "cell,S000-01,龙门街道党工委,,2022,999999999999999999,999999999999999999\n", count: 12)
+            + String(repeating: "unknown-unit,,无名支部,,,999999999999999999,0\n", count: 12)
+            + String(repeating: "outside-year,,龙门街道党工委,,,999999999999999999,0\n", count: 12)
+            + String(repeating: "uncounted-type,其他,,,,999999999999999999,0\n", count: 12), ExitCode.ok, ""),
+    ])
+    func countsFileNumbers(rows: String, code: Int32, mention: String) throws {
+        let file = TestSupport.write("kind,rule,org,person,period,count,sum\n" + rows + "\n", name: "counts.csv")
+        let r = try TestSupport.runBinary(["check", "--plan", Self.plan, "--as-of", "2022-12-31", "--fail-on", "never", "--counts", file])
+        #expect(r.code == code, "exit \(r.code) \(r.err.prefix(300))")
+        #expect(mention.isEmpty || r.err.contains(mention), "\(r.err.prefix(300))")
+        #expect(!r.err.contains("Swift runtime failure") && !r.err.contains("Backtrac"), "\(r.err.prefix(300))")
+    }
+
     @Test("sums of 18-digit counts saturate instead of trapping")
     func hugeSums() throws {
         var rows = "date,org,type,participants\n"
@@ -91,7 +183,7 @@ struct HostileInputTests {
                                    evidenceCap: Limits.evidenceCap.upperBound)
         let rule = Rule(id: "W", checker: "count", types: ["t"], period: .week, scope: .kinds(["k"]))
         let tally = SlotTally(periodsOf: rule, context: context)
-        #expect(tally.evidence.isEmpty && !tally.denseEvidence, "2,000 units × 52 weeks × 10,000 would be 25 GB")
+        #expect(tally.evidenceLog.isEmpty && tally.evidenceHead.isEmpty, "2,000 units × 52 weeks × 10,000 would be 25 GB")
         // Quality tallies likewise.
         let q = QualityChecker(rule: Rule(id: "q", checker: "quality", types: [], scope: .all), context: context)
         _ = q
@@ -117,6 +209,45 @@ struct HostileInputTests {
         let code = PlanCheckCLI.run(args, io: CommandIO(stdout: out, stderr: err, today: Day.parseISO("2022-12-31")!))
         #expect(code == ExitCode.badInput, "\(args[0]): exit \(code)")
         #expect(err.text.contains("写入失败") || err.text.contains("writing"), "\(err.text)")
+        // Said once, in Chinese, naming standard output (inspect used to add an older message
+        // calling it 'standard output' and promising an earlier report was kept).
+        #expect(err.text.components(separatedBy: "错误：").count == 2, "\(err.text)")
+        #expect(err.text.contains("错误：标准输出：写入失败：磁盘空间已满（No space left on device）；输出不完整"), "\(err.text)")
+        #expect(!err.text.contains("standard output"), "\(err.text)")
+    }
+
+    /// Every command that writes report files, on a file system that refuses the bytes (the file
+    /// size limit makes write(2) fail with EFBIG as a full disk fails with ENOSPC).
+    static let fileWriters: [(args: [String], target: String)] = {
+        let r = root + "/SampleData/records"
+        let roster = ["--roster", root + "/SampleData/roster-units.csv", "--roster", root + "/SampleData/roster-people.csv"]
+        return [
+            (check + ["-o", "@/r.csv", r], "r.csv"),
+            (check + ["-o", "@/r.html", r], "r.html"),
+            (check + ["-o", "@/r.json", "-o", "@/r.csv", r], "r.json"),
+            (["stats", "--as-of", "2022-12-31", "-o", "@/s.csv", r], "s.csv"),
+            (["stats", "--as-of", "2022-12-31", "--csv-dir", "@", r], "stats-long.csv"),
+            (["inspect", "--format", "csv", "-o", "@/i.csv", r], "i.csv"),
+            (["sql", "--dialect", "duckdb", "--plan", plan] + roster + ["--as-of", "2022-12-31", "--table", "t", "-o", "@/q.sql"], "q.sql"),
+            (["draft", "-o", "@/d.csv", root + "/Tests/Fixtures/docx/seed-001.docx"], "d.csv"),
+        ]
+    }()
+
+    @Test("every command's report file on a disk that refuses the bytes: exit 2, the path and the reason in Chinese, no temporary file, the earlier report kept",
+          arguments: fileWriters)
+    func reportFileOnFullDisk(args: [String], target: String) throws {
+        let dir = TestSupport.tempDir("fsize")
+        let earlier = "earlier report\n"
+        TestSupport.write(earlier, name: target, dir: dir)
+        // SIGXFSZ ignored (as a shell's trap '' leaves it across exec), files capped at 1 block.
+        let script = "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\""
+        let r = try TestSupport.runBinaryVia("/bin/sh", ["-c", script, TestSupport.binary] + args.map { $0.replacingOccurrences(of: "@", with: dir) })
+        #expect(r.code == ExitCode.badInput, "\(args.prefix(2)): exit \(r.code) \(r.err.suffix(300))")
+        #expect(r.err.contains(dir + "/" + target + "：写报告失败："), "\(r.err.suffix(300))")
+        #expect(r.err.contains("文件超过了文件系统允许的大小（File too large）"), "\(r.err.suffix(300))")
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir)
+        #expect(!left.contains { $0.contains(".tmp-") }, "temporary files left: \(left)")
+        #expect(String(decoding: Peer.read(dir + "/" + target), as: UTF8.self) == earlier)
     }
 
     @Test("a closed pipe on standard output ends quietly with the usual status", arguments: commands)

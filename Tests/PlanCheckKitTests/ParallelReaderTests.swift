@@ -352,7 +352,7 @@ import Testing
             o.lang = lang
             let direct = MemoryOutput(), accessors = MemoryOutput()
             let rows = CSVCheckReporter.FindingRows(writer: CSVWriter(sink: direct, bom: false), report: report, options: o)
-            rows.write(report.findings[...])
+            rows.write(report.findings, report.findings.indices)
             let each = CSVCheckReporter.FindingRows(writer: CSVWriter(sink: accessors, bom: false), report: report, options: o)
             for f in report.findings { each.write(f) }
             #expect(direct.text == accessors.text, "as of \(asOf), quiet \(quiet)")

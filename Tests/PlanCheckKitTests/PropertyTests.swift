@@ -127,7 +127,7 @@ struct PropertyTests {
         let sentence = "读取 \(n) 行，接受 \(a) 行，拒绝 \(bad) 行"
         #expect(c.out.contains(sentence), "text")
         #expect(try String(contentsOfFile: dir + "/c.txt", encoding: .utf8).contains(sentence), "text file")
-        #expect(try String(contentsOfFile: dir + "/c.html", encoding: .utf8).contains("读取 \(n) 行，接受 \(a) 行，拒绝 \(bad) 行"), "html")
+        #expect(try String(contentsOfFile: dir + "/c.html", encoding: .utf8).contains("读取\(n)行，接受\(a)行，拒绝\(bad)行"), "html")
         let csv = try String(contentsOfFile: dir + "/c.csv", encoding: .utf8)
         #expect(csv.contains("\r\ninput,读取的记录,,,,\(n),\(a),\(bad),提示,"), "csv input row")
         #expect(csv.components(separatedBy: "\r\nrejected,").count - 1 == bad, "csv lists every rejected row")
@@ -142,7 +142,7 @@ struct PropertyTests {
         let tables = TestSupport.tempDir("counts-tables")
         let s = TestSupport.run(["stats"] + common.dropLast(2) + ["-o", dir + "/s.json", "-o", dir + "/s.html", "-o", dir + "/s.txt", "--csv-dir", tables, input])
         #expect(s.code == 0, "\(s.err)")
-        #expect(s.out.contains("读取 \(n) 行，接受 \(a) 行，拒绝 \(bad) 行"), "stats text")
+        #expect(s.out.contains("读取\(n)行，接受\(a)行，拒绝\(bad)行"), "stats text")
         let sj = try String(contentsOfFile: dir + "/s.json", encoding: .utf8)
         #expect(sj.contains("\"rowsRead\": \(n)") || sj.contains("\"rowsRead\":\(n)"), "stats json")
         let health = try String(contentsOfFile: tables + "/stats-health.csv", encoding: .utf8)

@@ -100,8 +100,13 @@ enum TestSupport {
 
     /// Runs the built binary as a subprocess in `cwd` (default: package root).
     static func runBinary(_ args: [String], cwd: String? = nil, env: [String: String]? = nil, stdin: Data? = nil) throws -> (code: Int32, out: String, err: String) {
+        try runBinaryVia(binary, args, cwd: cwd, env: env, stdin: stdin)
+    }
+
+    /// Runs `program` (the binary, or a shell that execs it with limits set) with `args`.
+    static func runBinaryVia(_ program: String, _ args: [String], cwd: String? = nil, env: [String: String]? = nil, stdin: Data? = nil) throws -> (code: Int32, out: String, err: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? root)
         if let e = env { p.environment = e }

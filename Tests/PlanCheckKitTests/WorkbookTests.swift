@@ -25,7 +25,7 @@ struct WorkbookTests {
     <c r="D4" s="1"><v>60</v></c><c r="E4" s="1"><v>59</v></c><c r="F4" s="1"><v>1</v></c><c r="G4" s="1"><v>2958465</v></c>\
     <c r="H4" s="3"><v>0.5</v></c><c r="I4" s="1"><v>44562.50001</v></c></row>
     <row r="5"/>
-    <row r="6"><c r="B6" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#20013;&#x6587;</t></is></c><c r="C6" t="s"><v>99</v></c></row>
+    <row r="6"><c r="B6" t="inlineStr"><is><t>a &amp; b &lt;c&gt; &#20013;&#x6587;</t></is></c></row>
     <row><c t="inlineStr"><is><t>no r</t></is></c><c><v>7</v></c></row>
     """
 

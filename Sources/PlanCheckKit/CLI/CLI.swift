@@ -104,8 +104,10 @@ public enum PlanCheckCLI {
             let fd = io.stdout as? FileDescriptorOutput
             if fd?.brokenPipe == true { return code }
             let lang = io.lang
-            let what = fd.map { $0.fd == 1 ? Messages.text("limits.standardOutput", lang) : $0.name } ?? Messages.text("limits.standardOutput", lang)
-            io.stderr.write(Messages.text("core.error", lang, Messages.text("limits.writeFailed", lang, what, fd?.failure ?? "\(error)")) + "\n")
+            // Whatever descriptor it is, this is the command's standard output (tests pass others).
+            let what = Messages.text("limits.standardOutput", lang)
+            io.stderr.write(Messages.text("core.error", lang, Messages.text("limits.writeFailed", lang, what,
+                                                                             Messages.systemReason(fd?.failure ?? "\(error)", lang))) + "\n")
             return ExitCode.badInput
         }
     }

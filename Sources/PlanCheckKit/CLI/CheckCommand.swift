@@ -119,7 +119,7 @@ public enum CheckCommand: Command {
         var read = summary
         if let org = org {
             let keep = context.subtree(of: org)
-            findings = findings.filter { keep.contains($0.org) }
+            findings = FindingList(findings.filter { keep.contains($0.org) })
             // A unit reviewing itself sees only the rejected rows that name it (or no unit).
             read.rejections = read.rejections.filter { $0.org.isEmpty || keep.contains($0.org) }
         }

@@ -56,7 +56,10 @@ public enum InspectCommand: Command {
                 while stats.count < summary.files.count { stats.append(FileStats()) }
                 sink.write(renderText(summary, stats, maxListed: maxListed, lang: io.lang))
             }
-            if let f = fileOut { try f.commit() } else { try sink.flush() }
+            // Standard output is flushed here so the summary comes before the rejections on
+            // standard error; a failed write there is said once, by the CLI's final flush (which
+            // also keeps a closed pipe quiet).
+            if let f = fileOut { try f.commit() } else { try? sink.flush() }
         } catch {
             fileOut?.discard()
             throw error

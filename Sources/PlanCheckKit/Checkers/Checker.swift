@@ -60,6 +60,8 @@ public protocol Checker: AnyObject {
     var findingCount: Int { get }
     /// Appends the findings to `out` (no intermediate array: a province has ~10⁵ of them).
     func appendFindings(to out: inout [Finding])
+    /// Appends the findings to a report's list (a tally's cells as one run, no value per cell).
+    func appendFindings(to out: inout FindingList)
 }
 
 extension Checker {
@@ -73,6 +75,12 @@ extension Checker {
     public var findingCount: Int { 0 }
     /// Default: appends ``findings()``.
     public func appendFindings(to out: inout [Finding]) { out += findings() }
+    /// Default: the findings of ``appendFindings(to:)-([Finding])``, stored.
+    public func appendFindings(to out: inout FindingList) {
+        var a: [Finding] = []
+        appendFindings(to: &a)
+        out.append(contentsOf: a)
+    }
 }
 
 /// The checkers plancheck knows, by identifier. Adding a checker = one file + one line here.
@@ -314,6 +322,11 @@ extension TallyChecker {
     public var findingCount: Int { tally.findingCount }
     /// Appends the tally's findings.
     public func appendFindings(to out: inout [Finding]) { tally.appendFindings(to: &out, measure: Self.measure) }
+    /// Appends the tally's cells as one run.
+    public func appendFindings(to out: inout FindingList) {
+        tally.setMeasure(Self.measure)
+        out.append(cellsOf: tally)
+    }
 }
 
 /// Counts per entity × period slot, with capped evidence; shared by the period checkers.
@@ -334,20 +347,18 @@ public final class SlotTally: @unchecked Sendable {
     /// The slot of each day from `dayBase` on (−1: none), for the rule's period in the year.
     let daySlot: [Int8]
     let dayBase: Int32
-    /// `evidenceCap` slots per cell; the first min(count, cap) are filled. Only while cells × cap
-    /// is at most ``denseEvidenceLimit`` (``denseEvidence``); otherwise empty, and the references
-    /// are in ``sparseEvidence``.
-    var evidence: [EvidenceRef]
+    /// Evidence: the references records cited, in the order they came (at most `cap` per cell),
+    /// each cell's chained from its newest (``evidenceHead``) through ``evidenceNext``. Memory
+    /// follows the records cited: 4 bytes a cell and 28 a reference. (Slots preallocated for every
+    /// cell, 72 bytes a cell at the default cap, were most of a 50,000-rule plan's 1.7 GB and of
+    /// a 200,000-unit roster's empty report.)
+    var evidenceLog: [EvidenceRef] = []
+    /// Per reference in ``evidenceLog``, the index of the cell's previous one (−1: none).
+    var evidenceNext: [Int32] = []
+    /// Per cell, the index of its newest reference in ``evidenceLog`` (−1: none); empty until a
+    /// record is cited.
+    var evidenceHead: [Int32] = []
     let cap: Int
-    /// Whether ``evidence`` holds every cell's slots. Preallocating cap slots per cell is fast but
-    /// sized by the cap and the plan, not the records: 50,000 weekly rules over a roster, or a cap
-    /// of 10,000, would reserve gigabytes for references never filled.
-    private(set) var denseEvidence: Bool
-    /// Per cell with evidence, its references as they came (when not ``denseEvidence``): memory
-    /// follows the records cited, at most cap per cell.
-    var sparseEvidence: [Int: [EvidenceRef]] = [:]
-    /// Most evidence slots preallocated per tally (2²⁰ references, 24 MiB).
-    static let denseEvidenceLimit = 1 << 20
     /// The texts findings show (with the checker's measure, set by ``appendFindings(to:measure:)``).
     private(set) var findingInfo: RuleInfo
 
@@ -368,36 +379,36 @@ public final class SlotTally: @unchecked Sendable {
         let period = rule.period, year = context.year
         daySlot = (0...first.days(to: last)).map { Int8(PeriodSlot.index(of: first.adding(days: $0), period, year: year) ?? -1) }
         cap = context.evidenceCap
-        denseEvidence = n.multipliedReportingOverflow(by: cap).partialValue <= SlotTally.denseEvidenceLimit
-            && !n.multipliedReportingOverflow(by: cap).overflow
-        evidence = denseEvidence ? [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap) : []
         findingInfo = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: "次", clause: rule.clause, source: rule.source)
     }
 
-    /// The evidence kept for one cell.
-    func evidenceRefs(entity e: Int, slot s: Int) -> ArraySlice<EvidenceRef> {
+    /// The evidence kept for one cell, in the order the records came.
+    func evidenceRefs(entity e: Int, slot s: Int) -> [EvidenceRef] {
         let k = e * slots.count + s
-        if !denseEvidence { return ArraySlice(sparseEvidence[k] ?? []) }
-        return evidence[(k * cap)..<(k * cap + min(cells[k].count, cap))]
+        guard k < evidenceHead.count, evidenceHead[k] >= 0 else { return [] }
+        var out: [EvidenceRef] = []
+        var i = Int(evidenceHead[k])
+        while i >= 0 { out.append(evidenceLog[i]); i = Int(evidenceNext[i]) }
+        out.reverse()
+        return out
     }
 
     func grow() {
         scope.syncUnits()
         let n = scope.count * slots.count
-        if cells.count < n {
-            cells += [Cell](repeating: Cell(), count: n - cells.count)
-            if denseEvidence && n * cap > SlotTally.denseEvidenceLimit {
-                // Past the limit (units keep appearing without a roster): references move to the
-                // sparse table.
-                for k in 0..<(evidence.count / max(cap, 1)) where cells[k].count > 0 {
-                    sparseEvidence[k] = Array(evidence[(k * cap)..<(k * cap + min(cells[k].count, cap))])
-                }
-                evidence = []
-                denseEvidence = false
-            } else if denseEvidence {
-                evidence += [EvidenceRef](repeating: EvidenceRef.empty, count: n * cap - evidence.count)
-            }
-        }
+        if cells.count < n { cells += [Cell](repeating: Cell(), count: n - cells.count) }
+    }
+
+    /// Remembers `record` as evidence of cell `k`. A log index past `Int32.max` (over two billion
+    /// citations in one tally) is not kept: the record still counts.
+    @inline(never)
+    func cite(_ k: Int, _ record: MatchedRecord) {
+        if evidenceHead.count < cells.count { evidenceHead += repeatElement(-1, count: cells.count - evidenceHead.count) }
+        let i = evidenceLog.count
+        guard i < Int(Int32.max) else { return }
+        evidenceLog.append(context.evidence.ref(record.view))
+        evidenceNext.append(evidenceHead[k])
+        evidenceHead[k] = Int32(truncatingIfNeeded: i)
     }
 
     /// Adds `value` to entity `e`, slot `s`, remembering the record as evidence.
@@ -408,10 +419,7 @@ public final class SlotTally: @unchecked Sendable {
         cells[k].value = cells[k].value.addingSaturating(value)  // sums of 18-digit counts saturate
         let c = cells[k].count
         cells[k].count = c + 1
-        if c < cap {
-            if denseEvidence { evidence[k * cap + c] = context.evidence.ref(record.view) }
-            else { sparseEvidence[k, default: []].append(context.evidence.ref(record.view)) }
-        }
+        if c < cap { cite(k, record) }
     }
 
     /// Number of findings: entities × slots.
@@ -437,11 +445,16 @@ public final class SlotTally: @unchecked Sendable {
     }
 
     /// Appends one finding (a view of one cell) per entity × slot to `out`.
-    public func appendFindings(to out: inout [Finding], measure: String = "次") {
-        grow()
+    /// Sets the measure findings show (次, 人次).
+    func setMeasure(_ measure: String) {
         if measure != findingInfo.measure {
             findingInfo = RuleInfo(id: rule.id, title: rule.title, checker: rule.checker, measure: measure, clause: rule.clause, source: rule.source)
         }
+    }
+
+    public func appendFindings(to out: inout [Finding], measure: String = "次") {
+        grow()
+        setMeasure(measure)
         out.reserveCapacity(out.count + scope.count * slots.count)
         for e in 0..<scope.count {
             for s in 0..<slots.count { out.append(Finding(tally: self, entity: e, slot: s)) }

@@ -144,10 +144,10 @@ public final class QualityChecker: Checker {
             let u = id - context.rosterUnitCount
             guard u >= 0 else { return }
             if unknownCounts.count <= u { unknownCounts += [Int32](repeating: 0, count: u + 1 - unknownCounts.count) }
-            unknownCounts[u] += Int32(truncatingIfNeeded: count)
+            unknownCounts[u] = Int32(clamping: Int(unknownCounts[u]).addingSaturating(count))
         case .uncountedType:
             store.add(.uncountedType, org: -1, nil, first: seq, count: count)
-            if let i = uncountedNames.firstIndex(of: org) { uncountedCounts[i] += count }
+            if let i = uncountedNames.firstIndex(of: org) { uncountedCounts[i] = uncountedCounts[i].addingSaturating(count) }
             else { uncountedNames.append(org); uncountedCounts.append(count) }
         case .duplicatePartial:
             break
@@ -300,7 +300,7 @@ final class QualityTallies: @unchecked Sendable {
         if let ref, n < cap {
             if dense { evidence[i * cap + n] = ref } else { sparse[i, default: []].append(ref) }
         }
-        tallies[i].count = n + count
+        tallies[i].count = n.addingSaturating(count)   // counts restored from a file may be huge
     }
 
     /// Counts `count` records for `kind` and `org` at once, citing `refs` (at most `cap`); `first`

@@ -251,11 +251,9 @@ public final class CheckEngine {
     }
 
     /// Every finding: rules in plan order, then data-quality warnings.
-    public func finish() -> [Finding] {
-        let all = checkers + everyRecord
-        var out: [Finding] = []
-        out.reserveCapacity(all.reduce(64) { $0 + $1.findingCount })
-        for c in all { c.appendFindings(to: &out) }
+    public func finish() -> FindingList {
+        var out = FindingList()
+        for c in checkers + everyRecord { c.appendFindings(to: &out) }
         noteUnknownKinds()
         return out
     }

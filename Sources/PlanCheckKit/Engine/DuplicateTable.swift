@@ -12,16 +12,24 @@ import Foundation
 /// Fingerprints are held per day, in one open-addressing set per day (records of a day come in
 /// runs in most exports, so the current day's set stays in cache), up to `maxKeys` fingerprints
 /// and 1.5 × `maxKeys` slots of 8 bytes in all. When that is full, the day least recently seen —
-/// in date order the earliest, in reverse order the latest — moves out: its fingerprints are
-/// written to temporary files ("markers"), and from then on a record of that day is not looked up
-/// but written after them ("deferred"). The files are partitioned by hash
-/// (``partitionCount``), so that at the end each partition is read back on its own, in the order
-/// it was written, into a set the size of that partition: a deferred record is a duplicate when
-/// an entry of its partition before it has the same day and fingerprint. Input in date order
-/// defers nothing, so nothing is read back. The files are unlinked as soon as they are created, so
-/// they vanish when closed or when the process ends, whatever happens.
+/// in date order the earliest, in reverse order the latest — moves out: its fingerprints
+/// ("markers") are written in one block to a temporary file, 8 bytes each, and from then on a
+/// record of that day is not looked up but written ("deferred", 32 bytes) to temporary files
+/// partitioned by hash of day and fingerprint (``partitionCount``). At the end, if any record was
+/// deferred, the markers of the days that have deferred records are added to their partitions,
+/// and each partition is read back on its own into a set the size of that partition, first its
+/// markers, then its deferred records in the order they came: a deferred record is a duplicate
+/// when a marker or an earlier deferred record has the same day and fingerprint (a day's markers
+/// all precede its deferred records, so the order of the two groups does not matter). Input in
+/// date order defers nothing: it writes each day's markers once, in one block, and reads nothing
+/// back. The files are unlinked as soon as they are created, so they vanish when closed or when
+/// the process ends, whatever happens.
 ///
-/// If a temporary file cannot be written, the records that could not be compared are counted in
+/// The per-record path moves no references: the partitions' staging buffers and counters are raw
+/// memory owned here (a class per partition file cost a retain and a release per record, a tenth
+/// of a shuffled input's check).
+///
+/// If a temporary file cannot be written or read, the deferred records are counted in
 /// ``unchecked`` and the check report says so (``QualityChecker``).
 final class DuplicateTable {
     enum Outcome { case new, duplicate, deferred }
@@ -94,11 +102,15 @@ final class DuplicateTable {
     var lastDaySlots = 8
 
     /// Per day seen (by ``dayIndex(_:)``): its set while parked, its day, when last current,
-    /// whether moved to disk.
+    /// whether moved out; its deferred records, and where its markers are in the marker file
+    /// (byte offset, count).
     var sets: [DaySet] = []
     var dayValue: [Int32] = []
     var dayLast: [Int] = []
     var daySpilled: [Bool] = []
+    var dayDeferred: [Int] = []
+    var markerOffset: [Int] = []
+    var markerCount: [Int] = []
     /// Days near the first one map through `dense` (−1: not yet seen), others through `sparse`.
     static let denseSize = 1 << 14
     var denseBase = Int.min
@@ -106,30 +118,56 @@ final class DuplicateTable {
     var sparse: [Int32: Int32] = [:]
     var tick = 0
 
-    /// Temporary files, one per hash partition, opened when first written.
+    /// Hash partitions of the deferred records, each a temporary file opened when first written.
     static let partitionCount = 256
-    var files: [SpillFile?]
+    /// Bytes staged per partition before they are written, and entry sizes in the partition files.
+    static let stageBytes = 16 << 10
+    static let deferredSize = 32
+    static let markerSize = 16
     /// Where the files go.
     let directory: String
+    /// The partitions' staging buffers (`partitionCount` × `stageBytes`, allocated when the first
+    /// record is deferred); per partition the bytes staged, the bytes written to its file, its
+    /// deferred records, its file (−1: none yet).
+    var stage: UnsafeMutableRawPointer?
+    let staged: UnsafeMutablePointer<Int>
+    let written: UnsafeMutablePointer<Int>
+    let deferredIn: UnsafeMutablePointer<Int>
+    let fds: UnsafeMutablePointer<Int32>
+    /// The file of the days' markers (−1: none yet), its size, and the buffer markers are
+    /// gathered in (``markerBatch`` fingerprints).
+    var markerFD: Int32 = -1
+    var markerBytes = 0
+    let markerBuffer: UnsafeMutablePointer<UInt64>
+    static let markerBatch = 8192
     /// Records deferred so far, and those whose check could not be completed.
     private(set) var deferredCount = 0
     private(set) var unchecked = 0
-    /// The first error writing or reading a temporary file.
+    /// The first error writing or reading a temporary file (nothing more is written after it).
     private(set) var spillError: String?
-    /// Days moved out to disk (for tests).
+    private var failed = false
+    /// Days moved out (for tests).
     private(set) var evictions = 0
 
     /// `directory`: where temporary files go (default `TMPDIR`, else /tmp).
     init(maxKeys: Int, directory: String? = nil) {
         self.maxKeys = max(1, maxKeys)
         maxSlots = max(1024, self.maxKeys + self.maxKeys / 2)
-        files = [SpillFile?](repeating: nil, count: DuplicateTable.partitionCount)
         let env = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
         self.directory = directory ?? (env.isEmpty ? "/tmp" : env)
+        let n = DuplicateTable.partitionCount
+        staged = .allocate(capacity: n); staged.initialize(repeating: 0, count: n)
+        written = .allocate(capacity: n); written.initialize(repeating: 0, count: n)
+        deferredIn = .allocate(capacity: n); deferredIn.initialize(repeating: 0, count: n)
+        fds = .allocate(capacity: n); fds.initialize(repeating: -1, count: n)
+        markerBuffer = .allocate(capacity: DuplicateTable.markerBatch)
     }
 
     deinit {
-        for f in files { f?.close() }
+        closeFiles()
+        stage?.deallocate()
+        staged.deallocate(); written.deallocate(); deferredIn.deallocate(); fds.deallocate()
+        markerBuffer.deallocate()
     }
 
     /// Whether a new fingerprint needs room made first.
@@ -162,6 +200,7 @@ final class DuplicateTable {
 
     func newDay(_ day: Int32) -> Int {
         sets.append(DaySet(capacity: 0)); dayValue.append(day); dayLast.append(0); daySpilled.append(false)
+        dayDeferred.append(0); markerOffset.append(0); markerCount.append(0)
         return dayValue.count - 1
     }
 
@@ -185,8 +224,15 @@ final class DuplicateTable {
     @inline(__always)
     func insert(day: Int32, fingerprint: UInt64, org: Int32 = 0, seq: Int = 0, ref: EvidenceRef = .empty) -> Outcome {
         let f = fingerprint == 0 ? 1 : fingerprint
-        if day != currentDay || currentIndex < 0 { switchTo(day) }
-        if daySpilled[currentIndex] { return spill(Deferred(fingerprint: f, day: day, org: org, seq: seq, ref: ref)) }
+        if day != currentDay || currentIndex < 0 {
+            let d = dayIndex(day)
+            // A day moved out: the record waits for the files, and the current day stays current
+            // (shuffled input, once every day has moved out, switches no sets).
+            if daySpilled[d] { return spill(Deferred(fingerprint: f, day: day, org: org, seq: seq, ref: ref), d) }
+            switchTo(d)
+        } else if daySpilled[currentIndex] {
+            return spill(Deferred(fingerprint: f, day: day, org: org, seq: seq, ref: ref), currentIndex)
+        }
         if full {
             // Full: a repeat is still found; a new fingerprint needs room first.
             if current.insert(f, room: false).present { return .duplicate }
@@ -194,7 +240,7 @@ final class DuplicateTable {
             if full {
                 // The current day alone fills the budget: it moves out too.
                 moveOut(currentIndex)
-                return spill(Deferred(fingerprint: f, day: day, org: org, seq: seq, ref: ref))
+                return spill(Deferred(fingerprint: f, day: day, org: org, seq: seq, ref: ref), currentIndex)
             }
         }
         if current.insert(f, room: true).present { return .duplicate }
@@ -202,21 +248,20 @@ final class DuplicateTable {
         return .new
     }
 
-    /// Parks the current day's set and takes out `day`'s.
-    func switchTo(_ day: Int32) {
+    /// Parks the current day's set and takes out the set of day index `d`.
+    func switchTo(_ d: Int) {
         if currentIndex >= 0 {
             parkedSlots += current.slots.count
             if current.slots.count > 0 { lastDaySlots = current.slots.count }
             swap(&current, &sets[currentIndex])
         }
-        let d = dayIndex(day)
-        currentDay = day
+        currentDay = dayValue[d]
         currentIndex = d
         tick += 1
         dayLast[d] = tick
         swap(&current, &sets[d])
         parkedSlots -= current.slots.count
-        if current.slots.isEmpty && !daySpilled[d] {
+        if current.slots.isEmpty {
             // A new day starts at the last day's size, with room made first: growing from 8 slots
             // instead rehashed every fingerprint and, at each doubling, held the old slots and the
             // new at once, past the budget.
@@ -239,69 +284,215 @@ final class DuplicateTable {
         }
     }
 
-    /// Writes day `d`'s fingerprints to the files as markers and frees its set; its later records
-    /// are deferred.
+    /// Writes day `d`'s fingerprints to the marker file in one block and frees its set; its later
+    /// records are deferred.
     func moveOut(_ d: Int) {
         evictions += 1
-        let day = dayValue[d]
         let set: DaySet
         if d == currentIndex { set = current; current = DaySet(capacity: 0) } else {
             set = sets[d]; sets[d] = DaySet(capacity: 0); parkedSlots -= set.slots.count
         }
         held -= set.count
         daySpilled[d] = true
-        for f in set.slots where f != 0 { write(Deferred(fingerprint: f, day: day, org: -1, seq: 0, ref: .empty)) }
+        markerOffset[d] = markerBytes
+        markerCount[d] = set.count
+        guard !failed, set.count > 0 else { return }
+        if markerFD < 0 {
+            switch DuplicateTable.openTemporary(directory) {
+            case .success(let fd): markerFD = fd
+            case .failure(let e): fail(e.description); return
+            }
+        }
+        var n = 0
+        for f in set.slots where f != 0 {
+            markerBuffer[n] = f
+            n += 1
+            if n == DuplicateTable.markerBatch { writeMarkers(n); n = 0 }
+        }
+        writeMarkers(n)
     }
 
+    func writeMarkers(_ n: Int) {
+        guard n > 0, !failed else { return }
+        if let e = DuplicateTable.writeAll(markerFD, UnsafeRawPointer(markerBuffer), n * 8) { fail(e); return }
+        markerBytes += n * 8
+    }
+
+    /// Defers record `x` of day index `d`.
     @inline(__always)
-    func spill(_ x: Deferred) -> Outcome {
+    func spill(_ x: Deferred, _ d: Int) -> Outcome {
         deferredCount += 1
-        write(x)
+        dayDeferred[d] += 1
+        append(x)
         return .deferred
     }
 
-    /// Appends a marker (`org` −1) or a deferred record to its partition's file.
+    /// Appends a deferred record (`org` ≥ 0) or a marker (`org` −1) to its partition's staging
+    /// buffer, writing the buffer out when it is full.
     @inline(__always)
-    func write(_ x: Deferred) {
-        if spillError != nil { if x.org >= 0 { unchecked += 1 }; return }
+    func append(_ x: Deferred) {
+        if failed { return }
+        if stage == nil { startStaging() }
         let p = DuplicateTable.partition(x.fingerprint, x.day)
-        if files[p] == nil {
-            do { files[p] = try SpillFile(directory: directory) } catch {
-                fail("\(error)"); if x.org >= 0 { unchecked += 1 }; return
+        let size = x.org >= 0 ? DuplicateTable.deferredSize : DuplicateTable.markerSize
+        if staged[p] &+ size > DuplicateTable.stageBytes {
+            flush(p)
+            if failed { return }
+        }
+        let b = stage.unsafelyUnwrapped + (p &* DuplicateTable.stageBytes &+ staged[p])
+        b.storeBytes(of: x.fingerprint, as: UInt64.self)
+        b.storeBytes(of: x.day, toByteOffset: 8, as: Int32.self)
+        b.storeBytes(of: x.org, toByteOffset: 12, as: Int32.self)
+        if x.org >= 0 {
+            b.storeBytes(of: x.seq, toByteOffset: 16, as: Int.self)
+            b.storeBytes(of: x.ref.file, toByteOffset: 24, as: Int32.self)
+            b.storeBytes(of: x.ref.line, toByteOffset: 28, as: Int32.self)
+            deferredIn[p] &+= 1
+        }
+        staged[p] &+= size
+    }
+
+    func startStaging() {
+        stage = .allocate(byteCount: DuplicateTable.partitionCount * DuplicateTable.stageBytes, alignment: 16)
+    }
+
+    /// Writes partition `p`'s staged bytes to its file, opening it first if need be.
+    func flush(_ p: Int) {
+        guard !failed, staged[p] > 0, let stage else { return }
+        if fds[p] < 0 {
+            switch DuplicateTable.openTemporary(directory) {
+            case .success(let fd): fds[p] = fd
+            case .failure(let e): fail(e.description); return
             }
         }
-        if !files[p]!.append(x) { fail(files[p]!.error ?? "write error"); if x.org >= 0 { unchecked += 1 } }
+        if let e = DuplicateTable.writeAll(fds[p], UnsafeRawPointer(stage + p * DuplicateTable.stageBytes), staged[p]) { fail(e); return }
+        written[p] += staged[p]
+        staged[p] = 0
     }
 
     func fail(_ message: String) {
+        failed = true
         if spillError == nil { spillError = message }
+    }
+
+    func closeFiles() {
+        for p in 0..<DuplicateTable.partitionCount where fds[p] >= 0 { _ = Glibc.close(fds[p]); fds[p] = -1 }
+        if markerFD >= 0 { _ = Glibc.close(markerFD); markerFD = -1 }
     }
 
     /// Decides the deferred records: calls `duplicate` for each that is a duplicate, partition by
     /// partition (not in input order). Frees the in-memory sets first, and closes the files.
     func finish(_ duplicate: (Deferred) -> Void) {
-        defer { for i in files.indices { files[i]?.close(); files[i] = nil } }
+        defer { closeFiles() }
         guard deferredCount > 0 else { return }
         sets = []; current = DaySet(capacity: 0); currentIndex = -1; currentDay = Int32.min
-        if spillError != nil {
-            unchecked = deferredCount
-            return
-        }
+        let n = DuplicateTable.partitionCount
+        // Each partition's deferred records end where the markers added now begin.
+        for p in 0..<n { flush(p) }
+        let tail = (0..<n).map { written[$0] }
+        addMarkersOfDeferredDays()
+        for p in 0..<n { flush(p) }
+        if failed { unchecked = deferredCount; return }
         var set = SpillSet()
         defer { set.deallocate() }
-        for p in files.indices {
-            guard let file = files[p], file.deferred > 0 else { continue }
-            set.reset(capacityFor: file.entries)
-            let ok = file.readAll { x in
-                let present = !set.insert(x.fingerprint, x.day)
-                if x.org >= 0 && present { duplicate(x) }
+        for p in 0..<n where deferredIn[p] > 0 {
+            set.reset(capacityFor: (written[p] - tail[p]) / DuplicateTable.markerSize + deferredIn[p])
+            var error = DuplicateTable.readEntries(fds[p], from: tail[p], to: written[p], size: DuplicateTable.markerSize) { b in
+                _ = set.insert(b.loadUnaligned(as: UInt64.self), b.loadUnaligned(fromByteOffset: 8, as: Int32.self))
             }
-            if !ok {
-                fail(file.error ?? "read error")
+            if error == nil {
+                error = DuplicateTable.readEntries(fds[p], from: 0, to: tail[p], size: DuplicateTable.deferredSize) { b in
+                    var x = Deferred(fingerprint: b.loadUnaligned(as: UInt64.self), day: b.loadUnaligned(fromByteOffset: 8, as: Int32.self),
+                                     org: b.loadUnaligned(fromByteOffset: 12, as: Int32.self), seq: 0, ref: .empty)
+                    if !set.insert(x.fingerprint, x.day) {
+                        x.seq = b.loadUnaligned(fromByteOffset: 16, as: Int.self)
+                        x.ref.file = b.loadUnaligned(fromByteOffset: 24, as: Int32.self)
+                        x.ref.line = b.loadUnaligned(fromByteOffset: 28, as: Int32.self)
+                        duplicate(x)
+                    }
+                }
+            }
+            if let error {
+                fail(error)
                 unchecked = deferredCount
                 return
             }
         }
+    }
+
+    /// Adds to the partitions the markers of every day that has deferred records, read back from
+    /// the marker file.
+    func addMarkersOfDeferredDays() {
+        for d in dayValue.indices where dayDeferred[d] > 0 && markerCount[d] > 0 && !failed {
+            var offset = markerOffset[d], left = markerCount[d]
+            while left > 0 && !failed {
+                let k = min(left, DuplicateTable.markerBatch)
+                if let e = DuplicateTable.readExactly(markerFD, UnsafeMutableRawPointer(markerBuffer), k * 8, at: offset) { fail(e); return }
+                for i in 0..<k { append(Deferred(fingerprint: markerBuffer[i], day: dayValue[d], org: -1, seq: 0, ref: .empty)) }
+                offset += k * 8
+                left -= k
+            }
+        }
+    }
+
+    // MARK: files
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A new temporary file in `directory`, unlinked at once.
+    static func openTemporary(_ directory: String) -> Result<Int32, Failure> {
+        var template = Array((directory + "/plancheck-dup-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return .failure(Failure(description: "\(directory): \(String(cString: strerror(errno)))")) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return .success(fd)
+    }
+
+    /// Writes `n` bytes; the error's text, if any.
+    static func writeAll(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> String? {
+        var off = 0
+        while off < n {
+            let w = Glibc.write(fd, p + off, n - off)
+            if w < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            off += w
+        }
+        return nil
+    }
+
+    /// Reads exactly `n` bytes at `offset`; the error's text, if any.
+    static func readExactly(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int, at offset: Int) -> String? {
+        var off = 0
+        while off < n {
+            let r = pread(fd, p + off, n - off, off_t(offset + off))
+            if r < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            if r == 0 { return "unexpected end of a temporary file" }
+            off += r
+        }
+        return nil
+    }
+
+    /// Calls `body` on each entry of `size` bytes in `from ..< to`, in order; the error's text, if any.
+    static func readEntries(_ fd: Int32, from: Int, to: Int, size: Int, _ body: (UnsafeRawPointer) -> Void) -> String? {
+        let chunk = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var at = from
+        while at < to {
+            let n = min(chunk, to - at)
+            if let e = readExactly(fd, buffer, n, at: at) { return e }
+            var i = 0
+            while i + size <= n { body(UnsafeRawPointer(buffer + i)); i += size }
+            at += n
+        }
+        return nil
     }
 
     @inline(__always)
@@ -337,10 +528,11 @@ final class DuplicateTable {
     }
 }
 
-/// The table ``DuplicateTable/finish(_:)`` reads one partition into.
+/// The table ``DuplicateTable/finish(_:)`` reads one partition into: day and fingerprint side
+/// by side, so a probe touches one cache line.
 struct SpillSet {
-    var fps = UnsafeMutablePointer<UInt64>.allocate(capacity: 0)
-    var days = UnsafeMutablePointer<Int32>.allocate(capacity: 0)
+    struct Slot { var fingerprint: UInt64; var day: Int32 }
+    var slots = UnsafeMutablePointer<Slot>.allocate(capacity: 0)
     var capacity = 0
     var mask = 0
 
@@ -349,11 +541,11 @@ struct SpillSet {
         while c < n * 2 { c *= 2 }
         if c > capacity {
             deallocate()
-            fps = .allocate(capacity: c); days = .allocate(capacity: c)
+            slots = .allocate(capacity: c)
             capacity = c
         }
         mask = c - 1
-        fps.initialize(repeating: 0, count: c)
+        slots.initialize(repeating: Slot(fingerprint: 0, day: 0), count: c)
     }
 
     /// Inserts; false when it was present.
@@ -361,124 +553,16 @@ struct SpillSet {
     mutating func insert(_ f: UInt64, _ day: Int32) -> Bool {
         var i = Int(truncatingIfNeeded: (f ^ (UInt64(UInt32(bitPattern: day)) &* 0x9E37_79B9_7F4A_7C15)) >> 20) & mask
         while true {
-            let x = fps[i]
-            if x == 0 { break }
-            if x == f && days[i] == day { return false }
+            let x = slots[i]
+            if x.fingerprint == 0 { break }
+            if x.fingerprint == f && x.day == day { return false }
             i = (i &+ 1) & mask
         }
-        fps[i] = f
-        days[i] = day
+        slots[i] = Slot(fingerprint: f, day: day)
         return true
     }
 
-    func deallocate() { fps.deallocate(); days.deallocate() }
-}
-
-/// An unlinked temporary file written through a buffer: markers take 16 bytes, deferred records 32
-/// (their evidence cites file and line, without an id, as the quality checker's does).
-final class SpillFile {
-    let fd: Int32
-    var buffer: UnsafeMutableRawPointer
-    var used = 0
-    static let bufferSize = 16 << 10
-    /// Entries written, and how many of them are deferred records.
-    private(set) var entries = 0
-    private(set) var deferred = 0
-    private(set) var error: String?
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    init(directory: String) throws {
-        var template = Array((directory + "/plancheck-dup-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw Failure(description: "\(directory): \(String(cString: strerror(errno)))") }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        unlink(path)
-        self.fd = fd
-        buffer = .allocate(byteCount: SpillFile.bufferSize, alignment: 16)
-    }
-
-    deinit { close(); buffer.deallocate() }
-
-    private var closed = false
-    func close() {
-        if !closed { closed = true; _ = Glibc.close(fd) }
-    }
-
-    /// Appends an entry; false on a write error.
-    @inline(__always)
-    func append(_ x: DuplicateTable.Deferred) -> Bool {
-        if used + 32 > SpillFile.bufferSize && !flush() { return false }
-        let b = buffer + used
-        b.storeBytes(of: x.fingerprint, as: UInt64.self)
-        b.storeBytes(of: x.day, toByteOffset: 8, as: Int32.self)
-        b.storeBytes(of: x.org, toByteOffset: 12, as: Int32.self)
-        used += 16
-        entries += 1
-        if x.org >= 0 {
-            b.storeBytes(of: x.seq, toByteOffset: 16, as: Int.self)
-            b.storeBytes(of: x.ref.file, toByteOffset: 24, as: Int32.self)
-            b.storeBytes(of: x.ref.line, toByteOffset: 28, as: Int32.self)
-            used += 16
-            deferred += 1
-        }
-        return true
-    }
-
-    func flush() -> Bool {
-        var off = 0
-        while off < used {
-            let n = Glibc.write(fd, buffer + off, used - off)
-            if n < 0 {
-                if errno == EINTR { continue }
-                error = String(cString: strerror(errno)); return false
-            }
-            off += n
-        }
-        used = 0
-        return true
-    }
-
-    /// Reads every entry back in order; false on an error.
-    func readAll(_ body: (DuplicateTable.Deferred) -> Void) -> Bool {
-        guard error == nil, flush(), lseek(fd, 0, SEEK_SET) == 0 else {
-            if error == nil { error = String(cString: strerror(errno)) }
-            return false
-        }
-        let size = 1 << 20
-        let chunk = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        defer { chunk.deallocate() }
-        var have = 0
-        while true {
-            let n = Glibc.read(fd, chunk + have, size - have)
-            if n < 0 {
-                if errno == EINTR { continue }
-                error = String(cString: strerror(errno)); return false
-            }
-            have += n
-            var at = 0
-            while at + 16 <= have {
-                let b = chunk + at
-                let org = b.loadUnaligned(fromByteOffset: 12, as: Int32.self)
-                let size = org >= 0 ? 32 : 16
-                if at + size > have { break }
-                var x = DuplicateTable.Deferred(fingerprint: b.loadUnaligned(as: UInt64.self),
-                                                day: b.loadUnaligned(fromByteOffset: 8, as: Int32.self), org: org, seq: 0, ref: .empty)
-                if org >= 0 {
-                    x.seq = b.loadUnaligned(fromByteOffset: 16, as: Int.self)
-                    x.ref.file = b.loadUnaligned(fromByteOffset: 24, as: Int32.self)
-                    x.ref.line = b.loadUnaligned(fromByteOffset: 28, as: Int32.self)
-                }
-                body(x)
-                at += size
-            }
-            if n == 0 { return at == have }
-            (chunk).copyMemory(from: chunk + at, byteCount: have - at)
-            have -= at
-        }
-    }
+    func deallocate() { slots.deallocate() }
 }
 
 /// The duplicates found, per unit: how many, the first record's place in the input, and the

@@ -128,8 +128,8 @@ public final class RuleInfo: Sendable {
     public func title(_ lang: Lang) -> String { titleID.map { Messages.text($0, lang) } ?? title }
 }
 
-/// Where a counted record is: 24 bytes, allocated up front for every finding so evidence memory
-/// does not grow with the input; formatted only when a report is written. An id of up to 16
+/// Where a counted record is: 24 bytes, kept for at most `--evidence-cap` records a finding, as they
+/// are cited (``SlotTally/evidenceLog``); formatted only when a report is written. An id of up to 16
 /// bytes is kept inline; a longer one is not, and the record is cited by file and line only.
 public struct EvidenceRef: Sendable, Equatable {
     /// Input index.

@@ -1,3 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Messages {
+    /// A reason the system gave (`strerror`: "No space left on device") as a clerk reads it: in
+    /// Chinese the common ones are translated, with the system's words kept in brackets for the
+    /// IT admin; other reasons and English stay as the system said them.
+    public static func systemReason(_ reason: String, _ lang: Lang) -> String {
+        guard lang == .zh else { return reason }
+        let known: [(Int32, String)] = [(ENOSPC, "limits.errno.noSpace"), (EDQUOT, "limits.errno.quota"), (EACCES, "limits.errno.denied"),
+                                        (EPERM, "limits.errno.denied"), (EROFS, "limits.errno.readOnly"), (EIO, "limits.errno.io"),
+                                        (EFBIG, "limits.errno.tooBig"), (ENOENT, "limits.errno.noEntry")]
+        for (code, id) in known where String(cString: strerror(code)) == reason {
+            return Messages.text(id, lang) + "（" + reason + "）"
+        }
+        return reason
+    }
+}
+
 extension Messages {
     /// Ranges of numbers, failed writes, changed inputs and other hostile-input messages (issue 25).
     static let limits: [String: MessageText] = [
@@ -14,6 +34,20 @@ extension Messages {
             zh: "{0}：写入失败：{1}；输出不完整",
             en: "{0}: writing failed: {1}; the output is incomplete"),
         "limits.standardOutput": MessageText(zh: "标准输出", en: "standard output"),
+        // Why a report cannot be written where it was asked for (checked before any work).
+        "limits.outputNoDirectory": MessageText(zh: "文件夹 {0} 不存在", en: "directory {0} does not exist"),
+        "limits.outputNotDirectory": MessageText(zh: "{0} 不是文件夹", en: "{0} is not a directory"),
+        "limits.outputDirectoryReadOnly": MessageText(zh: "文件夹 {0} 不可写（没有权限或只读）", en: "directory {0} is not writable"),
+        "limits.outputIsDirectory": MessageText(zh: "这是一个文件夹", en: "it is a directory"),
+        "limits.outputIsInput": MessageText(zh: "它是输入文件之一，写报告会覆盖它", en: "it is one of the inputs, and the report would replace it"),
+        // The system's reasons a clerk meets most, said in Chinese (the system's own words follow in brackets).
+        "limits.errno.noSpace": MessageText(zh: "磁盘空间已满", en: "No space left on device"),
+        "limits.errno.quota": MessageText(zh: "超出磁盘配额", en: "Disk quota exceeded"),
+        "limits.errno.denied": MessageText(zh: "没有权限", en: "Permission denied"),
+        "limits.errno.readOnly": MessageText(zh: "磁盘或文件夹是只读的", en: "Read-only file system"),
+        "limits.errno.io": MessageText(zh: "磁盘读写出错", en: "Input/output error"),
+        "limits.errno.tooBig": MessageText(zh: "文件超过了文件系统允许的大小", en: "File too large"),
+        "limits.errno.noEntry": MessageText(zh: "文件或文件夹不存在", en: "No such file or directory"),
         "limits.inputChanged": MessageText(
             zh: "{0}：读取期间文件被修改（大小或修改时间变了），结果不可靠；请在文件不再变化后重新运行",
             en: "{0}: the file changed while it was read (size or modification time); the result would be unreliable; run again once it no longer changes"),

@@ -55,5 +55,17 @@ extension Messages {
         "workbook.tooManyColumns": MessageText(
             zh: "{0}：第 {1} 行的列数超过上限 {2}；如确有这么多列，请加大 --max-columns",
             en: "{0}: row {1} has more columns than the limit of {2}; raise --max-columns if this is real"),
+        "workbook.badReference": MessageText(
+            zh: "{0}：第 {1} 行：单元格引用“{2}”无效，应在 A1 到 XFD1048576 之间（列 A…XFD，行 1…1048576）；工作簿已损坏或不是 Excel/WPS 保存的，请用 Excel/WPS 打开并另存为 .xlsx 后再试",
+            en: "{0}: row {1}: the cell reference '{2}' is invalid; expected A1 … XFD1048576 (columns A…XFD, rows 1…1048576). The workbook is damaged or was not saved by Excel/WPS: open it there, save it again as .xlsx and retry"),
+        "workbook.badSharedString": MessageText(
+            zh: "{0}：单元格 {1} 引用第 {2} 项共享文本，但工作簿只有 {3} 项（应为 0 到项数减 1）；工作簿已损坏，请用 Excel/WPS 打开并另存为 .xlsx 后再试",
+            en: "{0}: cell {1} refers to shared string {2}, but the workbook has {3} (expected 0 to that count minus 1); the workbook is damaged: open it in Excel/WPS, save it again as .xlsx and retry"),
+        "workbook.xmlTooLong": MessageText(
+            zh: "{0}：工作簿的 {1} 在解压后第 {2} 字节处有一个超过 {3} MB 的标签、注释或文本，内容已损坏或被伪造；请用 Excel/WPS 打开并另存为 .xlsx 后再试",
+            en: "{0}: {1} in the workbook has a tag, comment or text longer than {3} MB at decompressed byte {2}; it is damaged or forged: open it in Excel/WPS, save it again as .xlsx and retry"),
+        "workbook.fileTooLarge": MessageText(
+            zh: "{0}：工作簿有 {1} MB，超过上限 {2} MB；请在 Excel/WPS 中另存为 CSV（CSV 边读边处理，没有大小上限）",
+            en: "{0}: the workbook is {1} MB, more than the limit of {2} MB; save it as CSV from Excel/WPS (CSV is read as a stream, with no size limit)"),
     ]
 }

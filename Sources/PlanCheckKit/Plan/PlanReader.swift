@@ -35,10 +35,10 @@ public enum PlanReader {
             }
             for row in table.rows {
                 if row.cells.allSatisfy(\.isEmpty) { continue }
-                if row.cells.count != table.headers.count {
+                if row.width != table.headers.count {
                     // Column: the first field past the header's, or the first missing one.
-                    problems.append(PlanProblem(file: table.name, line: row.line, column: min(row.cells.count, table.headers.count) + 1,
-                        message: Messages.text("plan.fieldCount", lang, table.headers.count, row.cells.count)))
+                    problems.append(PlanProblem(file: table.name, line: row.line, column: min(row.width, table.headers.count) + 1,
+                        message: Messages.text("plan.fieldCount", lang, table.headers.count, row.width)))
                     continue
                 }
                 // A draft's 无法表达 rows only record a clause; cells marked 待确认 are named, not parsed.

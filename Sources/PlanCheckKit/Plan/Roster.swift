@@ -46,51 +46,70 @@ public struct Roster: Sendable {
         // Unit names seen, through a byte interner: a `String`-keyed dictionary normalises every
         // Chinese name to hash it, which with 20,000 units was over a third of reading the roster.
         var seenUnits = ByteInterner(capacity: 1024, keepStrings: false)
+        // Rows are taken as they are read, not kept as a table first: a 5,000,000-unit roster held
+        // whole as rows of strings was over a gigabyte before its first unit was made.
+        enum Columns { case none, people(name: Int, unit: Int, role: Int), units(name: Int, kind: Int, parent: Int?) }
         for path in paths {
-            let table = try TableFile.read(path, options: options)
-            let pm = HeaderNames.map(table.headers, fields: PersonColumn.allCases) { c -> [String] in
-                switch c {
-                case .name: return ["name", "姓名", "人员"]
-                case .unit: return ["unit", "单位", "所在单位", "支部", "组织", "党组织"]
-                case .role: return ["role", "角色", "职务"]
-                }
-            }
-            if let rc = pm.columns[.role] {
-                guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
-                    problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
-                        message: Messages.text("plan.peopleColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
-                    continue
-                }
-                for row in table.rows {
-                    let name = row.cell(nc), unit = row.cell(uc), role = row.cell(rc)
-                    if name.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("plan.personNameEmpty", lang))); continue }
-                    if role.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: rc + 1, message: Messages.text("plan.personRoleEmpty", lang, name))); continue }
-                    roster.people.append(Person(name: name, unit: unit, role: role))
-                }
-            } else {
-                let um = HeaderNames.map(table.headers, fields: UnitColumn.allCases) { c -> [String] in
+            var columns = Columns.none
+            var file = path   // `file.xlsx[sheet]` for a workbook, so a clerk finds the sheet
+            try TableFile.stream(path, options: options, header: { headers, headerLine, tableName in
+                file = tableName
+                let pm = HeaderNames.map(headers, fields: PersonColumn.allCases) { c -> [String] in
                     switch c {
-                    case .name: return ["name", "名称", "单位", "党组织", "组织", "单位名称"]
-                    case .kind: return ["kind", "类别", "类型", "组织类别"]
-                    case .parent: return ["parent", "上级", "上级组织", "上级单位"]
+                    case .name: return ["name", "姓名", "人员"]
+                    case .unit: return ["unit", "单位", "所在单位", "支部", "组织", "党组织"]
+                    case .role: return ["role", "角色", "职务"]
                     }
                 }
-                guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
-                    problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
-                        message: Messages.text("plan.rosterColumns", lang, table.headers.joined(separator: lang == .zh ? "、" : ", "))))
-                    continue
+                if let rc = pm.columns[.role] {
+                    guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
+                        problems.append(PlanProblem(file: file, line: headerLine, column: 1,
+                            message: Messages.text("plan.peopleColumns", lang, headers.joined(separator: lang == .zh ? "、" : ", "))))
+                        return
+                    }
+                    columns = .people(name: nc, unit: uc, role: rc)
+                } else {
+                    let um = HeaderNames.map(headers, fields: UnitColumn.allCases) { c -> [String] in
+                        switch c {
+                        case .name: return ["name", "名称", "单位", "党组织", "组织", "单位名称"]
+                        case .kind: return ["kind", "类别", "类型", "组织类别"]
+                        case .parent: return ["parent", "上级", "上级组织", "上级单位"]
+                        }
+                    }
+                    guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
+                        problems.append(PlanProblem(file: file, line: headerLine, column: 1,
+                            message: Messages.text("plan.rosterColumns", lang, headers.joined(separator: lang == .zh ? "、" : ", "))))
+                        return
+                    }
+                    columns = .units(name: nc, kind: kc, parent: um.columns[.parent])
                 }
-                for row in table.rows {
+            }, row: { row in
+                switch columns {
+                case .none: return
+                case .people(let nc, let uc, let rc):
+                    let name = row.cell(nc), unit = row.cell(uc), role = row.cell(rc)
+                    if name.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("plan.personNameEmpty", lang))); return }
+                    if role.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: rc + 1, message: Messages.text("plan.personRoleEmpty", lang, name))); return }
+                    roster.people.append(Person(name: name, unit: unit, role: role))
+                case .units(let nc, let kc, let pc):
                     let name = row.cell(nc), kind = row.cell(kc)
-                    let parent = um.columns[.parent].map { row.cell($0) } ?? ""
-                    if name.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("plan.unitNameEmpty", lang))); continue }
-                    if kind.isEmpty { problems.append(PlanProblem(file: table.name, line: row.line, column: kc + 1, message: Messages.text("plan.unitKindEmpty", lang, name))); continue }
-                    if Roster.isReservedName(name) { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); continue }
-                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: table.name, line: row.line, column: nc + 1, message: Messages.text("plan.unitTwice", lang, name))); continue }
+                    let parent = pc.map { row.cell($0) } ?? ""
+                    if name.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("plan.unitNameEmpty", lang))); return }
+                    if kind.isEmpty { problems.append(PlanProblem(file: file, line: row.line, column: kc + 1, message: Messages.text("plan.unitKindEmpty", lang, name))); return }
+                    if Roster.isReservedName(name) { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("limits.reservedName", lang, name))); return }
+                    if seenUnits.lookup(name) != nil { problems.append(PlanProblem(file: file, line: row.line, column: nc + 1, message: Messages.text("plan.unitTwice", lang, name))); return }
                     seenUnits.intern(name)
                     roster.units.append(Unit(name: name, kind: kind, parent: parent))
                 }
-            }
+            })
+        }
+        // A parent or a person's unit that names a roster unit shares that unit's name: one string
+        // per name, not one per mention (a parent's name was a copy on every child's row).
+        for i in roster.units.indices where !roster.units[i].parent.isEmpty {
+            if let p = seenUnits.lookup(roster.units[i].parent) { roster.units[i].parent = roster.units[p].name }
+        }
+        for i in roster.people.indices {
+            if let u = seenUnits.lookup(roster.people[i].unit) { roster.people[i].unit = roster.units[u].name }
         }
         for u in roster.units where !u.parent.isEmpty && seenUnits.lookup(u.parent) == nil {
             problems.append(PlanProblem(file: paths.first ?? "", line: 0, column: 0, message: Messages.text("plan.parentUnknown", lang, u.parent, u.name)))
@@ -143,7 +162,14 @@ public struct Roster: Sendable {
 struct TableFile {
     struct Row {
         var line: Int
+        /// The cells as read; a workbook row leaves out its trailing empty cells.
         var cells: [String]
+        /// The row's width when it is more than `cells` holds (a workbook row as wide as its
+        /// header, kept without padding: a sheet's sparse cells would otherwise each cost a
+        /// column's worth of empty strings).
+        var declaredWidth: Int? = nil
+        /// The number of fields, as a CSV row would have them.
+        var width: Int { declaredWidth ?? cells.count }
         func cell(_ i: Int) -> String { i < cells.count ? cells[i] : "" }
     }
     var path: String
@@ -158,16 +184,30 @@ struct TableFile {
 
     static func read(_ path: String, options: ReaderOptions, isHeader: ([String]) -> Bool = { _ in true }) throws -> TableFile {
         if path != "-" && FileSniff.of(path: path) != .other {
-            return try readWorkbook(path, sheet: options.sheet, isHeader: isHeader)
+            return try readWorkbook(path, sheet: options.sheet, maxColumns: options.maxColumns, isHeader: isHeader)
         }
-        var headers: [String]? = nil
+        var headers: [String] = []
         var headerLine = 1
         var rows: [Row] = []
+        try stream(path, options: options, header: { h, line, _ in headers = h; headerLine = line }, row: { rows.append($0) })
+        return TableFile(path: path, headers: headers, headerLine: headerLine, rows: rows)
+    }
+
+    /// Reads a table row by row: `header` gets the header and its line, then `row` each row, as
+    /// they are read (a workbook's sheet is read whole first). Errors as ``read(_:options:isHeader:)``.
+    static func stream(_ path: String, options: ReaderOptions, header: ([String], Int, String) -> Void, row: (Row) -> Void) throws {
+        if path != "-" && FileSniff.of(path: path) != .other {
+            let t = try readWorkbook(path, sheet: options.sheet, maxColumns: options.maxColumns, isHeader: { _ in true })
+            header(t.headers, t.headerLine, t.name)
+            for r in t.rows { row(r) }
+            return
+        }
+        var sawHeader = false
         let decoder = DecodingReader(source: path == "-" ? .standardInput : .file(path), encoding: options.encoding)
         var tok: CSVTokenizer? = nil
         func handle(_ r: CSVTokenizer.Row) {
             let cells = (0..<r.count).map { String(decoding: FieldParsing.trim(r[$0]), as: UTF8.self) }
-            if headers == nil { headers = cells; headerLine = r.line } else { rows.append(Row(line: r.line, cells: cells)) }
+            if !sawHeader { sawHeader = true; header(cells, r.line, path) } else { row(Row(line: r.line, cells: cells)) }
         }
         do {
             try decoder.run { chunk in
@@ -178,7 +218,6 @@ struct TableFile {
         } catch let e as CSVError {
             throw PlanError.csv(e)
         }
-        guard let h = headers else { throw PlanError.emptyFile(path: path) }
-        return TableFile(path: path, headers: h, headerLine: headerLine, rows: rows)
+        if !sawHeader { throw PlanError.emptyFile(path: path) }
     }
 }

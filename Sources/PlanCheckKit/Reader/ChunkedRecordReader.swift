@@ -180,66 +180,10 @@ final class ChunkedRecordReader: @unchecked Sendable {
         return ChunkWork(capacity: chunkBytes)
     }
 
+    /// Decodes every input into chunks on a producer thread, handing them to the queue.
     func produce() {
-        var seq = 0
         do {
-            for (index, source) in sources.enumerated() {
-                let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
-                var delimiter: UInt8?
-                var current: ChunkWork?
-                var firstOfFile = true
-                /// The chunk that takes the next bytes, started if need be.
-                func open() -> ChunkWork {
-                    if let c = current { return c }
-                    let c = freshChunk()
-                    c.seq = seq; seq += 1
-                    c.fileIndex = index
-                    c.first = firstOfFile; firstOfFile = false
-                    current = c
-                    return c
-                }
-                // Reads go straight into the current chunk's free room once the text is known to be
-                // UTF-8; the chunk's delimiter and encoding are set as its bytes are handed over.
-                let room: () -> UnsafeMutableBufferPointer<UInt8> = {
-                    let c = open()
-                    return UnsafeMutableBufferPointer(start: c.buffer + c.count, count: c.capacity - c.count)
-                }
-                try decoder.run(into: room) { piece in
-                    let d = delimiter ?? options.delimiter ?? CSVTokenizer.detectDelimiter(piece)
-                    delimiter = d
-                    let encoding = decoder.info?.encoding.rawValue ?? "UTF-8"
-                    var off = 0
-                    while off < piece.count {
-                        let c = open()
-                        c.delimiter = d
-                        c.encodingName = encoding
-                        let n = min(c.capacity - c.count, piece.count - off)
-                        // Read into the chunk itself (see `room`): already in place.
-                        if piece.baseAddress! + off != UnsafePointer(c.buffer + c.count) {
-                            (c.buffer + c.count).update(from: piece.baseAddress! + off, count: n)
-                        }
-                        c.count += n
-                        off += n
-                        if c.count == c.capacity {
-                            try put(.chunk(c))
-                            current = nil
-                        }
-                    }
-                }
-                if let c = current {
-                    if c.count > 0 {
-                        try put(.chunk(c))
-                    } else {
-                        // Opened for a read that found the end of the input: not handed out.
-                        seq -= 1
-                        lock.lock()
-                        if free.count < depth { free.append(c) }
-                        lock.unlock()
-                    }
-                }
-                try put(.endOfFile(index: index, encoding: decoder.info, delimiter: delimiter ?? options.delimiter ?? 0x2C))
-            }
-            try put(.done)
+            try produceItems(put)
         } catch is Cancelled {
         } catch {
             try? put(.failed(error))
@@ -249,6 +193,69 @@ final class ChunkedRecordReader: @unchecked Sendable {
         running -= 1
         lock.broadcast()
         lock.unlock()
+    }
+
+    /// Decodes every input into chunks, handing each chunk, each input's end and the end of all
+    /// to `deliver`.
+    func produceItems(_ deliver: (Item) throws -> Void) throws {
+        var seq = 0
+        for (index, source) in sources.enumerated() {
+            let decoder = DecodingReader(source: source, encoding: options.encoding, chunkSize: max(options.chunkSize, 4096))
+            var delimiter: UInt8?
+            var current: ChunkWork?
+            var firstOfFile = true
+            /// The chunk that takes the next bytes, started if need be.
+            func open() -> ChunkWork {
+                if let c = current { return c }
+                let c = freshChunk()
+                c.seq = seq; seq += 1
+                c.fileIndex = index
+                c.first = firstOfFile; firstOfFile = false
+                current = c
+                return c
+            }
+            // Reads go straight into the current chunk's free room once the text is known to be
+            // UTF-8; the chunk's delimiter and encoding are set as its bytes are handed over.
+            let room: () -> UnsafeMutableBufferPointer<UInt8> = {
+                let c = open()
+                return UnsafeMutableBufferPointer(start: c.buffer + c.count, count: c.capacity - c.count)
+            }
+            try decoder.run(into: room) { piece in
+                let d = delimiter ?? options.delimiter ?? CSVTokenizer.detectDelimiter(piece)
+                delimiter = d
+                let encoding = decoder.info?.encoding.rawValue ?? "UTF-8"
+                var off = 0
+                while off < piece.count {
+                    let c = open()
+                    c.delimiter = d
+                    c.encodingName = encoding
+                    let n = min(c.capacity - c.count, piece.count - off)
+                    // Read into the chunk itself (see `room`): already in place.
+                    if piece.baseAddress! + off != UnsafePointer(c.buffer + c.count) {
+                        (c.buffer + c.count).update(from: piece.baseAddress! + off, count: n)
+                    }
+                    c.count += n
+                    off += n
+                    if c.count == c.capacity {
+                        try deliver(.chunk(c))
+                        current = nil
+                    }
+                }
+            }
+            if let c = current {
+                if c.count > 0 {
+                    try deliver(.chunk(c))
+                } else {
+                    // Opened for a read that found the end of the input: not handed out.
+                    seq -= 1
+                    lock.lock()
+                    if free.count < depth { free.append(c) }
+                    lock.unlock()
+                }
+            }
+            try deliver(.endOfFile(index: index, encoding: decoder.info, delimiter: delimiter ?? options.delimiter ?? 0x2C))
+        }
+        try deliver(.done)
     }
 
     // MARK: workers
@@ -321,12 +328,18 @@ final class ChunkedRecordReader: @unchecked Sendable {
         }
     }
 
-    func consume(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+    /// What the calling thread carries from chunk to chunk: the summary, the current input's
+    /// validator and streaming tokenizer, and its own intern tables for the chunks it parses.
+    final class ConsumerState {
         var summary = ReadSummary()
-        // The calling thread's own intern tables, for the chunks it parses while it waits.
-        let keys = LocalKeyTables(index: workers, known: knownOrgs)
         var rows: RowValidator?
         var tokenizer: CSVTokenizer?
+        let keys: LocalKeyTables
+        init(keys: LocalKeyTables) { self.keys = keys }
+    }
+
+    func consume(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+        let state = ConsumerState(keys: LocalKeyTables(index: workers, known: knownOrgs))
         while true {
             lock.lock()
             while queue.count == head { lock.wait() }
@@ -342,7 +355,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
                     w.state = .running
                     let template = templates[w.fileIndex]!
                     lock.unlock()
-                    w.parse(template: template, options: options, keys: keys)
+                    w.parse(template: template, options: options, keys: state.keys)
                     lock.lock()
                     w.state = .done
                     counters.parsedByConsumer += 1
@@ -351,58 +364,7 @@ final class ChunkedRecordReader: @unchecked Sendable {
             }
             lock.unlock()
 
-            switch item {
-            case .chunk(let c):
-                if rows == nil {
-                    rows = RowValidator(path: sources[c.fileIndex].name, maxKeptRejections: options.maxKeptRejections)
-                    rows!.columnOverrides = options.columnOverrides
-                    tokenizer = CSVTokenizer(delimiter: c.delimiter, path: sources[c.fileIndex].name,
-                                             maxRowBytes: options.maxRowBytes, maxColumns: options.maxColumns)
-                }
-                let v = rows!
-                v.encodingName = c.encodingName
-                let index = c.fileIndex
-                func handle(_ row: CSVTokenizer.Row) throws { try v.pass(row, fileIndex: index, &summary, onRecord) }
-                func feed(_ lo: Int, _ hi: Int) throws {
-                    if hi > lo { try tokenizer!.feed(UnsafeBufferPointer(start: c.buffer + lo, count: hi - lo), handle) }
-                }
-                if c.regionEnd <= c.regionStart {
-                    try feed(0, c.count)
-                } else {
-                    try feed(0, c.regionStart)
-                    if tokenizer!.atRowStart {
-                        counters.parallelChunks += 1
-                        try use(c, rows: v, lineBase: tokenizer!.line - 1, into: &summary, onRecord)
-                        tokenizer!.skip(lines: c.lines, endedWithCR: c.endedWithCR)
-                        try feed(c.regionEnd, c.count)
-                    } else {
-                        counters.retokenized += 1
-                        try feed(c.regionStart, c.count)
-                    }
-                }
-                if v.haveHeader {
-                    lock.lock()
-                    if templates[index] == nil { templates[index] = v.copyForRows(); lock.broadcast() }
-                    lock.unlock()
-                }
-            case .endOfFile(let index, let encoding, let delimiter):
-                let v = rows ?? RowValidator(path: sources[index].name, maxKeptRejections: options.maxKeptRejections)
-                v.columnOverrides = options.columnOverrides
-                if tokenizer != nil { try tokenizer!.finish { row in try v.pass(row, fileIndex: index, &summary, onRecord) } }
-                v.info.encoding = encoding
-                v.info.delimiter = delimiter
-                if !v.haveHeader { throw CSVError.empty(path: sources[index].name) }
-                summary.files.append(v.info)
-                rows = nil
-                tokenizer = nil
-                lock.lock()
-                templates[index] = nil
-                lock.unlock()
-            case .failed(let error):
-                throw error
-            case .done:
-                return summary
-            }
+            if try take(item, state, onRecord) { return state.summary }
 
             lock.lock()
             head += 1
@@ -411,6 +373,80 @@ final class ChunkedRecordReader: @unchecked Sendable {
             lock.broadcast()
             lock.unlock()
         }
+    }
+
+    /// `--threads 1`: decodes, parses and hands on each chunk in turn on the calling thread, with
+    /// the same region parser as the workers (the streaming tokenizer alone took about 1.5 times
+    /// the instructions), and no other thread.
+    func runOnCallingThread(_ onRecord: (RecordView) throws -> Void) throws -> ReadSummary {
+        let state = ConsumerState(keys: LocalKeyTables(index: 0, known: knownOrgs))
+        try produceItems { item in
+            if case .chunk(let c) = item, !c.first, let template = templates[c.fileIndex] {
+                c.parse(template: template, options: options, keys: state.keys)
+                counters.parsedByConsumer += 1
+            }
+            if case .failed(let error) = item { throw error }
+            _ = try take(item, state, onRecord)
+            if case .chunk(let c) = item, free.count < depth { free.append(c) }
+        }
+        return state.summary
+    }
+
+    /// Hands on the records of one item in file order; true at the end of all inputs.
+    func take(_ item: Item, _ state: ConsumerState, _ onRecord: (RecordView) throws -> Void) throws -> Bool {
+        switch item {
+        case .chunk(let c):
+            if state.rows == nil {
+                state.rows = RowValidator(path: sources[c.fileIndex].name, maxKeptRejections: options.maxKeptRejections)
+                state.rows!.columnOverrides = options.columnOverrides
+                state.tokenizer = CSVTokenizer(delimiter: c.delimiter, path: sources[c.fileIndex].name,
+                                               maxRowBytes: options.maxRowBytes, maxColumns: options.maxColumns)
+            }
+            let v = state.rows!
+            v.encodingName = c.encodingName
+            let index = c.fileIndex
+            func handle(_ row: CSVTokenizer.Row) throws { try v.pass(row, fileIndex: index, &state.summary, onRecord) }
+            func feed(_ lo: Int, _ hi: Int) throws {
+                if hi > lo { try state.tokenizer!.feed(UnsafeBufferPointer(start: c.buffer + lo, count: hi - lo), handle) }
+            }
+            if c.regionEnd <= c.regionStart {
+                try feed(0, c.count)
+            } else {
+                try feed(0, c.regionStart)
+                if state.tokenizer!.atRowStart {
+                    counters.parallelChunks += 1
+                    try use(c, rows: v, lineBase: state.tokenizer!.line - 1, into: &state.summary, onRecord)
+                    state.tokenizer!.skip(lines: c.lines, endedWithCR: c.endedWithCR)
+                    try feed(c.regionEnd, c.count)
+                } else {
+                    counters.retokenized += 1
+                    try feed(c.regionStart, c.count)
+                }
+            }
+            if v.haveHeader {
+                lock.lock()
+                if templates[index] == nil { templates[index] = v.copyForRows(); lock.broadcast() }
+                lock.unlock()
+            }
+        case .endOfFile(let index, let encoding, let delimiter):
+            let v = state.rows ?? RowValidator(path: sources[index].name, maxKeptRejections: options.maxKeptRejections)
+            v.columnOverrides = options.columnOverrides
+            if state.tokenizer != nil { try state.tokenizer!.finish { row in try v.pass(row, fileIndex: index, &state.summary, onRecord) } }
+            v.info.encoding = encoding
+            v.info.delimiter = delimiter
+            if !v.haveHeader { throw CSVError.empty(path: sources[index].name) }
+            state.summary.files.append(v.info)
+            state.rows = nil
+            state.tokenizer = nil
+            lock.lock()
+            templates[index] = nil
+            lock.unlock()
+        case .failed(let error):
+            throw error
+        case .done:
+            return true
+        }
+        return false
     }
 
     /// Hands the worker's rows of chunk `c` to the callback, lines made absolute, and takes over

@@ -155,8 +155,9 @@ public struct RecordReader {
 
     /// Reads every input in order, calling `onRecord` for each accepted record, in file order and
     /// on the calling thread. With ``ReaderOptions/threads`` of 2 or more, decoding, tokenizing
-    /// and validating run on a second thread one batch ahead; the records, rejections and summary
-    /// are the same as with one thread.
+    /// and validating run on other threads ahead of it (``ChunkedRecordReader``); with 1, the
+    /// same chunked parse runs on the calling thread alone. The records, rejections and summary
+    /// are the same with any number of threads.
     ///
     /// `knownOrgs`, when given, is a table whose ids the caller's own org table starts with (the
     /// roster's units, interned first): worker threads then look a record's org up there and
@@ -168,8 +169,11 @@ public struct RecordReader {
         let before = FileSnapshot.of(sources)
         // Workbooks are read on the calling thread (decompression and XML are sequential); with
         // one among the inputs, all are.
-        if options.threads >= 2 && !sources.isEmpty && !sources.contains(where: RecordReader.isWorkbook) {
-            let summary = try ChunkedRecordReader(options: options, sources: sources, knownOrgs: knownOrgs).run(onRecord)
+        // CSV is read in chunks by the region parser: on worker threads with 2 or more threads, on
+        // the calling thread alone with 1.
+        if !sources.isEmpty && !sources.contains(where: RecordReader.isWorkbook) {
+            let chunked = ChunkedRecordReader(options: options, sources: sources, knownOrgs: knownOrgs, workers: options.threads >= 2 ? nil : 0)
+            let summary = try options.threads >= 2 ? chunked.run(onRecord) : chunked.runOnCallingThread(onRecord)
             try FileSnapshot.verify(before)
             return summary
         }

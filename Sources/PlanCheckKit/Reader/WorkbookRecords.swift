@@ -78,8 +78,12 @@ struct SheetRowFeeder {
 
 extension TableFile {
     /// A plan or roster sheet as a table (header row found as for records, by `isHeader`).
-    static func readWorkbook(_ path: String, sheet: String?, isHeader: ([String]) -> Bool) throws -> TableFile {
-        let wb = try Workbook.open(path: path)
+    ///
+    /// Rows are kept without padding to the header's width (see ``TableFile/Row/declaredWidth``),
+    /// and `maxColumns` bounds a row as for CSV plans and rosters.
+    static func readWorkbook(_ path: String, sheet: String?, maxColumns: Int, isHeader: ([String]) -> Bool) throws -> TableFile {
+        var wb = try Workbook.open(path: path)
+        wb.maxColumns = maxColumns
         let s = try wb.sheet(named: sheet)
         var headers: [String]? = nil
         var headerLine = 1
@@ -88,9 +92,7 @@ extension TableFile {
         try feeder.run(wb, s) { line, cells in
             let trimmed = cells.map { $0.workbookTrimmed }
             if let h = headers {
-                var c = trimmed
-                while c.count < h.count { c.append("") }
-                rows.append(Row(line: line, cells: c))
+                rows.append(Row(line: line, cells: trimmed, declaredWidth: trimmed.count < h.count ? h.count : nil))
             } else {
                 headers = trimmed
                 headerLine = line

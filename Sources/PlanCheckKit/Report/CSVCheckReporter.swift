@@ -35,8 +35,8 @@ public enum CSVCheckReporter: CheckReporter {
         let rows = FindingRows(writer: w, report: r, options: o)
         let out = MemoryOutput()
         let helperRows = FindingRows(writer: CSVWriter(sink: out, bom: false, formulaGuard: o.formulaGuard), report: r, options: o)
-        BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(r.findings[block($0)]) },
-                          helper: { helperRows.write(r.findings[block($0)]); return out.take() })
+        BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(r.findings, block($0)) },
+                          helper: { helperRows.write(r.findings, block($0)); return out.take() })
         let L = o.lang
         for x in r.read.rejections {
             w.row(["rejected", Messages.text("report.rejectedTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
@@ -69,6 +69,8 @@ public enum CSVCheckReporter: CheckReporter {
         /// Escaped unit names by unit id (empty: not yet).
         var orgCells: [[UInt8]] = []
         let scratch = ByteLine()
+        /// A cell's evidence indices, newest first (reused from row to row).
+        var chain: [Int] = []
         /// ISO bytes of the days written so far, by days since the start of the year before the
         /// one under review (periods and advice name days of the year and its neighbours).
         var isoDays: [[UInt8]] = []
@@ -104,16 +106,24 @@ public enum CSVCheckReporter: CheckReporter {
 
         func day(_ d: Day) { w.cell(unescaped: { var out = $0; appendDay(d, to: &out) }) }
 
-        /// Writes `findings` in order. A run of findings that are cells of one tally (a counting
-        /// rule's rows, most of a report) is written by ``write(cellsOf:_:)``.
-        func write(_ findings: ArraySlice<Finding>) {
+        /// Writes findings `range` of `list` in order: a tally's run (a counting rule's rows, most of
+        /// a report) straight from the tally by ``write(cellsOf:_:)``.
+        func write(_ list: FindingList, _ range: Range<Int>) {
+            list.forEachRun(in: range, cells: { t, cells in write(cellsOf: t, cells) }, stored: { write($0) })
+        }
+
+        /// Writes `findings` in order. A run of findings that are cells of one tally (a self-review's
+        /// selection) is written by ``write(cellsOf:_:)``.
+        func write<C: Collection<Finding>>(_ findings: C) {
             var i = findings.startIndex
             while i < findings.endIndex {
-                guard let t = findings[i].tally else { write(findings[i]); i += 1; continue }
-                var j = i + 1
-                while j < findings.endIndex && findings[j].cell(of: t) != nil { j += 1 }
-                write(cellsOf: t, findings[i..<j])
-                i = j
+                guard let t = findings[i].tally else { write(findings[i]); findings.formIndex(after: &i); continue }
+                var cells: [Int] = []
+                while i < findings.endIndex, let (e, s) = findings[i].cell(of: t) {
+                    cells.append(e * t.slots.count + s)
+                    findings.formIndex(after: &i)
+                }
+                write(cellsOf: t, cells)
             }
         }
 
@@ -125,36 +135,93 @@ public enum CSVCheckReporter: CheckReporter {
             return orgCells[u]
         }
 
-        /// The rows of `run`, findings that are all cells of tally `t`, written from the tally's
+        /// A slot's row bytes around the unit and the evidence, for one status and actual value:
+        /// from the period to the source (`mid`) and from the checker to the note (`tail`).
+        struct SlotRow {
+            var status: Status? = nil
+            var actual = 0
+            var mid: [UInt8] = []
+            var tail: [UInt8] = []
+        }
+
+        /// The rows of cells `run` of tally `t` (indices entity × slots + slot), written from the tally's
         /// arrays, held once for the run: through each finding's accessors a row counted about
         /// twenty references (tally, rule texts, unit name, period label), more than the rest of
-        /// formatting it. The bytes are those of ``write(_:)-(Finding)`` (the golden files compare).
-        func write(cellsOf t: SlotTally, _ run: ArraySlice<Finding>) {
+        /// formatting it. Everything of a row but the unit, the person and the evidence depends
+        /// only on its period, status and actual value: those bytes are made once per slot and
+        /// reused while they stay the same (most cells of a large roster are alike). The bytes are
+        /// those of ``write(_:)-(Finding)`` (the golden files and a test compare).
+        func write<C: Collection<Int>>(cellsOf t: SlotTally, _ run: C) {
             let rule = cells(of: t.findingInfo)
-            let slots = t.slots, cells = t.cells, refs = t.evidence, cap = t.cap, dense = t.denseEvidence
+            let slots = t.slots, cells = t.cells, log = t.evidenceLog, next = t.evidenceNext, head = t.evidenceHead
             let scope = t.scope, units = scope.entityUnit, people = scope.entityPerson
             let context = t.context, evidence = context.evidence, required = t.rule.threshold
             let labels = slots.map { Array(w.escape($0.label).utf8) }
             let measure = Array(Finding.measureText(t.findingInfo.measure, o.lang).utf8)
-            for f in run {
-                guard let (e, s) = f.cell(of: t) else { continue }
-                let k = e * slots.count + s
+            let guardFormulas = w.formulaGuard
+            let ruleHead = rule[0] + [UInt8(ascii: ",")] + rule[1] + [UInt8(ascii: ",")]
+            var slotRows = [SlotRow](repeating: SlotRow(), count: slots.count)
+            let line = w.line.bytes
+            for k in run {
+                let e = k / slots.count, s = k % slots.count
                 let actual = cells[k].value, slot = slots[s]
                 let status = Status.evaluate(required: required, actual: actual, start: slot.start, end: slot.end,
                                              asOf: context.asOf, yearEnd: context.yearEnd)
                 if o.quiet && !status.isProblem { continue }
-                row(rule, org: orgCell(Int(units[e]), context), person: people[e] >= 0 ? scope.person(e) : "", period: labels[s],
-                    required: required, actual: actual, status: status, start: slot.start, end: slot.end, due: slot.end,
-                    evidence: { var out = $0
-                        // Preallocated evidence, or (large plans and caps) the tally's sparse table.
-                        if dense { evidence.appendLabels(refs[(k * cap)..<(k * cap + min(cells[k].count, cap))], to: &out) }
-                        else { evidence.appendLabels(t.evidenceRefs(entity: e, slot: s), to: &out) }
-                    },
-                    advice: { var out = $0
-                        Finding.appendAdvice(status: status, required: required, actual: actual, start: slot.start, due: slot.end,
-                                             asOf: self.r.asOf, measure: measure, lang: self.o.lang, to: &out) { d, o in self.appendDay(d, to: &o) }
-                    })
+                if slotRows[s].status != status || slotRows[s].actual != actual {
+                    slotRows[s] = slotRow(rule, label: labels[s], required: required, actual: actual, status: status, slot: slot, measure: measure)
+                }
+                var out = line.sink
+                out.append(array: ruleHead)
+                out.append(array: orgCell(Int(units[e]), context))
+                out.append(byte: UInt8(ascii: ","))
+                if people[e] >= 0 {
+                    var name = scope.person(e)
+                    name.withUTF8 { CSVWriter.appendEscaped($0, formulaGuard: guardFormulas, to: &out) }
+                }
+                out.append(byte: UInt8(ascii: ","))
+                out.append(array: slotRows[s].mid)
+                if k < head.count, head[k] >= 0 {
+                    // The cell's chain runs newest first: collected, then written oldest first.
+                    chain.removeAll(keepingCapacity: true)
+                    var i = Int(head[k])
+                    while i >= 0 { chain.append(i); i = Int(next[i]) }
+                    scratch.removeAll()
+                    var sc = scratch.sink
+                    for (n, i) in chain.reversed().enumerated() {
+                        if n > 0 { sc.append(byte: UInt8(ascii: " ")) }
+                        evidence.appendLabel(log[i], to: &sc)
+                    }
+                    CSVWriter.appendEscaped(scratch.bytes, formulaGuard: guardFormulas, to: &out)
+                }
+                out.append(array: slotRows[s].tail)
+                w.endRow()
             }
+        }
+
+        /// ``SlotRow`` of a slot for one status and actual value.
+        func slotRow(_ rule: [[UInt8]], label: [UInt8], required: Int, actual: Int, status: Status, slot: PeriodSlot, measure: [UInt8]) -> SlotRow {
+            var mid: [UInt8] = [], tail: [UInt8] = []
+            let comma = UInt8(ascii: ",")
+            mid.append(array: label); mid.append(byte: comma)
+            CSVWriter.appendDecimal(required, to: &mid); mid.append(byte: comma)
+            CSVWriter.appendDecimal(actual, to: &mid); mid.append(byte: comma)
+            CSVWriter.appendDecimal(max(0, required - actual), to: &mid); mid.append(byte: comma)
+            mid.append(string: statusCells[status] ?? status.rawValue); mid.append(byte: comma)
+            appendDay(slot.end, to: &mid); mid.append(byte: comma)
+            mid.append(array: rule[2]); mid.append(byte: comma)
+            tail.append(byte: comma)
+            tail.append(array: rule[3]); tail.append(byte: comma)
+            tail.append(array: rule[4]); tail.append(byte: comma)
+            appendDay(slot.start, to: &tail); tail.append(byte: comma)
+            appendDay(slot.end, to: &tail); tail.append(byte: comma)
+            if status != .met {
+                var advice: [UInt8] = []
+                Finding.appendAdvice(status: status, required: required, actual: actual, start: slot.start, due: slot.end,
+                                     asOf: r.asOf, measure: measure, lang: o.lang, to: &advice) { d, o in self.appendDay(d, to: &o) }
+                advice.withUnsafeBufferPointer { CSVWriter.appendEscaped($0, formulaGuard: w.formulaGuard, to: &tail) }
+            }
+            return SlotRow(status: status, actual: actual, mid: mid, tail: tail)
         }
 
         /// One row: the rule's escaped texts, the unit's escaped name, the period's escaped label …

@@ -10,8 +10,8 @@ public struct CheckReport: Sendable {
     public var asOf: Day
     /// How the inputs were read.
     public var read: ReadSummary
-    /// Findings after `--org` filtering, in report order.
-    public var findings: [Finding]
+    /// Findings after `--org` filtering, in report order (a tally's cells as one run, see ``FindingList``).
+    public var findings: FindingList
     /// Notes (no roster, unresolved scopes …).
     public var notes: [String]
     /// `--org` filter, if any.
@@ -31,7 +31,8 @@ public struct CheckReport: Sendable {
     }
 
     /// Rule findings (not data-quality warnings).
-    public var ruleFindings: [Finding] { findings.filter { $0.checker != QualityChecker.identifier } }
+    /// (Lazy: a rule's findings are read from its tally as they are walked, never stored.)
+    public var ruleFindings: LazyFilterSequence<FindingList> { findings.lazy.filter { $0.checker != QualityChecker.identifier } }
     /// Data-quality warnings.
     public var qualityFindings: [Finding] { findings.filter { $0.checker == QualityChecker.identifier } }
 

@@ -131,10 +131,9 @@ public enum HTMLCheckReporter: CheckReporter {
         let k = kind(f.period)
         if line.findings.count == 1 {
             if k == .year && !(f.due.components.month == 12 && f.due.components.day == 31) {
-                return (L == .zh ? date(f.due, L).replacingOccurrences(of: "\(f.due.year)年", with: "") + "前 " : "by \(f.due.iso): ")
-                    + Messages.text("audit.times", L, f.required, measure)
+                return Messages.text("audit.byDay", L, ReviewText.monthDay(f.due, L), Messages.text("audit.times", L, f.required, measure))
             }
-            return (L == .zh ? periodName(f.period, L) + " " : "") + Messages.text("audit.times", L, f.required, measure)
+            return Messages.text("audit.inPeriod", L, periodName(f.period, L), Messages.text("audit.times", L, f.required, measure))
         }
         if k == nil {
             let names = line.findings.map(\.period).joined(separator: Messages.text("audit.listSep", L))
@@ -359,9 +358,9 @@ public enum HTMLCheckReporter: CheckReporter {
         b += "</tbody>\n</table>\n</section>\n"
         let files = r.read.files.map(\.path)
         let none = Messages.text("report.none", L)
-        let plans = r.planPaths.isEmpty ? none : r.planPaths.joined(separator: ", ")
-        let rosters = r.rosterPaths.isEmpty ? none : r.rosterPaths.joined(separator: ", ")
-        let records = files.isEmpty ? none : files.joined(separator: ", ")
+        let plans = r.planPaths.isEmpty ? none : r.planPaths.joined(separator: Messages.text("review.list", L))
+        let rosters = r.rosterPaths.isEmpty ? none : r.rosterPaths.joined(separator: Messages.text("review.list", L))
+        let records = files.isEmpty ? none : files.joined(separator: Messages.text("review.list", L))
         b += "<footer>" + t("audit.footer", PlanCheckCLI.version, plans, rosters, records) + "</footer>\n"
         sink.write(page(title: title, lang: L, body: b))
     }

@@ -95,7 +95,7 @@ public final class FileDescriptorOutput: OutputSink {
 /// Errors writing reports.
 public enum ReportError: Error, Equatable, CustomStringConvertible, LocalizedMessage {
     /// The output directory is missing or not writable (checked before any work).
-    case outputNotWritable(path: String, reason: String)
+    case outputNotWritable(path: String, reason: OutputRefusal)
     /// Writing or renaming the report failed; the previous report, if any, is intact.
     case writeFailed(path: String, reason: String)
     /// The format could not be told from the file name.
@@ -107,9 +107,31 @@ public enum ReportError: Error, Equatable, CustomStringConvertible, LocalizedMes
     /// The message in `lang`, starting with the report's path.
     public func message(_ lang: Lang) -> String {
         switch self {
-        case let .outputNotWritable(path, reason): return Messages.text("csv.outputNotWritable", lang, path, reason)
-        case let .writeFailed(path, reason): return Messages.text("csv.writeFailed", lang, path, reason)
+        case let .outputNotWritable(path, reason): return Messages.text("csv.outputNotWritable", lang, path, reason.message(lang))
+        case let .writeFailed(path, reason): return Messages.text("csv.writeFailed", lang, path, Messages.systemReason(reason, lang))
         case let .unknownFormat(path, known): return Messages.text("csv.unknownExtension", lang, path, known.joined(separator: ", "))
+        }
+    }
+}
+
+/// Why a report cannot be written at the path asked for.
+public enum OutputRefusal: Equatable, Sendable, LocalizedMessage {
+    case noDirectory(String)
+    case notDirectory(String)
+    case directoryReadOnly(String)
+    case isDirectory
+    case isInput
+    /// The system's reason (`strerror`).
+    case system(String)
+
+    public func message(_ lang: Lang) -> String {
+        switch self {
+        case .noDirectory(let d): return Messages.text("limits.outputNoDirectory", lang, d)
+        case .notDirectory(let d): return Messages.text("limits.outputNotDirectory", lang, d)
+        case .directoryReadOnly(let d): return Messages.text("limits.outputDirectoryReadOnly", lang, d)
+        case .isDirectory: return Messages.text("limits.outputIsDirectory", lang)
+        case .isInput: return Messages.text("limits.outputIsInput", lang)
+        case .system(let r): return Messages.systemReason(r, lang)
         }
     }
 }
@@ -130,10 +152,10 @@ public final class AtomicFileOutput: OutputSink {
     public static func preflight(_ path: String) throws {
         let dir = directory(of: path)
         var st = stat()
-        if stat(dir, &st) != 0 { throw ReportError.outputNotWritable(path: path, reason: "directory \(dir) does not exist") }
-        if (st.st_mode & S_IFMT) != S_IFDIR { throw ReportError.outputNotWritable(path: path, reason: "\(dir) is not a directory") }
-        if access(dir, W_OK) != 0 { throw ReportError.outputNotWritable(path: path, reason: "directory \(dir) is not writable") }
-        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: path, reason: "it is a directory") }
+        if stat(dir, &st) != 0 { throw ReportError.outputNotWritable(path: path, reason: .noDirectory(dir)) }
+        if (st.st_mode & S_IFMT) != S_IFDIR { throw ReportError.outputNotWritable(path: path, reason: .notDirectory(dir)) }
+        if access(dir, W_OK) != 0 { throw ReportError.outputNotWritable(path: path, reason: .directoryReadOnly(dir)) }
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: path, reason: .isDirectory) }
     }
 
     /// Refuses a report path that is one of the inputs (the same file, by device and inode, however
@@ -147,7 +169,7 @@ public final class AtomicFileOutput: OutputSink {
         for o in outputs {
             var st = stat()
             if stat(o, &st) == 0 && files.contains([UInt64(st.st_dev), UInt64(st.st_ino)]) {
-                throw ReportError.outputNotWritable(path: o, reason: "it is one of the inputs, and the report would replace it")
+                throw ReportError.outputNotWritable(path: o, reason: .isInput)
             }
         }
     }
@@ -183,7 +205,7 @@ public final class AtomicFileOutput: OutputSink {
             guard f >= 0 else { return (f, nil) }
             return (f, TemporaryFiles.register(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }))
         }
-        if f < 0 { throw ReportError.outputNotWritable(path: path, reason: String(cString: strerror(errno))) }
+        if f < 0 { throw ReportError.outputNotWritable(path: path, reason: .system(String(cString: strerror(errno)))) }
         fchmod(f, 0o644)
         self.fd = f
         self.path = path
@@ -205,8 +227,12 @@ public final class AtomicFileOutput: OutputSink {
             close(fd); unlink(tempPath)
             throw ReportError.writeFailed(path: path, reason: inner.failure ?? "\(error)")
         }
-        if fsync(fd) != 0 || close(fd) != 0 {
-            let why = String(cString: strerror(errno)); unlink(tempPath)
+        // fsync and close each report their own error (a full disk on NFS shows only at close);
+        // the descriptor is closed either way.
+        let synced = fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+        let closed = close(fd) == 0 ? nil : String(cString: strerror(errno))
+        if let why = synced ?? closed {
+            unlink(tempPath)
             throw ReportError.writeFailed(path: path, reason: why)
         }
         if rename(tempPath, path) != 0 {

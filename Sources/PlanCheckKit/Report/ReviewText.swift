@@ -63,7 +63,10 @@ public enum ReviewText {
                 let l = ls[0]
                 if l.findings.count == 1 {
                     let f = l.findings[0]
-                    items.append(Messages.text("review.ruleSingle", L, title, f.actual, Finding.measureText(f.measure, L), f.required))
+                    let measure = Finding.measureText(f.measure, L)
+                    // 党工委培训人次 696 人次 → 党工委培训696人次: the measure is said once.
+                    let said = L == .zh && title.hasSuffix(measure) && title.count > measure.count ? String(title.dropLast(measure.count)) : title
+                    items.append(Messages.text("review.ruleSingle", L, said, f.actual, measure, f.required))
                 } else {
                     items.append(Messages.text("review.ruleAllPeriods", L, title, (L == .zh ? "：" : "") + H.periodsNote(l, L)))
                 }
@@ -71,7 +74,11 @@ public enum ReviewText {
                 let people = ls.allSatisfy { !$0.person.isEmpty }
                 if ls.allSatisfy({ $0.status == .met || $0.status == .missed }) {
                     let done = ls.filter { $0.status == .met }.count
-                    items.append(Messages.text(people ? "review.rulePeople" : "review.ruleUnits", L, title, ls.count, done))
+                    if done == ls.count {
+                        items.append(Messages.text(people ? "review.rulePeopleAll" : "review.ruleUnitsAll", L, title, ls.count))
+                    } else {
+                        items.append(Messages.text(people ? "review.rulePeople" : "review.ruleUnits", L, title, ls.count, done))
+                    }
                 } else {
                     // Mid-year: a unit is fine while nothing of its rule is missed or behind.
                     let fine = ls.filter { $0.status != .missed && $0.status != .atRisk }.count
@@ -156,7 +163,7 @@ public enum ReviewText {
     /// Where the numbers come from: one line after the text.
     public static func footer(planPaths: [String], rosterPaths: [String], files: [String], asOf: Day, lang L: Lang) -> String {
         let none = Messages.text("report.none", L)
-        func join(_ xs: [String]) -> String { xs.isEmpty ? none : xs.joined(separator: ", ") }
+        func join(_ xs: [String]) -> String { xs.isEmpty ? none : xs.joined(separator: Messages.text("review.list", L)) }
         return Messages.text("review.footer", L, PlanCheckCLI.version, HTMLCheckReporter.date(asOf, L), join(planPaths), join(rosterPaths), join(files))
     }
 }

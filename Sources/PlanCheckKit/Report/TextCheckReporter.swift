@@ -28,7 +28,7 @@ public enum TextCheckReporter: CheckReporter {
             out = ""
         }
         let L = o.lang
-        let shown = o.quiet ? r.findings.filter { $0.status.isProblem } : r.findings   // a copy only when quiet (few)
+        let shown = o.quiet ? FindingList(r.findings.filter { $0.status.isProblem }) : r.findings   // a copy only when quiet (few)
         if !o.quiet {
             out += Messages.text("report.header", L, PlanCheckCLI.version, r.year, r.asOf.iso)
             if let org = r.org { out += Messages.text("report.headerOrg", L, org) }

@@ -39,14 +39,17 @@ public enum CountsReport {
             for row in table.rows {
                 if row.cells.allSatisfy(\.isEmpty) { continue }
                 if row.cells.map({ $0.lowercased() }) == headers { continue }
-                guard row.cells.count == headers.count else {
-                    throw bad(row.line, 0, Messages.text("sql.countsFields", lang, headers.count, row.cells.count))
+                guard row.width == headers.count else {
+                    throw bad(row.line, 0, Messages.text("sql.countsFields", lang, headers.count, row.width))
                 }
                 func text(_ c: String) -> String { row.cell(col[c]!) }
                 func number(_ c: String) throws -> Int {
                     let s = text(c)
                     if s.isEmpty { return 0 }
-                    guard let n = Int(s), n >= 0 else { throw bad(row.line, col[c]! + 1, Messages.text("sql.countsNumber", lang, s)) }
+                    // At most 18 digits, as a record's participants: sums of them saturate below.
+                    guard s.utf8.count <= Limits.countDigits, let n = Int(s), n >= 0 else {
+                        throw bad(row.line, col[c]! + 1, Messages.text("sql.countsNumber", lang, s))
+                    }
                     return n
                 }
                 let kind = text("kind")
@@ -73,11 +76,12 @@ public enum CountsReport {
                         throw bad(row.line, col["period"]! + 1, Messages.text("sql.countsPeriod", lang, ruleID, period))
                     }
                     let k = e * t.slots.count + s
-                    t.cells[k].count += count
-                    t.cells[k].value += t.rule.checker == SumChecker.identifier ? sum : count
+                    // Rows of the same cell add up (shards); saturating, as the engine's own sums.
+                    t.cells[k].count = t.cells[k].count.addingSaturating(count)
+                    t.cells[k].value = t.cells[k].value.addingSaturating(t.rule.checker == SumChecker.identifier ? sum : count)
                 case "input":
-                    rowsRead += count
-                    rejected += sum
+                    rowsRead = rowsRead.addingSaturating(count)
+                    rejected = rejected.addingSaturating(sum)
                 case "duplicate": quality?.restore(.duplicate, org: text("org"), count: count)
                 case "unknown-unit": quality?.restore(.unknownUnit, org: text("org"), count: count)
                 case "outside-year": quality?.restore(.outsideYear, org: text("org"), count: count)
@@ -94,7 +98,11 @@ public enum CountsReport {
         for id in 0..<context.unitCount { unitOrder.append((context.unitName(id), context.kind(of: id) ?? "")) }
         if let org = org {
             let keep = context.subtree(of: org)
-            findings = findings.filter { keep.contains($0.org) }
+            findings = FindingList(findings.filter { keep.contains($0.org) })
+        }
+        if rejected > rowsRead {
+            throw SQLError.badCounts(path: paths.joined(separator: ", "), line: 0, column: 0,
+                                     reason: Messages.text("sql.countsRejectedOverRead", lang, rejected, rowsRead))
         }
         var read = ReadSummary()
         var file = FileReadInfo(path: paths.joined(separator: ", "))

@@ -65,7 +65,7 @@ public enum StatsTextReporter {
         let h = r.health
         var d = Messages.text("review.data", L, h.rowsRead, h.accepted, h.rejected)
         if h.rejected > 0 {
-            d += Messages.text("review.dataRejected", L, h.rejectedByReason.map { "\(Rejection.kindLabel($0.reason, L)) \($0.count)" }.joined(separator: list))
+            d += Messages.text("review.dataRejected", L, h.rejectedByReason.map { Messages.text("review.rejectedReason", L, Rejection.kindLabel($0.reason, L), $0.count) }.joined(separator: list))
         }
         if h.duplicateCount > 0 { d += Messages.text("review.dataDuplicates", L, h.duplicateCount) }
         for u in h.unknownUnits { d += Messages.text("review.dataUnknown", L, u.org, u.count) }

@@ -55,17 +55,28 @@ public struct Workbook {
     /// The most columns a row may have.
     public var maxColumns = 16_384
 
-    /// Reads the file at `path` (the whole compressed file is held in memory).
-    public static func open(path: String) throws -> Workbook {
+    /// The largest workbook file read: 1 GiB. The compressed file is held in memory while it is
+    /// read; Excel's own largest sheet (1,048,576 rows) makes files of a few hundred MB.
+    public static let maxFileBytes = 1 << 30
+
+    /// Reads the file at `path` (the whole compressed file is held in memory, at most
+    /// ``maxFileBytes``; a larger file is refused before it is read).
+    public static func open(path: String, maxFileBytes: Int = Workbook.maxFileBytes) throws -> Workbook {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw CSVError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        var st = stat()
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        if size > maxFileBytes { throw WorkbookError.fileTooLarge(path: path, size: size, limit: maxFileBytes) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
         var buf = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = read(fd, &buf, buf.count)
             if n < 0 { throw CSVError.cannotRead(path: path, reason: String(cString: strerror(errno))) }
             if n == 0 { break }
+            // A file that grows while it is read (or is no regular file) meets the same limit.
+            if bytes.count + n > maxFileBytes { throw WorkbookError.fileTooLarge(path: path, size: bytes.count + n, limit: maxFileBytes) }
             bytes.append(contentsOf: buf[0..<n])
         }
         return try Workbook(bytes: bytes, path: path)
@@ -204,12 +215,13 @@ public struct Workbook {
     /// `2022-03-05` or `2022-03-05 14:30`, booleans as TRUE/FALSE, errors as shown (#N/A),
     /// formulas by their cached value.
     public func rows(_ sheet: Sheet, _ onRow: (_ row: Int, _ cells: [String]) throws -> Void) throws {
+        let place = "\(path)[\(sheet.name)]"
         var rowNumber = 0
         var cells: [String] = []
         var col = -1
         var type = "n", style = -1
         var value = "", inline = ""
-        var inValue = false, inInline = false, inText = false, phonetic = 0
+        var inCell = false, inValue = false, inInline = false, inText = false, phonetic = 0
         var cellHasValue = false
         func finishRow() throws {
             while let last = cells.last, last.isEmpty { cells.removeLast() }
@@ -220,23 +232,42 @@ public struct Workbook {
             switch e.kind {
             case .start, .empty:
                 if e.is("row") {
-                    rowNumber = e.attribute("r").flatMap { Int($0) } ?? rowNumber + 1
+                    // A row number outside 1 … 1,048,576 (Excel's last row), given or counted on
+                    // from the previous row, is no row of a sheet: refused before it is used.
+                    if let r = e.attribute("r") {
+                        guard let n = Int(r.workbookTrimmed), Workbook.rowRange.contains(n) else {
+                            throw WorkbookError.badReference(path: place, row: rowNumber + 1, reference: "<row r=\"\(r.prefix(40))\">")
+                        }
+                        rowNumber = n
+                    } else {
+                        guard rowNumber < Workbook.rowRange.upperBound else {
+                            throw WorkbookError.badReference(path: place, row: rowNumber, reference: "<row>")
+                        }
+                        rowNumber += 1
+                    }
                     col = -1
+                    inCell = false
                     cells.removeAll(keepingCapacity: true)
-                    if e.kind == .empty { cells.removeAll() }
                 } else if e.is("c") {
-                    col = e.attribute("r").flatMap(Workbook.column) ?? col + 1
-                    if col >= maxColumns { throw WorkbookError.tooManyColumns(path: path, row: rowNumber, limit: maxColumns) }
+                    if let r = e.attribute("r") {
+                        guard let c = Workbook.column(r) else {
+                            throw WorkbookError.badReference(path: place, row: rowNumber, reference: String(r.prefix(40)))
+                        }
+                        col = c
+                    } else {
+                        col += 1
+                    }
+                    if col >= maxColumns { throw WorkbookError.tooManyColumns(path: place, row: rowNumber, limit: maxColumns) }
                     type = e.attribute("t") ?? "n"
                     style = e.attribute("s").flatMap { Int($0) } ?? -1
                     value = ""; inline = ""; cellHasValue = false
-                    if e.kind == .empty { cellHasValue = false }
+                    inCell = e.kind == .start
                 } else if e.is("v") {
-                    inValue = e.kind == .start
-                    cellHasValue = true
+                    inValue = e.kind == .start && inCell
+                    if inCell { cellHasValue = true }
                 } else if e.is("is") {
-                    inInline = e.kind == .start
-                    cellHasValue = true
+                    inInline = e.kind == .start && inCell
+                    if inCell { cellHasValue = true }
                 } else if e.is("t") {
                     inText = e.kind == .start
                 } else if e.is("rPh") {
@@ -245,18 +276,22 @@ public struct Workbook {
             case .end:
                 if e.is("row") { try finishRow() }
                 else if e.is("c") {
-                    if cellHasValue {
-                        let text = cellText(type: type, style: style, value: value, inline: inline)
+                    // Only a cell that was opened is finished (a stray </c> is ignored).
+                    if inCell && cellHasValue {
+                        let text = try cellText(type: type, style: style, value: value, inline: inline) {
+                            Workbook.cellName(column: col, row: rowNumber)
+                        }
                         if !text.isEmpty {
                             if cells.count <= col { cells += [String](repeating: "", count: col + 1 - cells.count) }
                             cells[col] = text
                         }
                     }
+                    inCell = false
                 }
                 else if e.is("v") { inValue = false }
                 else if e.is("is") { inInline = false }
                 else if e.is("t") { inText = false }
-                else if e.is("rPh") { phonetic -= 1 }
+                else if e.is("rPh") { phonetic = max(0, phonetic - 1) }
             case .text:
                 if inValue { value += e.text } else if inInline && inText && phonetic == 0 { inline += e.text }
             }
@@ -264,10 +299,31 @@ public struct Workbook {
         if !found { throw WorkbookError.badXML(path: path, entry: sheet.entry) }
     }
 
-    func cellText(type: String, style: Int, value: String, inline: String) -> String {
+    /// Excel's rows: 1 … 1,048,576.
+    static let rowRange = 1...1_048_576
+    /// Excel's columns: A … XFD (0 … 16,383 here).
+    static let lastColumn = 16_383
+
+    /// `A1`-style name of a 0-based column and a row (`cellName(column: 3, row: 7)` = `D7`).
+    static func cellName(column: Int, row: Int) -> String {
+        var letters: [Character] = []
+        var c = column + 1
+        while c > 0 {
+            let r = (c - 1) % 26
+            letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+            c = (c - 1) / 26
+        }
+        return String(letters.reversed()) + String(row)
+    }
+
+    /// A cell's text; `cell` names it for the error of a shared string the workbook lacks.
+    func cellText(type: String, style: Int, value: String, inline: String, cell: () -> String = { "" }) throws -> String {
         switch type {
         case "s":
-            guard let i = Int(value.workbookTrimmed), i >= 0, i < sharedStrings.count else { return "" }
+            let v = value.workbookTrimmed
+            guard let i = Int(v), i >= 0, i < sharedStrings.count else {
+                throw WorkbookError.badSharedString(path: path, cell: cell(), index: String(v.prefix(40)), count: sharedStrings.count)
+            }
             return sharedStrings[i]
         case "inlineStr": return inline
         case "b": return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
@@ -304,7 +360,8 @@ public struct Workbook {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// The 0-based column of a cell reference (`D7` → 3), nil when it has no letters.
+    /// The 0-based column of a cell reference (`D7` → 3), nil when it has no letters or names a
+    /// column past XFD (Excel's last, 16,384th).
     static func column(_ ref: String) -> Int? {
         var c = 0, letters = 0
         for u in ref.utf8 {
@@ -313,7 +370,7 @@ public struct Workbook {
             else { break }
             if letters > 3 { return nil }
         }
-        return letters == 0 ? nil : c - 1
+        return letters == 0 || c - 1 > lastColumn ? nil : c - 1
     }
 }
 

@@ -180,13 +180,27 @@ struct XMLScanner {
 
 /// Feeds an XML entry of a ZIP archive to ``XMLScanner`` piece by piece: memory stays at one
 /// decompressed piece plus one unfinished construct, whatever the entry's size.
+///
+/// One construct (a tag with its attributes, a comment, a text run) may be at most
+/// ``maxConstruct`` bytes: a longer one is damaged or forged XML, and without the bound it would
+/// be held whole and rescanned with every piece appended to it (time growing with its square).
 struct XMLStream {
-    static func run(_ zip: ZipArchive, entry: String, _ handle: (XMLScanner.Event) throws -> Void) throws -> Bool {
+    /// The longest tag, comment, CDATA section or text run accepted: 16 MiB (the longest CSV row
+    /// too); Excel's longest cell text is 32,767 characters.
+    static let maxConstruct = 16 << 20
+
+    static func run(_ zip: ZipArchive, entry: String, maxConstruct: Int = XMLStream.maxConstruct,
+                    _ handle: (XMLScanner.Event) throws -> Void) throws -> Bool {
         var pending: [UInt8] = []
+        var consumed = 0   // decompressed bytes of the entry before `pending`
         let found = try zip.stream(entry, flushAt: 1 << 20) { piece in
             pending.append(contentsOf: piece)
             let used = try pending.withUnsafeBufferPointer { try XMLScanner.scan($0, handle) }
             pending.removeFirst(used)
+            consumed += used
+            if pending.count > maxConstruct {
+                throw WorkbookError.xmlTooLong(path: zip.path, entry: entry, offset: consumed, limit: maxConstruct)
+            }
         }
         if !pending.isEmpty {
             let used = try pending.withUnsafeBufferPointer { try XMLScanner.scan($0, final: true, handle) }

@@ -156,7 +156,10 @@ public struct ZipArchive: Sendable {
     public func data(_ name: String) throws -> [UInt8]? {
         guard let e = entry(name) else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(min(e.uncompressedSize, entryLimit))
+        // The declared size is the file's word, not a fact: reserve no more than the data can
+        // make at the accepted ratio (a lying directory cannot reserve 512 MiB).
+        let plausible = e.compressedSize > Int.max / maxRatio ? Int.max : max(e.compressedSize * maxRatio, 1 << 16)
+        out.reserveCapacity(min(e.uncompressedSize, entryLimit, plausible))
         try stream(e, flushAt: Int.max) { out.append(contentsOf: $0) }
         return out
     }

@@ -74,7 +74,9 @@ extension Workspace {
             off += n
         }
         fchmod(fd, 0o644)
-        if fsync(fd) != 0 || close(fd) != 0 { throw WorkspaceError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        let synced = fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+        let closed = close(fd) == 0 ? nil : String(cString: strerror(errno))
+        if let why = synced ?? closed { throw WorkspaceError.cannotWrite(path: path, reason: why) }
         if link(temp, path) != 0 {
             if errno == EEXIST { return }
             throw WorkspaceError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
@@ -92,7 +94,7 @@ public enum WorkspaceError: Error, Equatable, Sendable, LocalizedMessage, Custom
     public func message(_ lang: Lang) -> String {
         switch self {
         case .notAFolder(let path): return Messages.text("workspace.notAFolder", lang, path)
-        case let .cannotWrite(path, reason): return Messages.text("workspace.cannotWrite", lang, path, reason)
+        case let .cannotWrite(path, reason): return Messages.text("workspace.cannotWrite", lang, path, Messages.systemReason(reason, lang))
         }
     }
 
