@@ -64,11 +64,26 @@ struct CheckerRegistryTests {
 
     @Test("`plancheck checkers` lists every checker with its columns and example row")
     func listing() {
-        let r = TestSupport.run(["checkers"])
+        let r = TestSupport.run(["checkers", "--lang", "en"])
         #expect(r.code == 0)
         for c in CheckerRegistry.all { #expect(r.out.contains(c.identifier + "\n  " + c.summary)) }
         #expect(r.out.contains("EX-DEADLINE,七一前讲党课,deadline,党课,1,role:党工委委员,07-01"))
         #expect(TestSupport.run(["checkers", "nope"]).code == 2)
+    }
+
+    /// A clerk reads the listing in Chinese: each checker's summary and example from the catalogue
+    /// (whose English is the checker's own summary, kept equal here), the columns with their Chinese names.
+    @Test("`plancheck checkers` speaks Chinese by default")
+    func listingInChinese() {
+        let r = TestSupport.run(["checkers"])
+        #expect(r.code == 0)
+        for c in CheckerRegistry.all {
+            #expect(Messages.all["checkers.\(c.identifier).summary"]?.en == c.summary, "\(c.identifier)")
+            #expect(Messages.all["checkers.\(c.identifier).example"]?.en == c.examples.first?.summary, "\(c.identifier)")
+            #expect(r.out.contains(Messages.text("checkers.\(c.identifier).summary", .zh)), "\(c.identifier)")
+        }
+        #expect(r.out.contains("count（计数）\n") && r.out.contains("必填列：id（编号）、checker（检查方式）"), "\(r.out)")
+        for english in ["needs:", "optional:", "example:", "always on", "At least"] { #expect(!r.out.contains(english), "\(english)") }
     }
 }
 

@@ -150,7 +150,11 @@ struct FieldParsingTests {
     @Test("cached date parsing agrees with parsing", arguments: [UInt64(1), 2])
     func dateCacheAgrees(seed: UInt64) {
         var rng = TestRNG(state: seed)
-        let days = ["2022-03-05", "2022-02-30", "2022-12-31", "2024-02-29", "2023-02-29", "0000-01-01", "2022-13-01", "2022-03-0"]
+        var days = ["2022-03-05", "2022-02-30", "2022-12-31", "2024-02-29", "2023-02-29", "0000-01-01", "2022-13-01", "2022-03-0"]
+        // Any day of a few years, possible or not (month 00–13, day 00–32): the cache works a day
+        // of the last year out by a sum, leap years and month lengths included.
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        for y in ["2022", "2024", "2100", "2000"] { for m in 0...13 { for d in [0, 1, 15, 28, 29, 30, 31, 32] { days.append("\(y)-\(two(m))-\(two(d))") } } }
         let tails = ["", " 18:38", " 18:38:59", "T09:00", " 24:00", " 9:7", " 18:38:60", "x", " ", "  08:00", "5", "-", " 12:00:00:00"]
         let others = ["2022/3/5", "2022.03.05 10:00", "2022年3月5日", "20220305", "20220305 12:00", "44626", "2022-3-5", "２０２２-03-05", ""]
         var cache = FieldParsing.DateCache()

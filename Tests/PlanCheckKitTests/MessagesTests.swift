@@ -96,3 +96,15 @@ import Testing
         #expect(offending.isEmpty, "\(offending)")
     }
 }
+
+@Suite struct InspectWordsTests {
+    /// `inspect` in Chinese names the delimiter and the fields in Chinese (it said 分隔符 comma, 党组织 → org).
+    @Test func delimiterAndFieldsInTheUsersLanguage() {
+        let path = TestSupport.write("日期;党组织;活动类型\n2022-03-01;甲社区党支部;党课\n")
+        let zh = TestSupport.run(["inspect", path])
+        #expect(zh.out.contains("分隔符    分号") && zh.out.contains("党组织 → 单位"), "\(zh.out)")
+        #expect(!zh.out.contains("semicolon") && !zh.out.contains("→ org"), "\(zh.out)")
+        let en = TestSupport.run(["inspect", "--lang", "en", path])
+        #expect(en.out.contains("semicolon") && en.out.contains("党组织 → org"), "\(en.out)")
+    }
+}

@@ -37,6 +37,21 @@ struct StatsCommandTests {
         #expect(code == 2 && err.contains("没有给出记录文件"))
     }
 
+    /// The stats page a clerk prints says months and dates as the summary does (1—3月, 2022年4月30日),
+    /// data-health kinds in words, and in English with --lang en.
+    @Test func htmlInTheUsersLanguage() throws {
+        let dir = TestSupport.tempDir("stats-html")
+        for lang in ["zh", "en"] {
+            let r = TestSupport.run(["stats", "--as-of", "2022-04-30", "--lang", lang, "-o", dir + "/\(lang).html"] + Self.plan + [Self.fixture + "records.csv"])
+            #expect(r.code == 0, "\(r.err)")
+        }
+        let zh = try String(contentsOfFile: dir + "/zh.html", encoding: .utf8)
+        #expect(zh.contains("<h1>2022年度活动统计（截至2022年4月30日）</h1>"))
+        #expect(zh.contains("<td>1—3月</td>") && zh.contains("<td>整月无活动</td>") && !zh.contains("<td>2022-0"), "\(zh)")
+        let en = try String(contentsOfFile: dir + "/en.html", encoding: .utf8)
+        #expect(en.contains("Activities in 2022") && en.contains("<td>Jan–Mar</td>") && !en.contains("总体情况"), "\(en)")
+    }
+
     @Test func strictRefusesRejectedRows() {
         let (code, _, err) = TestSupport.run(["stats", "--strict", "--as-of", "2022-04-30", Self.fixture + "records.csv"], env: ["PLANCHECK_LANG": "en"])
         #expect(code == 2 && err.contains("1 rejected row;"))

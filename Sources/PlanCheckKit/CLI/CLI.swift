@@ -297,12 +297,13 @@ enum CommonOptions {
         notRead.map { Messages.text("folder.notRead", lang, $0.path, $0.message(lang)) }
     }
 
-    static func delimiterName(_ d: UInt8) -> String {
+    /// The delimiter in words (逗号 / comma …), as `inspect` shows it.
+    static func delimiterName(_ d: UInt8, _ lang: Lang = .en) -> String {
         switch d {
-        case 0x2C: return "comma"
-        case 0x09: return "tab"
-        case 0x3B: return "semicolon"
-        default: return "'\(Character(Unicode.Scalar(d)))'"
+        case 0x2C: return Messages.text("inspect.comma", lang)
+        case 0x09: return Messages.text("inspect.tab", lang)
+        case 0x3B: return Messages.text("inspect.semicolon", lang)
+        default: return Messages.text("inspect.otherDelimiter", lang, String(Character(Unicode.Scalar(d))))
         }
     }
 }

@@ -10,19 +10,27 @@ public enum CheckersCommand: Command {
             }
             list = [c]
         }
+        let L = io.lang
+        let sep = Messages.text("checkers.sep", L)
+        func columns(_ cs: [PlanColumn]) -> String {
+            cs.map { c in
+                let id = "checkers.col." + c.rawValue
+                return Messages.text("checkers.column", L, c.rawValue, Messages.format(id, L, []))
+            }.joined(separator: sep)
+        }
         var out = ""
         for c in list {
-            out += "\(c.identifier)\n  \(c.summary)\n"
+            let summaryID = "checkers." + c.identifier + ".summary", exampleID = "checkers." + c.identifier + ".example"
+            let name = c.seesEveryRecord ? c.identifier : Messages.text("checkers.name", L, c.identifier, c.chineseName)
+            out += "\(name)\n  \(Messages.format(summaryID, L, []))\n"
             if c.seesEveryRecord {
-                out += "  (always on; not named in plans)\n"
+                out += "  " + Messages.text("checkers.alwaysOn", L) + "\n"
             } else {
-                out += "  needs:    id, checker, types, threshold, scope, source"
-                    + c.requiredColumns.map { ", " + $0.rawValue }.joined() + "\n"
-                let opt = [PlanColumn.title, .clause] + c.optionalColumns
-                out += "  optional: " + opt.map(\.rawValue).joined(separator: ", ") + "\n"
+                out += "  " + Messages.text("checkers.needs", L, columns([.id, .checker, .types, .threshold, .scope, .source] + c.requiredColumns)) + "\n"
+                out += "  " + Messages.text("checkers.optional", L, columns([PlanColumn.title, .clause] + c.optionalColumns)) + "\n"
             }
-            for ex in c.examples {
-                out += "  example:  \(ex.summary)\n"
+            for (i, ex) in c.examples.enumerated() {
+                out += "  " + Messages.text("checkers.example", L, i == 0 ? Messages.format(exampleID, L, []) : ex.summary) + "\n"
                 if !ex.rule.isEmpty {
                     let cols = PlanColumn.allCases.filter { ex.rule[$0] != nil }
                     out += "    " + cols.map(\.rawValue).joined(separator: ",") + "\n"

@@ -93,8 +93,8 @@ public enum InspectCommand: Command {
             out += "\(f.path)\n"
             var rows: [[String]] = []
             rows.append(["  " + Messages.text("inspect.encoding", L), f.encoding?.message(L) ?? "?"])
-            rows.append(["  " + Messages.text("inspect.delimiter", L), CommonOptions.delimiterName(f.delimiter)])
-            let mapped = RecordField.allCases.compactMap { fld in f.columns[fld].map { "\(f.headers[$0]) → \(fld.name)" } }
+            rows.append(["  " + Messages.text("inspect.delimiter", L), CommonOptions.delimiterName(f.delimiter, L)])
+            let mapped = RecordField.allCases.compactMap { fld in f.columns[fld].map { "\(f.headers[$0]) → " + (L == .zh ? Rejection.fieldLabel(fld.name, L) : fld.name) } }
             rows.append(["  " + Messages.text("inspect.columns", L), mapped.joined(separator: ", ")])
             if !f.unmapped.isEmpty {
                 rows.append(["  " + Messages.text("inspect.unmapped", L), Messages.text("inspect.unmappedList", L, f.unmapped.map { f.headers[$0] }.joined(separator: ", "))])

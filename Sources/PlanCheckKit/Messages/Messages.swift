@@ -71,6 +71,7 @@ public enum Messages {
         ("quality", quality),
         ("stats", stats),
         ("help", help),
+        ("checkers", checkers),
     ]
 
     /// The whole catalogue, id → text. A duplicate id across areas is a programming error (a test checks).

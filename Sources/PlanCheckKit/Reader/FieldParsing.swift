@@ -112,6 +112,18 @@ public enum FieldParsing {
         var tail: UInt16 = 0
         var day = Day(ordinal: 0)
         var valid = false
+        /// The year of the last plain date that missed (its four digits as read), the ordinal of
+        /// its January 1 and whether it is a leap year: input in any order misses the day on
+        /// most rows but keeps to one year, whose dates are then a sum away.
+        var yearDigits: UInt32 = 0
+        var yearStart: Int32 = 0
+        var leap = false
+    }
+
+    /// Days before month `m` (1...13) of a year: (367 m − 362) / 12, less 1 (leap) or 2 from March.
+    @inline(__always)
+    static func daysBefore(month m: Int, leap: Bool) -> Int {
+        (367 &* m &- 362) / 12 &- (m <= 2 ? 0 : leap ? 1 : 2)
     }
 
     /// ``parseDate(_:)`` through a ``DateCache`` (same results for every input).
@@ -124,14 +136,23 @@ public enum FieldParsing {
         // The plain shape DDDD-DD-DD, a valid date: parseDate would read exactly these ten bytes and
         // go on at offset 10, so it is worked out once here (input in any order misses the cache
         // on most rows; parsing the cell twice on a miss cost a tenth of the reading in random order).
-        if isDigit(p[0]), isDigit(p[1]), isDigit(p[2]), isDigit(p[3]), p[4] == 0x2D,
-           isDigit(p[5]), isDigit(p[6]), p[7] == 0x2D, isDigit(p[8]), isDigit(p[9]),
-           let day = Day(year: Int(p[0] &- 0x30) * 1000 + Int(p[1] &- 0x30) * 100 + Int(p[2] &- 0x30) * 10 + Int(p[3] &- 0x30),
-                         month: Int(p[5] &- 0x30) * 10 + Int(p[6] &- 0x30), day: Int(p[8] &- 0x30) * 10 + Int(p[9] &- 0x30)) {
-            cache = DateCache(head: head, tail: tail, day: day, valid: true)
+        guard isDigit(p[0]), isDigit(p[1]), isDigit(p[2]), isDigit(p[3]), p[4] == 0x2D,
+              isDigit(p[5]), isDigit(p[6]), p[7] == 0x2D, isDigit(p[8]), isDigit(p[9]) else { return parseDate(b) }
+        let m = Int(p[5] &- 0x30) &* 10 &+ Int(p[6] &- 0x30), d = Int(p[8] &- 0x30) &* 10 &+ Int(p[9] &- 0x30)
+        let digits = raw.loadUnaligned(as: UInt32.self)
+        if digits == cache.yearDigits, m >= 1, m <= 12, d >= 1 {
+            // The year of the last miss: the day is a sum away, when it exists.
+            let before = daysBefore(month: m, leap: cache.leap)
+            guard d <= daysBefore(month: m &+ 1, leap: cache.leap) &- before else { return parseDate(b) }
+            let day = Day(ordinal: cache.yearStart &+ Int32(truncatingIfNeeded: before &+ d &- 1))
+            cache.head = head; cache.tail = tail; cache.day = day; cache.valid = true
             return finishTime(b, from: 10, day: day)
         }
-        return parseDate(b)
+        let year = Int(p[0] &- 0x30) * 1000 + Int(p[1] &- 0x30) * 100 + Int(p[2] &- 0x30) * 10 + Int(p[3] &- 0x30)
+        guard let day = Day(year: year, month: m, day: d) else { return parseDate(b) }
+        cache = DateCache(head: head, tail: tail, day: day, valid: true, yearDigits: digits,
+                          yearStart: day.ordinal &- Int32(daysBefore(month: m, leap: Day.isLeap(year)) &+ d &- 1), leap: Day.isLeap(year))
+        return finishTime(b, from: 10, day: day)
     }
 
     @inline(__always)

@@ -31,9 +31,9 @@ public enum StatsHTMLReporter {
         var b = "<style>figure { margin: 0.5em 0; } h2 { margin-top: 1.5em; border-bottom: 1px solid #ddd; } p.meta { color: #555; font-size: 13px; } .summary p { line-height: 1.7; max-width: 60em; }</style>\n"
         b += "<h1>" + e(Messages.text("stats.html.heading", L, r.year, HTMLCheckReporter.date(r.asOf, L))) + "</h1>\n"
         b += "<p class=meta>"
-        if r.hasPlan { b += e(Messages.text("stats.html.plans", L, r.planPaths.joined(separator: ", "))) + "<br>" }
-        b += e(Messages.text("stats.html.rosters", L, r.rosterPaths.isEmpty ? Messages.text("stats.html.none", L) : r.rosterPaths.joined(separator: ", "))) + "<br>"
-        b += e(Messages.text("stats.html.records", L, r.files.joined(separator: ", "))) + " · plancheck \(PlanCheckCLI.version)</p>\n"
+        if r.hasPlan { b += e(Messages.text("stats.html.plans", L, r.planPaths.joined(separator: Messages.text("review.list", L)))) + "<br>" }
+        b += e(Messages.text("stats.html.rosters", L, r.rosterPaths.isEmpty ? Messages.text("stats.html.none", L) : r.rosterPaths.joined(separator: Messages.text("review.list", L)))) + "<br>"
+        b += e(Messages.text("stats.html.records", L, r.files.joined(separator: Messages.text("review.list", L)))) + " · plancheck \(PlanCheckCLI.version)</p>\n"
         b += "<h2>\(e(Messages.text("stats.html.summary", L)))</h2>\n<div class=summary>\n" + StatsTextReporter.summary(r, lang: L).map { "<p>\(e($0))</p>" }.joined(separator: "\n") + "\n</div>\n"
         let monthLabels = (0..<r.lastMonth).map { Messages.text("stats.month", L, $0 + 1, StatsTextReporter.enMonths[$0]) }
         if r.lastMonth > 0 && !r.units.isEmpty {
@@ -50,7 +50,7 @@ public enum StatsHTMLReporter {
             b += "<h2>\(e(Messages.text("stats.html.trend", L)))</h2>\n"
             let svg = StatsSVG.trend(title: Messages.text("stats.html.trendChart", L), labels: monthLabels, bars: r.months.map(\.count),
                                      line: r.months.map(\.participants), barName: Messages.text("stats.html.bars", L), lineName: Messages.text("stats.html.line", L))
-            var rows = r.months.enumerated().map { [r.period($0.offset + 1), String($0.element.count), String($0.element.participants)] }
+            var rows = r.months.enumerated().map { [monthLabels[$0.offset], String($0.element.count), String($0.element.participants)] }
             rows.append([label("stats.total"), String(r.total.count), String(r.total.participants)])
             b += chart(svg, table([label("stats.col.month"), label("stats.col.activities"), label("stats.col.participants")], rows, numeric: [1, 2]))
         }
@@ -73,7 +73,7 @@ public enum StatsHTMLReporter {
             b += table(["stats.col.rank", "stats.col.unit", "stats.col.kind", "stats.col.checks", "stats.col.due", "stats.col.met", "stats.col.missed", "stats.col.percent"].map(label), urows, numeric: [0, 3, 4, 5, 6, 7])
             if !r.problems.isEmpty {
                 b += "<h2>\(e(Messages.text("stats.html.problems", L)))</h2>\n"
-                let prow = r.problems.map { f in [f.status.label(L), f.rule, f.title, f.org, f.person, f.period, String(f.required), String(f.actual)] }
+                let prow = r.problems.map { f in [f.status.label(L), f.rule, f.title, f.org, f.person, HTMLCheckReporter.periodName(f.period, L), String(f.required), String(f.actual)] }
                 b += table(["stats.col.status", "stats.col.rule", "stats.col.title", "stats.col.unit", "stats.col.person", "stats.col.period", "stats.col.required", "stats.col.actual"].map(label), prow, numeric: [6, 7],
                            classes: r.problems.map { $0.status.rawValue })
             }
@@ -97,6 +97,12 @@ public enum StatsHTMLReporter {
         StatsCSVReporter.rows(.health, r).map { row in
             var row = row
             if row[0] == "rejected" { row[4] = Rejection.kindLabel(row[4], L) }
+            // 2022-01..2022-03 → 1—3月, as the summary says it.
+            let months = row[2].components(separatedBy: "..").compactMap { p -> Int? in
+                p.count == 7 && p.hasPrefix("\(r.year)-") ? Int(p.suffix(2)) : nil
+            }
+            let w = StatsTextReporter.Words(zh: L == .zh)
+            if months.count == 1 { row[2] = w.month(months[0]) } else if months.count == 2 { row[2] = w.run(months[0], months[1]) }
             let id = "stats.health." + row[0]
             row[0] = Messages.format(id, L, [])
             return row
