@@ -33,16 +33,17 @@ build() {  # name harness
 [ "$WHICH" = all ] || [ "$WHICH" = xlsx ] && build fuzz-workbook-reader WorkbookReaderFuzz.swift
 
 status=0
-run() {  # name corpus-name max-len [extra libFuzzer flags]
-    local name=$1 corpus=$2 maxlen=$3; shift 3
+run() {  # name corpus-name max-len timeout-seconds [extra libFuzzer flags]
+    local name=$1 corpus=$2 maxlen=$3 timeout=$4; shift 4
     mkdir -p "$OUT/corpus/$corpus" "$OUT/artifacts/$corpus"
     echo "== running $name for ${SECONDS_EACH}s"
     # -max_len 8192 (record, plan): rows past the harness's 2048-byte row limit and past the
     # decoder's 4096-byte chunk; 65536 (xlsx): small real workbooks fit whole;
-    # -rss_limit_mb: a leak or runaway buffer is an 'oom' artifact; -timeout: a hang is one.
+    # -rss_limit_mb: a leak or runaway buffer is an 'oom' artifact; -timeout: a hang is one (30 s for
+    # xlsx: on a loaded machine AddressSanitizer's allocator alone stalled a 3 KB input for 14 s).
     set +e
     "$OUT/$name" "$OUT/corpus/$corpus" "Tests/Fuzz/corpus/$corpus" \
-        -max_total_time="$SECONDS_EACH" -max_len="$maxlen" -rss_limit_mb=2048 -timeout=10 \
+        -max_total_time="$SECONDS_EACH" -max_len="$maxlen" -rss_limit_mb=2048 -timeout="$timeout" \
         -artifact_prefix="$OUT/artifacts/$corpus/" -print_final_stats=1 "$@" >"$OUT/$name.log" 2>&1
     local rc=$?
     set -e
@@ -51,7 +52,9 @@ run() {  # name corpus-name max-len [extra libFuzzer flags]
     # A finding is a non-empty crash/timeout/oom/leak artifact or a sanitizer report; libFuzzer's
     # own exit status alone is not (an empty artifact from an interrupted run is no finding).
     local found
-    found=$(find "$OUT/artifacts/$corpus" -type f -newer "$OUT/$name" -size +0 2>/dev/null | head -20)
+    # (slow-unit-* files are libFuzzer's notes on slow inputs, not findings.)
+    found=$(find "$OUT/artifacts/$corpus" -type f -newer "$OUT/$name" -size +0 \
+        \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) 2>/dev/null | head -20)
     if [ -n "$found" ] || grep -qE 'ERROR: AddressSanitizer|ERROR: LeakSanitizer|FUZZ INVARIANT|Fatal error' "$OUT/$name.log"; then
         echo "!! $name found a problem (exit $rc); artifacts:"; echo "$found"; status=1
     elif [ $rc -ne 0 ]; then
@@ -62,7 +65,7 @@ run() {  # name corpus-name max-len [extra libFuzzer flags]
 # reader thread that is never joined (Foundation's Thread cannot be), so LeakSanitizer, checking
 # right after an input, can catch that thread's last references in flight and report ~500 bytes.
 # Not a leak: 200,000 two-thread reads in one process (no sanitizer) stay at 20 MB resident.
-if [ "$WHICH" = all ] || [ "$WHICH" = record ]; then run fuzz-record-reader record 8192 -detect_leaks=0; fi
-if [ "$WHICH" = all ] || [ "$WHICH" = plan ]; then run fuzz-plan-reader plan 8192; fi
-if [ "$WHICH" = all ] || [ "$WHICH" = xlsx ]; then run fuzz-workbook-reader xlsx 65536; fi
+if [ "$WHICH" = all ] || [ "$WHICH" = record ]; then run fuzz-record-reader record 8192 10 -detect_leaks=0; fi
+if [ "$WHICH" = all ] || [ "$WHICH" = plan ]; then run fuzz-plan-reader plan 8192 10; fi
+if [ "$WHICH" = all ] || [ "$WHICH" = xlsx ]; then run fuzz-workbook-reader xlsx 65536 30; fi
 exit $status

@@ -165,6 +165,46 @@ struct HostileInputTests {
         #expect(!r.err.contains("Swift runtime failure") && !r.err.contains("Backtrac"), "\(r.err.prefix(300))")
     }
 
+    /// The numbers of a workspace's settings file (设置.txt): the ranges of the options they stand
+    /// for, said at the settings line (before: 依据条数 = 10001 passed the file and was refused as
+    /// "--evidence-cap", an option the clerk never wrote).
+    @Test("property: settings numbers past their ranges are refused at their line with the range", arguments: [
+        ("依据条数", "10001", false), ("依据条数", "9223372036854775807", false), ("依据条数", "-1", false), ("依据条数", "一百万", false),
+        ("依据条数", "10000", true), ("依据条数", "0", true), ("依据条数", "十", true),
+        ("年度", "1899", false), ("年度", "10000", false), ("年度", "99999999999999999999", false), ("年度", "1900", true), ("年度", "9999年", true),
+    ])
+    func settingsNumbers(key: String, value: String, ok: Bool) throws {
+        let text = "# 设置\n单位名称 = 测试\n\(key) = \(value)\n"
+        if ok { _ = try WorkspaceSettings.parse(text, path: "设置.txt"); return }
+        #expect(throws: SettingsError.self) { _ = try WorkspaceSettings.parse(text, path: "设置.txt") }
+        do { _ = try WorkspaceSettings.parse(text, path: "设置.txt") } catch let e as SettingsError {
+            let m = e.message(.zh)
+            #expect(m.contains("设置.txt:3:"), "\(m)")
+            if key == "依据条数" { #expect(m.contains("0 到 10000"), "\(m)") }
+        }
+    }
+
+    /// A plan or roster whose header is one enormous cell (a file with no line breaks): the
+    /// message shows the header cut short, and no "did you mean" compares megabytes against
+    /// every column name (an 800 KB header took 109 s in `validate`; 16 MiB would take hours).
+    @Test("a header cell of megabytes is cut short in messages and not compared for suggestions", arguments: ["plan", "roster", "counts"])
+    func enormousHeaderCell(kind: String) throws {
+        let path = TestSupport.write(String(repeating: "x", count: 300_000) + ",阈直\n1,2\n", name: "h.csv")
+        let args: [String]
+        switch kind {
+        case "plan": args = ["validate", path]
+        case "roster": args = ["validate", Self.plan, "--roster", path]
+        default: args = ["check", "--plan", Self.plan, "--as-of", "2022-12-31", "--counts", path]
+        }
+        let r = try TestSupport.runBinary(args)
+        #expect(r.code == ExitCode.badInput, "\(r.err.prefix(300))")
+        #expect(r.err.utf8.count < 4000, "the message holds \(r.err.utf8.count) bytes")
+        #expect(r.err.contains(String(repeating: "x", count: 64) + "…"), "\(r.err.prefix(300))")
+        if kind == "plan" { #expect(r.err.contains("阈值"), "a near miss is still suggested: \(r.err.prefix(400))") }
+        #expect(Suggest.nearest(String(repeating: "x", count: 100_000), among: ["阈值", "threshold"]) == nil)
+        #expect(Suggest.nearest("thresold", among: ["阈值", "threshold"]) == "threshold")
+    }
+
     @Test("sums of 18-digit counts saturate instead of trapping")
     func hugeSums() throws {
         var rows = "date,org,type,participants\n"

@@ -5,8 +5,8 @@
 # (exit status 1 when any failed). A case passes when its exit code is one it allows (never a
 # signal, never a timeout), its peak RSS is under HOSTILE_RSS_MB (default 3072) and its extra
 # condition, if any, holds. The issue-25 classes (numbers, failed writes, bounded reports,
-# leftovers and races, marker names, edges, roster cycles, counting at the year's edges) follow
-# the size cases; Tests/README.md describes them.
+# leftovers and races, marker names, edges, roster cycles, counting at the year's edges, hostile
+# workbooks, counts files) follow the size cases; Tests/README.md describes them.
 #
 #   Tests/Scripts/hostile.sh [path/to/plancheck]     # default: .build-rel/release/plancheck
 #
@@ -198,12 +198,12 @@ EXPECT='^2$'; COND="[ -z \"\$(ls $T/in | grep stats-)\" ]"; run csv-dir-into-inp
 printf 'name,kind,parent\n*,社区党支部,\n合计,社区党支部,\n' > "$T/marker-units.csv"
 EXPECT='^2$'; COND="grep -q 保留标记 \$T/err.txt"; run roster-marker-names validate Checks/000-street-party-building-2022.csv --roster "$T/marker-units.csv"
 printf 'date,org,type\n2022-03-01,*,党课\n2022-03-01,合计,党课\n' > "$T/marker-records.csv"
-COND="grep -q '2 rejected' \$T/out.txt"; run record-marker-names inspect "$T/marker-records.csv"
+COND="grep -q '拒绝 2 行' \$T/out.txt"; run record-marker-names inspect "$T/marker-records.csv"
 # 6. Edges: Excel serial 60 refused, 1 and 2958465 read; counts of 10+ digits; UTF-16 without BOM.
 printf 'date,org,type,participants\n1,甲,党课,1234567890\n60,甲,党课,1\n2958465,甲,党课,１２３４５６７８９０１２\n' > "$T/serials.csv"
-COND="grep -q '1 rejected' \$T/out.txt && grep -q '1900-01-01 … 9999-12-31' \$T/out.txt"; run excel-serial-edges inspect "$T/serials.csv"
+COND="grep -q '拒绝 1 行' \$T/out.txt && grep -q '1900-01-01 … 9999-12-31' \$T/out.txt"; run excel-serial-edges inspect "$T/serials.csv"
 printf 'date,org,type\n2022-03-01,甲,党课\n' | iconv -f utf-8 -t utf-16le > "$T/utf16-nobom.csv"
-COND="grep -q UTF-16LE \$T/out.txt && grep -q '1 accepted' \$T/out.txt"; run utf16-without-bom inspect "$T/utf16-nobom.csv"
+COND="grep -q UTF-16LE \$T/out.txt && grep -q '接受 1 行' \$T/out.txt"; run utf16-without-bom inspect "$T/utf16-nobom.csv"
 # 7. Roster cycles: validate reports them; check --org on a cycle ends (exit 2).
 printf 'name,kind,parent\nA,社区党支部,B\nB,社区党支部,A\n' > "$T/cycle-units.csv"
 EXPECT='^2$'; COND="grep -q 'A → B → A' \$T/err.txt"; run roster-cycle validate Checks/000-street-party-building-2022.csv --roster "$T/cycle-units.csv"
@@ -214,6 +214,117 @@ printf 'name,unit,role\n张三,甲,支部书记\n' > "$T/people.csv"; printf 'na
 printf 'date,org,type,lead\n2021-12-31,甲,党课,张三\n2022-01-01,甲,党课,张三、张三\n2023-01-01,甲,党课,张三\n' > "$T/edge-weeks.csv"
 COND="grep -q '^W,.*,2022-W01,1,1,' \$T/out.txt && grep -q '^W,.*,2022-W52,1,0,' \$T/out.txt && grep -q '^R,.*,2022,2,1,' \$T/out.txt && grep -q '2 条记录的日期不在 2022 年' \$T/out.txt"
 run year-edges-agree check --plan "$T/plan-edges-2022.csv" --roster "$T/units.csv" --roster "$T/people.csv" --as-of 2023-01-01 --year 2022 --format csv --no-bom --fail-on never "$T/edge-weeks.csv"
+
+# 10. Hostile workbooks (.xlsx): each a clear error naming file, sheet and cell (or offset), or a
+#     bounded report; never a trap, a hang or unbounded memory.
+python3 - "$T" <<'PY'
+import sys, zipfile, os
+T = sys.argv[1]
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+def book(name, sheet, shared="<sst><si><t>date</t></si></sst>", styles="<styleSheet><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>", level=6):
+    z = zipfile.ZipFile(os.path.join(T, name), "w", zipfile.ZIP_DEFLATED, compresslevel=level, allowZip64=True)
+    z.writestr("_rels/.rels", f'<Relationships><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+    z.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr("xl/_rels/workbook.xml.rels", f'<Relationships><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+               f'<Relationship Id="rS" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rT" Type="{REL}/styles" Target="styles.xml"/></Relationships>')
+    z.writestr("xl/sharedStrings.xml", shared)
+    z.writestr("xl/styles.xml", styles)
+    with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as w:
+        w.write(b"<worksheet>")
+        for piece in sheet():
+            w.write(piece)
+        w.write(b"</worksheet>")
+    z.close()
+def s(c, t): return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (c, t)
+HEAD = ('<row r="1">' + s("A1", "date") + s("B1", "org") + s("C1", "type") + '</row>').encode()
+# a dimension of A1:XFD1048576 and one record
+book("dimension.xlsx", lambda: [b'<dimension ref="A1:XFD1048576"/><sheetData>', HEAD,
+     ('<row r="2">' + s("A2", "2022-03-01") + s("B2", "甲") + s("C2", "党课") + '</row>').encode(), b"</sheetData>"])
+# the last row and a cell reference past XFD / a row number past 1048576 / 2^63-1
+book("ref-column.xlsx", lambda: [b"<sheetData>", HEAD, b'<row r="2"><c r="XFE2"><v>1</v></c></row></sheetData>'])
+book("ref-row.xlsx", lambda: [b"<sheetData>", HEAD, b'<row r="9223372036854775807"><c><v>1</v></c></row><row><c><v>1</v></c></row></sheetData>'])
+# a shared string index out of range
+book("shared-range.xlsx", lambda: [b"<sheetData>", HEAD, b'<row r="2"><c r="A2" t="s"><v>99999999</v></c></row></sheetData>'])
+# a million rows, each with one record and one far cell (column AMJ, the 1024th): every row padded
+def far():
+    yield b"<sheetData>" + HEAD
+    for i in range(2, 1_000_002):
+        yield ('<row r="%d">%s%s%s<c r="AMJ%d"><v>1</v></c></row>' % (i, s("A%d" % i, "2022-03-01"), s("B%d" % i, "甲"), s("C%d" % i, "党课"), i)).encode()
+    yield b"</sheetData>"
+book("million-far-cells.xlsx", far)
+# millions of empty cells
+def empties():
+    yield b"<sheetData>" + HEAD
+    for i in range(2, 200_002):
+        yield ('<row r="%d">' % i).encode() + b"<c/>" * 16 + b"</row>"
+    yield b"</sheetData>"
+book("empty-cells.xlsx", empties)
+# a header of 16,384 columns
+book("wide-16384.xlsx", lambda: [b"<sheetData><row r=\"1\">" + b"".join(('<c t="inlineStr"><is><t>h%d</t></is></c>' % i).encode() for i in range(16384)) + b"</row></sheetData>"])
+# a 24 MB attribute value (one tag longer than the 16 MiB limit; random hex, so the ZIP ratio
+# check does not stop it first)
+def attr():
+    yield b'<sheetData><row r="1" x="'
+    for _ in range(24): yield os.urandom(1 << 19).hex().encode()
+    yield b'"/></sheetData>'
+book("huge-attribute.xlsx", attr)
+# a deflate bomb inside the limits: 15 MiB of whitespace (any ratio is accepted below 16 MiB) …
+book("bomb-15MiB.xlsx", lambda: [b"<sheetData>", HEAD, b" " * (15 << 20), b"</sheetData>"], level=9)
+# … and past them: 600 MiB of whitespace at a ratio near 1000
+def bomb():
+    yield b"<sheetData>" + HEAD
+    for _ in range(600): yield b" " * (1 << 20)
+    yield b"</sheetData>"
+book("bomb-600MiB.xlsx", bomb, level=9)
+# dates as styles on text cells, and text in a date-styled number cell
+book("date-style-text.xlsx", lambda: [b"<sheetData>", HEAD, ('<row r="2"><c r="A2" s="1" t="s"><v>0</v></c>' + s("B2", "甲") + s("C2", "党课") + '</row>'
+     '<row r="3"><c r="A3" s="1"><v>44621</v></c>' + s("B3", "甲") + s("C3", "党课") + '</row></sheetData>').encode()])
+# a lying central directory: every entry claims 4 GB uncompressed
+b = bytearray(open(os.path.join(T, "dimension.xlsx"), "rb").read())
+i = 0
+while True:
+    i = b.find(b"PK\x01\x02", i)
+    if i < 0: break
+    b[i + 24:i + 28] = b"\xfe\xff\xff\xff"; i += 46
+open(os.path.join(T, "lying-directory.xlsx"), "wb").write(b)
+# a 1.5 GB "workbook" (sparse): refused by size before it is read
+with open(os.path.join(T, "huge-file.xlsx"), "wb") as f:
+    f.write(b"PK\x03\x04"); f.truncate(3 << 29)
+PY
+XP=("${S[@]}" --fail-on never)
+COND="grep -q '读取 1 行，接受 1 行' \$T/out.txt"; run xlsx-dimension-XFD1048576 inspect "$T/dimension.xlsx"
+EXPECT='^2$'; COND="grep -q '台账\]：第 2 行：单元格引用“XFE2”无效' \$T/err.txt"; run xlsx-ref-past-XFD inspect "$T/ref-column.xlsx"
+EXPECT='^2$'; COND="grep -q 'A1 到 XFD1048576' \$T/err.txt"; run xlsx-row-2^63-1 inspect "$T/ref-row.xlsx"
+EXPECT='^2$'; COND="grep -q '单元格 A2 引用第 99999999 项共享文本' \$T/err.txt"; run xlsx-shared-out-of-range inspect "$T/shared-range.xlsx"
+EXPECT='^[01]$'; run xlsx-million-far-cells check "${XP[@]}" "$T/million-far-cells.xlsx"
+COND="grep -q '读取 0 行' \$T/out.txt"; run xlsx-empty-cells-3.2M inspect "$T/empty-cells.xlsx"
+EXPECT='^2$'; COND="grep -q '列数超过上限 1024' \$T/err.txt"; run xlsx-header-16384-cols inspect "$T/wide-16384.xlsx"
+EXPECT='^2$'; COND="grep -q '超过 16 MB 的标签' \$T/err.txt"; run xlsx-24MB-attribute inspect "$T/huge-attribute.xlsx"
+COND="grep -q '读取 0 行' \$T/out.txt"; run xlsx-bomb-15MiB inspect "$T/bomb-15MiB.xlsx"
+EXPECT='^2$'; COND="grep -q '压缩炸弹' \$T/err.txt"; run xlsx-bomb-600MiB inspect "$T/bomb-600MiB.xlsx"
+COND="grep -q '读取 2 行，接受 1 行，拒绝 1 行' \$T/out.txt"; run xlsx-date-style-on-text inspect "$T/date-style-text.xlsx"
+EXPECT='^2$'; COND="grep -q 'lying-directory.xlsx：工作簿的' \$T/err.txt"; run xlsx-lying-directory inspect "$T/lying-directory.xlsx"
+EXPECT='^2$'; COND="grep -q '超过上限 1024 MB' \$T/err.txt"; run xlsx-1.5GB-file inspect "$T/huge-file.xlsx"
+# 1. Numbers read from a counts file (check --counts): past 18 digits refused; huge sums saturate.
+printf 'kind,rule,org,person,period,count,sum\ninput,,,,,9223372036854775807,0\ninput,,,,,9223372036854775807,0\n' > "$T/counts-huge.csv"
+EXPECT='^2$'; COND="grep -q ':2:6:' \$T/err.txt"; run counts-2^63-1 check --plan Checks/000-street-party-building-2022.csv --as-of 2022-12-31 --counts "$T/counts-huge.csv"
+python3 -c "
+import sys
+rows = ['input,,,,,999999999999999999,0'] * 20 + ['cell,S000-01,龙门街道党工委,,2022,999999999999999999,999999999999999999'] * 20 + ['unknown-unit,,无名,,,999999999999999999,0'] * 20
+open(sys.argv[1], 'w').write('kind,rule,org,person,period,count,sum\n' + '\n'.join(rows) + '\n')" "$T/counts-sat.csv"
+EXPECT='^[01]$'; run counts-saturating check --plan Checks/000-street-party-building-2022.csv --as-of 2022-12-31 --counts "$T/counts-sat.csv"
+# 3. A plan and a roster whose header is one 16 MB cell (no line breaks): refused in seconds with a
+#    short message (suggestions compared it with every column name: an 800 KB header took 109 s).
+{ head -c 16000000 /dev/zero | tr '\0' 'x'; printf ',阈直\n1,2\n'; } > "$T/huge-header.csv"
+EXPECT='^2$'; COND="[ \$(stat -c %s \$T/err.txt) -lt 4000 ]"; run plan-16MB-header validate "$T/huge-header.csv"
+EXPECT='^2$'; COND="[ \$(stat -c %s \$T/err.txt) -lt 4000 ]"; run roster-16MB-header validate Checks/000-street-party-building-2022.csv --roster "$T/huge-header.csv"
+# 2. A report file on a disk that refuses the bytes (file size limit: write fails as on a full disk).
+mkdir -p "$T/fs"; echo earlier > "$T/fs/r.csv"
+set +e
+( trap '' XFSZ; ulimit -f 1; exec "$BIN" check "${S[@]}" -o "$T/fs/r.csv" SampleData/records ) >/dev/null 2>"$T/err.txt"; rc=$?
+set -e
+if [ "$rc" = 2 ] && grep -q "r.csv：写报告失败：文件超过了文件系统允许的大小" "$T/err.txt" && [ "$(cat "$T/fs/r.csv")" = earlier ] && [ -z "$(ls -A "$T/fs" | grep tmp)" ]; then v=ok; PASSED=$((PASSED + 1)); else v=FAIL; FAILED=$((FAILED + 1)); fi
+row "$v" "report-file-refused-bytes" check "$rc" - - "$(head -n 1 "$T/err.txt" | sed "s#$T/##g" | cut -c1-120)"
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

@@ -29,7 +29,12 @@ public enum Suggest {
     /// words the one sharing more characters wins (每季 → 每季度, not 每年), then the first in `known`.
     public static func nearest(_ word: String, among known: [String]) -> String? {
         var best: (word: String, distance: Int, shared: Int)? = nil
-        for k in known {
+        // At most three edits apart: a word longer than every known one by more is no misspelling,
+        // and is not compared (a header cell of megabytes cost a megabytes-by-letters table each).
+        let longest = known.map(\.count).max() ?? 0
+        guard word.utf8.count <= 4 * (longest + 3) else { return nil }
+        let wordCount = word.count
+        for k in known where abs(wordCount - k.count) <= 3 {
             let d = distance(word, k)
             let limit = min(3, max(1, max(word.count, k.count) / 2))
             guard d <= limit else { continue }

@@ -16,7 +16,7 @@ extension Messages {
         "workspace.expectReports": MessageText(zh: "应写 csv、html、json、txt 中的一个或几个（用逗号分隔），或“无”",
                                                en: "expected one or more of csv, html, json, txt (comma-separated), or none"),
         "workspace.expectFolder": MessageText(zh: "应写文件夹名称", en: "expected a folder name"),
-        "workspace.expectEvidenceCap": MessageText(zh: "应写 0 或正整数", en: "expected 0 or a whole number"),
+        "workspace.expectEvidenceCap": MessageText(zh: "应写 {0} 到 {1} 之间的整数（0 表示不列出）", en: "expected a whole number from {0} to {1} (0: none listed)"),
         "workspace.noPlan": MessageText(zh: "没有给出计划；请用 --plan 文件，或检查 plancheck init 创建的工作台文件夹",
                                         en: "no plan given; use --plan FILE, or check a workspace folder made by 'plancheck init DIR'"),
         "workspace.noPlanFiles": MessageText(zh: "{0} 中没有计划文件（.csv）", en: "no plan files (.csv) in {0}"),

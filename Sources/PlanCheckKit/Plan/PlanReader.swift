@@ -29,7 +29,7 @@ public enum PlanReader {
                 let sep = lang == .zh ? "、" : ", "
                 problems.append(PlanProblem(file: table.name, line: table.headerLine, column: 1,
                     message: Messages.text("hint.missingColumns", lang, missing.map(\.rawValue).joined(separator: sep),
-                                           table.headers.joined(separator: sep), requiredColumns.map(\.rawValue).joined(separator: sep),
+                                           table.shownHeaders.joined(separator: sep), requiredColumns.map(\.rawValue).joined(separator: sep),
                                            missing.compactMap { headerHints[$0] }.joined())))
                 continue
             }

@@ -64,7 +64,7 @@ public struct Roster: Sendable {
                 if let rc = pm.columns[.role] {
                     guard let nc = pm.columns[.name], let uc = pm.columns[.unit] else {
                         problems.append(PlanProblem(file: file, line: headerLine, column: 1,
-                            message: Messages.text("plan.peopleColumns", lang, headers.joined(separator: lang == .zh ? "、" : ", "))))
+                            message: Messages.text("plan.peopleColumns", lang, TableFile.shown(headers).joined(separator: lang == .zh ? "、" : ", "))))
                         return
                     }
                     columns = .people(name: nc, unit: uc, role: rc)
@@ -78,7 +78,7 @@ public struct Roster: Sendable {
                     }
                     guard let nc = um.columns[.name], let kc = um.columns[.kind] else {
                         problems.append(PlanProblem(file: file, line: headerLine, column: 1,
-                            message: Messages.text("plan.rosterColumns", lang, headers.joined(separator: lang == .zh ? "、" : ", "))))
+                            message: Messages.text("plan.rosterColumns", lang, TableFile.shown(headers).joined(separator: lang == .zh ? "、" : ", "))))
                         return
                     }
                     columns = .units(name: nc, kind: kc, parent: um.columns[.parent])
@@ -160,6 +160,17 @@ public struct Roster: Sendable {
 
 /// A small CSV table read whole (plans and rosters): header, rows of strings with their lines.
 struct TableFile {
+    /// The header as an error message shows it: cells past 64 characters cut (`…`), at most 50
+    /// cells; a header row of megabytes (a file with no line breaks) is not copied into messages.
+    var shownHeaders: [String] { TableFile.shown(headers) }
+
+    /// `headers` as messages show them (see ``shownHeaders``).
+    static func shown(_ headers: [String]) -> [String] {
+        var out = headers.prefix(50).map { $0.count > 64 ? String($0.prefix(64)) + "…" : $0 }
+        if headers.count > 50 { out.append("…") }
+        return out
+    }
+
     struct Row {
         var line: Int
         /// The cells as read; a workbook row leaves out its trailing empty cells.

@@ -53,8 +53,11 @@ public enum HeaderNames {
     public static func nearest(_ headers: [String], to aliases: [String]) -> [String] {
         var scored: [(String, Int)] = []
         for h in headers {
+            // A header of more than 64 characters is no misspelt column name (and a megabyte-long
+            // cell would cost its length times every alias).
+            guard h.utf8.count <= 256 else { continue }
             let hn = Array(normalize(h))
-            guard !hn.isEmpty else { continue }
+            guard !hn.isEmpty, hn.count <= 64 else { continue }
             var best = 0
             for a in aliases {
                 var rest = Array(normalize(a))

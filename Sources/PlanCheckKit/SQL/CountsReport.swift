@@ -34,7 +34,7 @@ public enum CountsReport {
             var col: [String: Int] = [:]
             for (i, h) in headers.enumerated() where col[h] == nil { col[h] = i }
             guard columns.allSatisfy({ col[$0] != nil }) else {
-                throw bad(table.headerLine, 1, Messages.text("sql.countsHeader", lang, columns.joined(separator: ","), table.headers.joined(separator: ",")))
+                throw bad(table.headerLine, 1, Messages.text("sql.countsHeader", lang, columns.joined(separator: ","), table.shownHeaders.joined(separator: ",")))
             }
             for row in table.rows {
                 if row.cells.allSatisfy(\.isEmpty) { continue }

@@ -104,7 +104,7 @@ public struct WorkspaceSettings: Equatable, Sendable {
             case .year:
                 let l = value.lowercased()
                 if l == "current" || value == "当前" || value == "当年" || value == "今年" || value.isEmpty { s.year = nil }
-                else if let y = ChineseNumber.parse(value.hasSuffix("年") ? String(value.dropLast()) : value), y >= 1900, y <= 9999 { s.year = y }
+                else if let y = ChineseNumber.parse(value.hasSuffix("年") ? String(value.dropLast()) : value), Limits.year.contains(y) { s.year = y }
                 else { bad("year") }
             case .language:
                 if value.isEmpty { s.language = nil } else if let l = Lang.parse(value) { s.language = l } else { bad("language") }
@@ -121,7 +121,8 @@ public struct WorkspaceSettings: Equatable, Sendable {
             case .reportsFolder:
                 if value.isEmpty { bad("folder") } else { s.reportsFolder = value }
             case .evidenceCap:
-                if let n = ChineseNumber.parse(value), n >= 0 { s.evidenceCap = n } else { bad("evidenceCap") }
+                // The range of --evidence-cap, said at this line (the clerk wrote 依据条数, not the option).
+                if let n = ChineseNumber.parse(value), Limits.evidenceCap.contains(n) { s.evidenceCap = n } else { bad("evidenceCap") }
             }
         }
         if !problems.isEmpty { throw SettingsError.invalid(path: path, problems: problems) }
@@ -172,7 +173,7 @@ public struct SettingsProblem: Equatable, Sendable {
             case "failOn": e = Messages.text("workspace.expectFailOn", lang)
             case "reports": e = Messages.text("workspace.expectReports", lang)
             case "folder": e = Messages.text("workspace.expectFolder", lang)
-            default: e = Messages.text("workspace.expectEvidenceCap", lang)
+            default: e = Messages.text("workspace.expectEvidenceCap", lang, Limits.evidenceCap.lowerBound, Limits.evidenceCap.upperBound)
             }
             return Messages.text("workspace.settingsBadValue", lang, key, value, e)
         case let .repeated(key, first):
