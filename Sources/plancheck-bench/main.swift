@@ -1,5 +1,7 @@
 // plancheck-bench: times `plancheck check` (and `stats`) on generated scale inputs, side by side
-// with DuckDB running the equivalent grouped count and sum over the same file.
+// with peers doing the same work: DuckDB running the plan compiled by `plancheck sql`, and a
+// Polars lazy query of the same rules × roster × periods (their findings compared with check's,
+// untimed, once per order); and, for `stats`, DuckDB's and Polars' grouped count and sum.
 //
 //     swift build -c release && .build/release/plancheck-bench --quick
 //
@@ -104,11 +106,11 @@ struct Sample {
 
 /// Runs `argv` with standard output (and, unless `keepStderr`, standard error) to /dev/null;
 /// measures it with wait4's rusage of that one child.
-func measure(_ argv: [String], keepStderr: Bool = true) -> Sample {
+func measure(_ argv: [String], keepStderr: Bool = true, stdout: String = "/dev/null") -> Sample {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     if !keepStderr { posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0) }
     let cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
     defer { for p in cargs { free(p) } }
@@ -219,10 +221,17 @@ if (try? String(contentsOfFile: scalePlan, encoding: .utf8)) != scalePlanText {
 
 // MARK: - Tools
 
+/// One timed command. `peerOf` names the tool whose wall time it is compared with (× check), and
+/// `statsPeer` marks the grouped counts compared with `stats` too. `compareArgs` are added in the
+/// untimed comparison run (the warm-up), whose standard output goes to `compareOut` when set.
 struct Tool {
     var name: String
     var argv: [String]
     var okStatuses: Set<Int32>
+    var peerOf = "check"
+    var statsPeer = false
+    var compareArgs: [String] = []
+    var compareOut: String? = nil
     var samples: [Sample] = []
 }
 
@@ -232,10 +241,10 @@ var skipped: [String] = []
 let statsWorks = opts.stats && capture([plancheck, "stats", "--help"]).status == 0
 if opts.stats && !statsWorks { skipped.append("stats: `plancheck stats --help` does not exit 0 in this build; skipped") }
 
-/// A Python peer script when it and its module are there (else a note why not), with the module's version.
-@MainActor func peer(_ enabled: Bool, _ module: String, _ script: String) -> String? {
+/// A Python peer's module version when the scripts and the module are there (else a note why not).
+@MainActor func peer(_ enabled: Bool, _ module: String, _ scripts: [String]) -> String? {
     guard enabled else { return nil }
-    if !fm.fileExists(atPath: script) {
+    for script in scripts where !fm.fileExists(atPath: script) {
         skipped.append("\(module): \(script) not found (run from the repository root); skipped"); return nil
     }
     if capture(["python3", "-c", "import \(module)"]).status != 0 {
@@ -243,23 +252,95 @@ if opts.stats && !statsWorks { skipped.append("stats: `plancheck stats --help` d
     }
     return capture(["python3", "-c", "import \(module); print(\(module).__version__)"]).out.trimmingCharacters(in: .whitespacesAndNewlines)
 }
-let duckdbVersion = peer(opts.duckdb, "duckdb", "Benchmarks/duckdb_peer.py")
-let polarsVersion = peer(opts.polars, "polars", "Benchmarks/polars_peer.py")
+let duckdbVersion = peer(opts.duckdb, "duckdb", ["Benchmarks/duckdb_peer.py", "Benchmarks/duckdb_check_peer.py", "Benchmarks/compare_findings.py"])
+let polarsVersion = peer(opts.polars, "polars", ["Benchmarks/polars_peer.py", "Benchmarks/polars_check_peer.py", "Benchmarks/compare_findings.py"])
 
-/// The tools run on one input.
-@MainActor func tools(for activities: String) -> [Tool] {
-    var tools = [Tool(name: "check", argv: [plancheck, "check"] + common + ["--format", opts.format] + threadArgs + [activities], okStatuses: [0, 1])]
+/// The plan the Polars peer covers (Benchmarks/polars_check_peer.py --subset): the scale plan
+/// itself when it covers every rule, else the plan without the rules it leaves out, which `check`
+/// then runs too for that pair (the `check (Polars plan)` row).
+let polarsPlan: String? = {
+    guard polarsVersion != nil else { return nil }
+    let subset = "\(opts.out)/\(planBase)-scale-polars-subset.csv"
+    let r = capture(["python3", "Benchmarks/polars_check_peer.py", "--subset", scalePlan, subset])
+    if r.status != 0 { fail("Benchmarks/polars_check_peer.py --subset \(scalePlan) failed") }
+    let left = r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+    if left.isEmpty { return scalePlan }
+    skipped.append("polars check: covers a subset of the checkers; left out of its plan (and of the `check (Polars plan)` run): \(left)")
+    return subset
+}()
+
+/// Runs an untimed step of the preparation; fails the bench when it fails.
+func prepare(_ what: String, _ argv: [String], okStatuses: Set<Int32> = [0], stdout: String = "/dev/null") {
+    let s = measure(argv, stdout: stdout)
+    if !okStatuses.contains(s.status) { fail("\(what) failed (exit \(s.status)): \(argv.joined(separator: " "))") }
+}
+
+/// The tools run on one input, and the untimed preparation of the peers' inputs: the records
+/// normalised once by `inspect --format csv` (as a warehouse holds its table) and the plan
+/// compiled to DuckDB's SQL.
+@MainActor func tools(for dir: String, _ activities: String) -> [Tool] {
+    let cmp = dir + "/compare"
+    try? fm.createDirectory(atPath: cmp, withIntermediateDirectories: true)
+    var tools = [Tool(name: "check", argv: [plancheck, "check"] + common + ["--format", opts.format] + threadArgs + [activities],
+                      okStatuses: [0, 1], compareArgs: ["--lang", "en"], compareOut: cmp + "/check.csv")]
     if statsWorks {
-        tools.append(Tool(name: "stats", argv: [plancheck, "stats"] + common + ["--format", opts.format] + threadArgs + [activities], okStatuses: [0, 1]))
+        tools.append(Tool(name: "stats", argv: [plancheck, "stats"] + common + ["--format", opts.format] + threadArgs + [activities],
+                          okStatuses: [0, 1], statsPeer: true))
     }
     let peerThreads = opts.threads.map { ["--threads", String($0)] } ?? []
     if let v = duckdbVersion {
-        tools.append(Tool(name: "duckdb \(v)", argv: ["python3", "Benchmarks/duckdb_peer.py", activities] + peerThreads, okStatuses: [0]))
+        let records = dir + "/records.csv", script = dir + "/check-duckdb.sql"
+        if !fm.fileExists(atPath: records) {
+            print("normalising \(activities) for DuckDB (plancheck inspect --format csv, untimed) …")
+            prepare("plancheck inspect", [plancheck, "inspect", "--format", "csv", "--no-formula-guard", "-o", records + ".part", activities])
+            try? fm.removeItem(atPath: records)
+            do { try fm.moveItem(atPath: records + ".part", toPath: records) } catch { fail("cannot write \(records)") }
+        }
+        prepare("plancheck sql", [plancheck, "sql", "--dialect", "duckdb"] + common + ["--table", "activities", "--emit", "findings", "-o", script])
+        tools.append(Tool(name: "duckdb \(v) check", argv: ["python3", "Benchmarks/duckdb_check_peer.py", script, records] + peerThreads,
+                          okStatuses: [0], compareArgs: ["--out", cmp + "/duckdb"]))
+    }
+    if let v = polarsVersion, let plan = polarsPlan {
+        var planArgs = common
+        planArgs[1] = plan
+        var peerOf = "check"
+        if plan != scalePlan {
+            peerOf = "check (Polars plan)"
+            tools.append(Tool(name: peerOf, argv: [plancheck, "check"] + planArgs + ["--format", opts.format] + threadArgs + [activities],
+                              okStatuses: [0, 1], compareArgs: ["--lang", "en"], compareOut: cmp + "/check-polars-plan.csv"))
+        }
+        tools.append(Tool(name: "polars \(v) check", argv: ["python3", "Benchmarks/polars_check_peer.py"] + planArgs + peerThreads + [activities],
+                          okStatuses: [0], peerOf: peerOf, compareArgs: ["--out", cmp + "/polars"]))
+    }
+    if let v = duckdbVersion {
+        tools.append(Tool(name: "duckdb \(v) count", argv: ["python3", "Benchmarks/duckdb_peer.py", activities] + peerThreads, okStatuses: [0], statsPeer: true))
     }
     if let v = polarsVersion {
-        tools.append(Tool(name: "polars \(v)", argv: ["python3", "Benchmarks/polars_peer.py", activities] + peerThreads, okStatuses: [0]))
+        tools.append(Tool(name: "polars \(v) count", argv: ["python3", "Benchmarks/polars_peer.py", activities] + peerThreads, okStatuses: [0], statsPeer: true))
     }
     return tools
+}
+
+/// The untimed comparison after the warm-up: each check peer's findings against check's (rule,
+/// unit, person, period, required, actual, status), and its data-quality counts judged by
+/// `check --counts` against check's warnings.
+@MainActor func compare(_ dir: String, _ tools: [Tool]) -> [String] {
+    let cmp = dir + "/compare"
+    var lines: [String] = []
+    for (peer, native, plan) in [("duckdb", "check.csv", scalePlan), ("polars", polarsPlan == scalePlan ? "check.csv" : "check-polars-plan.csv", polarsPlan ?? "")]
+    where tools.contains(where: { $0.name.hasPrefix(peer) && $0.name.hasSuffix(" check") }) {
+        var planArgs = common
+        planArgs[1] = plan
+        let fromCounts = "\(cmp)/\(peer)/from-counts.csv"
+        prepare("check --counts (\(peer))", [plancheck, "check"] + planArgs + ["--counts", "\(cmp)/\(peer)/quality.csv", "--lang", "en", "--format", "csv"],
+                okStatuses: [0, 1], stdout: fromCounts)
+        let r = capture(["python3", "Benchmarks/compare_findings.py", "\(cmp)/\(native)", "\(cmp)/\(peer)/findings.csv", fromCounts])
+        let line = "\(peer) check findings vs check: " + r.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        print(line)
+        if r.status != 0 { fail("the \(peer) peer's findings differ from check's (files in \(cmp)); its timings would compare different work") }
+        lines.append(line)
+    }
+    return lines
 }
 
 // MARK: - Runs
@@ -281,88 +362,117 @@ func memTotal() -> String {
     return "?"
 }
 
-print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores · \(cpuModel()) · \(memTotal()) RAM")
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)).map { $0.split(separator: " ").prefix(3).joined(separator: " ") } ?? "?"
+}
+
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores · \(cpuModel()) · \(memTotal()) RAM · load average \(loadAverage())")
 for s in skipped { print("note: " + s) }
 
-/// One order's medians: per tool, wall, CPU, peak RSS (MiB), and pairwise ratios to check.
+/// One row of the summary: medians, and the pairwise ratios to the tool it is compared with.
+struct ResultRow {
+    var tool: String
+    var wall: Double
+    var cpu: Double
+    var rss: Int
+    var vsCheck: Double
+    var vsStats: Double?
+}
+/// One order's results.
 struct OrderResult {
     var order: String
-    var rows: [(tool: String, wall: Double, cpu: Double, rss: Int, vsCheck: Double)]
+    var rows: [ResultRow]
+    var comparisons: [String]
 }
 var results: [OrderResult] = []
 
+/// Median of the pairwise ratios of `a`'s wall times to `b`'s (runs are interleaved: pair i ran
+/// in the same round).
+func pairRatio(_ a: Tool, _ b: Tool) -> (median: Double, min: Double, max: Double) {
+    let pairs = zip(a.samples.map(\.wall), b.samples.map(\.wall)).map { $0 / $1 }
+    return (median(pairs), pairs.min() ?? .nan, pairs.max() ?? .nan)
+}
+
 for order in opts.orders {
-let activities = dataDir(order) + "/activities.csv"
+let dir = dataDir(order)
+let activities = dir + "/activities.csv"
 let inputBytes = (try? fm.attributesOfItem(atPath: activities)[.size] as? Int) ?? 0
-var tools = tools(for: activities)
+var tools = tools(for: dir, activities)
 let mb = Double(inputBytes) / 1_000_000
 print("")
-print("input (\(order) order): \(activities): \(group(opts.records)) records, \(fmt(mb, 1)) MB; plan \(scalePlan); \(opts.runs) runs after 1 warm-up, interleaved")
+print("input (\(order) order): \(activities): \(group(opts.records)) records, \(fmt(mb, 1)) MB; \(group(opts.units)) units; plan \(scalePlan); \(opts.runs) runs after 1 warm-up (the comparison run), interleaved; load average \(loadAverage())")
 
+var comparisons: [String] = []
 for round in 0...opts.runs {
     for i in tools.indices {
-        let s = measure(tools[i].argv)
+        let warm = round == 0
+        let s = measure(tools[i].argv + (warm ? tools[i].compareArgs : []), stdout: warm ? (tools[i].compareOut ?? "/dev/null") : "/dev/null")
         if !tools[i].okStatuses.contains(s.status) {
             fail("\(tools[i].name) exited with status \(s.status): \(tools[i].argv.joined(separator: " "))")
         }
-        if round > 0 { tools[i].samples.append(s) }
-        print(round == 0 ? "  warm-up \(tools[i].name): \(fmt(s.wall)) s" : "  run \(round) \(tools[i].name): \(fmt(s.wall)) s, \(s.maxRSSKiB / 1024) MiB")
+        if !warm { tools[i].samples.append(s) }
+        print(warm ? "  warm-up \(tools[i].name): \(fmt(s.wall)) s" : "  run \(round) \(tools[i].name): \(fmt(s.wall)) s, \(s.maxRSSKiB / 1024) MiB")
     }
+    if round == 0 { comparisons = compare(dir, tools) }
 }
 
 // MARK: - Results
 
 print("")
 func row(_ cells: [String]) -> String {
-    let widths = [16, 9, 9, 9, 9, 12, 8, 10]
+    let widths = [26, 9, 9, 9, 9, 12, 8, 10]
     return cells.enumerated().map { i, c in
         let pad = String(repeating: " ", count: max(0, widths[i] - c.count))
         return i == 0 ? c + pad : pad + c
     }.joined(separator: " ")
 }
 print(row(["tool", "median s", "min s", "max s", "cpu s", "rows/s", "MB/s", "peak RSS"]))
-var medians: [String: Double] = [:]
 for t in tools {
     let walls = t.samples.map(\.wall)
     let m = median(walls)
-    medians[t.name] = m
-    let rss = t.samples.map(\.maxRSSKiB).max() ?? 0
     let rssMedian = median(t.samples.map { Double($0.maxRSSKiB) })
     print(row([t.name, fmt(m), fmt(walls.min() ?? 0), fmt(walls.max() ?? 0), fmt(median(t.samples.map(\.cpu))),
                group(Int(Double(opts.records) / m)), fmt(mb / m, 0), "\(Int(rssMedian / 1024)) MiB"]))
-    _ = rss
 }
 print("")
-let checkWalls = tools[0].samples.map(\.wall)
-results.append(OrderResult(order: order, rows: tools.map { t in
-    let pairs = zip(t.samples.map(\.wall), checkWalls).map { $0 / $1 }
-    return (t.name, median(t.samples.map(\.wall)), median(t.samples.map(\.cpu)), (t.samples.map(\.maxRSSKiB).max() ?? 0) / 1024, median(pairs))
-}))
-if let c = medians["check"] {
-    if let d = tools.first(where: { $0.name.hasPrefix("duckdb") }), let dm = medians[d.name] {
-        // Pairwise ratios of the interleaved runs say more than the ratio of medians on a noisy machine.
-        let check = tools[0].samples.map(\.wall)
-        let pairs = zip(check, d.samples.map(\.wall)).map { $1 / $0 }
-        print("check throughput vs DuckDB: \(fmt(dm / c))× (ratio of medians; pairwise median \(fmt(median(pairs)))×, range \(fmt(pairs.min() ?? 0))–\(fmt(pairs.max() ?? 0))×; goal ≥ 2×)")
+let byName = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+let stats = byName["stats"]
+var rows: [ResultRow] = []
+for t in tools {
+    let base = byName[t.peerOf] ?? tools[0]
+    let vs = pairRatio(t, base)
+    let vsStats = t.statsPeer ? stats.map { pairRatio(t, $0).median } : nil
+    rows.append(ResultRow(tool: t.name, wall: median(t.samples.map(\.wall)), cpu: median(t.samples.map(\.cpu)),
+                          rss: (t.samples.map(\.maxRSSKiB).max() ?? 0) / 1024, vsCheck: vs.median, vsStats: vsStats))
+    if t.name != base.name {
+        print("\(t.name) wall / \(base.name) wall: \(fmt(vs.median))× (pairwise median, range \(fmt(vs.min))–\(fmt(vs.max))×)")
     }
-    if let s = medians["stats"] {
-        let pairs = zip(tools[0].samples.map(\.wall), tools[1].samples.map(\.wall)).map { $1 / $0 }
-        print("stats wall vs check: \(fmt(s / c))× (pairwise median \(fmt(median(pairs)))×; goal ≤ 1.2×)")
-    }
-    let checkRSS = tools[0].samples.map(\.maxRSSKiB).max() ?? 0
-    print("check peak RSS (largest run): \(checkRSS / 1024) MiB")
 }
+if stats != nil {
+    for t in tools where t.statsPeer && t.name != "stats" {
+        let vs = pairRatio(t, stats!)
+        print("\(t.name) wall / stats wall: \(fmt(vs.median))× (pairwise median, range \(fmt(vs.min))–\(fmt(vs.max))×)")
+    }
+}
+print("check peak RSS (largest run): \((tools[0].samples.map(\.maxRSSKiB).max() ?? 0) / 1024) MiB")
+results.append(OrderResult(order: order, rows: rows, comparisons: comparisons))
 }
 
 // MARK: - Summary
 
 print("")
-print("summary: \(group(opts.records)) records, \(group(opts.units)) units; medians of \(opts.runs) interleaved runs; ×check = median of the pairwise ratios tool wall / check wall (above 1: slower than check)")
+print("summary: \(group(opts.records)) records, \(group(opts.units)) units; medians of \(opts.runs) interleaved runs; load average at the end \(loadAverage())")
+print("× check: median of the pairwise ratios tool wall / wall of the check running the same plan (above 1: slower than check);")
+print("× stats: the same against stats, for stats and its peers (the grouped counts)")
 print("")
-print("| order | tool | wall s | cpu s | peak RSS | × check |")
-print("|---|---|---|---|---|---|")
+print("| order | tool | wall s | CPU s | peak RSS | × check | × stats |")
+print("|---|---|---|---|---|---|---|")
 for r in results {
     for row in r.rows {
-        print("| \(r.order) | \(row.tool) | \(fmt(row.wall)) | \(fmt(row.cpu)) | \(row.rss) MiB | \(fmt(row.vsCheck)) |")
+        print("| \(r.order) | \(row.tool) | \(fmt(row.wall)) | \(fmt(row.cpu)) | \(row.rss) MiB | \(fmt(row.vsCheck)) | \(row.vsStats.map { fmt($0) } ?? "") |")
     }
+}
+print("")
+for r in results {
+    for c in r.comparisons { print("\(r.order): \(c)") }
 }

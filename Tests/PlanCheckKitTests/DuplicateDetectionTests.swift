@@ -163,6 +163,33 @@ import Testing
         #expect(t.unchecked == 0)
     }
 
+    /// Days that interleave (shuffled input) all move out at once when the table is full, and the
+    /// duplicates found, now and at the end, are exactly those of a set of every key.
+    @Test(arguments: [0, 1 << 30])
+    func interleavedDaysMoveOutTogether(interleaveAfter: Int) {
+        let t = DuplicateTable(maxKeys: 100)
+        t.interleaveAfter = interleaveAfter
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(n)) }
+        var seen = Set<[UInt64]>(), expected = 0, found = 0
+        for i in 0..<3000 {
+            let day = Int32(next(40)), f = UInt64(next(60) + 1)
+            if !seen.insert([UInt64(day), f]).inserted { expected += 1 }
+            let before = t.evictions
+            switch t.insert(day: day, fingerprint: f, org: 0, seq: i) {
+            case .duplicate: found += 1
+            case .new, .deferred: break
+            }
+            // The first time the table is full, every day but the current one moves out at once
+            // (LRU moves out one at a time).
+            if before == 0 && t.evictions > 0 { #expect(interleaveAfter == 0 ? t.evictions > 20 : t.evictions < 5) }
+        }
+        t.finish { _ in found += 1 }
+        #expect(expected > 500)
+        #expect(found == expected)
+        #expect(t.unchecked == 0)
+    }
+
     /// The cited duplicates of a unit are the smallest by day, fingerprint and place, so that any
     /// order of the input cites rows of the same day, unit, type and title.
     @Test func citedDuplicatesDoNotDependOnTheOrder() throws {

@@ -108,3 +108,13 @@ import Testing
         #expect(en.out.contains("semicolon") && en.out.contains("党组织 → org"), "\(en.out)")
     }
 }
+
+@Suite struct RejectionWordsTests {
+    /// A column headed 日期 is named once: "日期为空", not "日期（日期）为空"; another header keeps the field beside it.
+    @Test func emptyRequiredCellNamesTheColumnOnce() {
+        let same = Rejection(file: "f", line: 2, column: 1, kind: "missing date", id: "reader.missingField", args: ["日期", "field:date"])
+        #expect(same.message(.zh).hasPrefix("日期为空；"), "\(same.message(.zh))")
+        let other = Rejection(file: "f", line: 2, column: 1, kind: "missing date", id: "reader.missingField", args: ["活动时间", "field:date"])
+        #expect(other.message(.zh).hasPrefix("活动时间（日期）为空；"), "\(other.message(.zh))")
+    }
+}

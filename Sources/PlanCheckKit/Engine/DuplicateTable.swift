@@ -116,7 +116,13 @@ final class DuplicateTable {
     var denseBase = Int.min
     var dense = [Int32](repeating: -1, count: DuplicateTable.denseSize)
     var sparse: [Int32: Int32] = [:]
+    /// Day switches, and records checked in memory.
     var tick = 0
+    var inMemory = 0
+    /// Days interleave when the current day changes more often than once in this many records,
+    /// judged once `interleaveAfter` records were checked in memory.
+    static let interleaved = 32
+    var interleaveAfter = 1 << 12
 
     /// Hash partitions of the deferred records, each a temporary file opened when first written.
     static let partitionCount = 256
@@ -243,6 +249,7 @@ final class DuplicateTable {
                 return spill(Deferred(fingerprint: f, day: day, org: org, seq: seq, ref: ref), currentIndex)
             }
         }
+        inMemory &+= 1
         if current.insert(f, room: true).present { return .duplicate }
         held += 1
         return .new
@@ -273,7 +280,18 @@ final class DuplicateTable {
 
     /// Moves parked days out, least recently current first, until there is room (`need` slots for
     /// the current day, or one more key).
+    ///
+    /// When days interleave (shuffled input, or grouped by unit), every parked day moves out at
+    /// once: the least recently used day is then hardly older than the others, each day in turn
+    /// moved out once the table filled again (about ln(days) × `maxKeys` records checked in memory
+    /// first), and a check in memory missed the cache at nearly every record, since the current
+    /// day's set changed at nearly every record, where the partitions read back at the end are
+    /// checked a cache-sized set at a time.
     func makeRoom(need: Int? = nil) {
+        if inMemory >= interleaveAfter && tick &* DuplicateTable.interleaved > inMemory {
+            for d in sets.indices where d != currentIndex && !sets[d].slots.isEmpty { moveOut(d) }
+            return
+        }
         while need.map({ parkedSlots + $0 > maxSlots }) ?? full {
             var victim = -1, oldest = Int.max
             for d in sets.indices where d != currentIndex && !sets[d].slots.isEmpty && dayLast[d] < oldest {

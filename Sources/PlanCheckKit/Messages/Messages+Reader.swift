@@ -5,6 +5,8 @@ extension Messages {
         "reader.invalidText": MessageText(zh: "{0}（{1}）第 {3} 个字节不是有效的 {2} 编码；请把文件另存为 UTF-8，或用 --encoding 指定编码",
                                           en: "{0} ({1}) has bytes that are not valid {2} at byte {3}; re-save the file as UTF-8 or give --encoding"),
         "reader.nulByte": MessageText(zh: "{0}（{1}）含有空字符（NUL）", en: "{0} ({1}) contains a NUL byte"),
+        "reader.missingFieldNamed": MessageText(zh: "{0}为空；每条记录都要有日期、单位和活动类型{1||}",
+                                                en: "{0} is empty; every record needs a date, an org and a type{1||}"),
         "reader.missingField": MessageText(zh: "{0}（{1}）为空；每条记录都要有日期、单位和活动类型",
                                            en: "{0} ({1}) is empty; every record needs a date, an org and a type"),
         "reader.impossibleDate": MessageText(zh: "{0}“{1}”：{2} 不是实际存在的日期", en: "{0} '{1}': {2} is not a calendar date"),

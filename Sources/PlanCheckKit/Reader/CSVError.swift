@@ -97,7 +97,10 @@ public struct Rejection: Equatable, Sendable, LocalizedMessage {
     /// The reason in `lang` (without the location).
     public func message(_ lang: Lang) -> String {
         guard let id = messageID else { return text }
-        return Messages.format(id, lang, args.map { a in a.hasPrefix("field:") ? Rejection.fieldLabel(String(a.dropFirst(6)), lang) : a })
+        let said = args.map { a in a.hasPrefix("field:") ? Rejection.fieldLabel(String(a.dropFirst(6)), lang) : a }
+        // A column headed 日期 is not said twice (日期（日期）为空).
+        if id == "reader.missingField", said.count == 2, said[0] == said[1] { return Messages.format("reader.missingFieldNamed", lang, said) }
+        return Messages.format(id, lang, said)
     }
 
     /// A record field's name for people (日期, 单位 …).

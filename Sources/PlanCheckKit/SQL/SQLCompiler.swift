@@ -5,9 +5,9 @@
 /// it keeps the judging: `check --counts` turns the counts back into its reports.
 ///
 /// The script is a sequence of statements, each starting with a `-- plancheck: NAME` line:
-/// `input` (rows read and rejected), `counts` or `findings`, then the data-quality queries
-/// `duplicate`, `unknown-unit` (with a roster), `dates` (outside the year, after as-of) and
-/// `uncounted-type`. Every statement but `findings` returns the counts layout
+/// `quality` (rows read and rejected, and the data-quality counts: duplicates, units not in the
+/// roster, dates outside the year or after as-of, uncounted types — one scan of the records), then
+/// `counts` or `findings`. Every statement but `findings` returns the counts layout
 /// `kind, rule, org, person, period, count, sum`, so their results concatenated are the file
 /// `check --counts` reads.
 public enum SQLCompiler {
@@ -111,9 +111,9 @@ public enum SQLCompiler {
             if isCoverage {
                 for k in unique(rule.targetKinds) { ruleScopes.append([lit(rule.id), lit("target"), lit(k)]) }
                 switch rule.scope {
-                case .org(let o): doerCases.append("(m.rule = \(lit(rule.id)) AND m.org = \(lit(o)))")
-                case .kinds(let ks): doerCases.append("(m.rule = \(lit(rule.id)) AND m.okind IN (\(unique(ks).map(lit).joined(separator: ", "))))")
-                case .all: doerCases.append("m.rule = \(lit(rule.id))")
+                case .org(let o): doerCases.append("(x.rule = \(lit(rule.id)) AND x.org = \(lit(o)))")
+                case .kinds(let ks): doerCases.append("(x.rule = \(lit(rule.id)) AND x.okind IN (\(unique(ks).map(lit).joined(separator: ", "))))")
+                case .all: doerCases.append("x.rule = \(lit(rule.id))")
                 case .role: problems.append(.refused(rule: rule.id, reason: .coverageRole))
                 }
             } else {
@@ -127,8 +127,8 @@ public enum SQLCompiler {
         }
         if !problems.isEmpty { throw SQLError.refusedRules(problems) }
 
-        let units = (roster?.units ?? []).enumerated().map { [lit($0.element.name), lit($0.element.kind), String($0.offset)] }
-        let people = (roster?.people ?? []).enumerated().map { [lit($0.element.name), lit($0.element.unit), lit($0.element.role), String($0.offset)] }
+        let units = (roster?.units ?? []).map { [$0.name, $0.kind] }
+        let people = (roster?.people ?? []).map { [$0.name, $0.unit, $0.role] }
         let reviewStart = context.yearStart.adding(days: -3), reviewEnd = min(asOf, context.yearEnd.adding(days: 3))
         let col = d.column, text = d.text
 
@@ -151,23 +151,53 @@ public enum SQLCompiler {
         ),
         rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
         """
-        let unitTable = d.values("unit", ["name", "kind", "ord"], units, dummy: ["''", "''", "0"])
-        let personTable = d.values("person", ["name", "unit", "role", "ord"], people, dummy: ["''", "''", "''", "0"])
+        let unitTable = d.table("unit", ["name", "kind"], units)
+        let personTable = d.table("person", ["name", "unit", "role"], people)
         let typeTable = d.values("rule_type", ["rule", "typ"], ruleTypes, dummy: ["''", "''"])
         let slotTable = d.values("rule_slot", ["rule", "rule_ord", "slot", "slot_ord", "lo", "hi", "required", "is_sum", "phase", "expected", "near_end"],
                                  ruleSlots, dummy: ["''", "0", "''", "0", "''", "''", "0", "0", "''", "0", "0"])
         let scopeTable = d.values("rule_scope", ["rule", "skind", "sval"], ruleScopes, dummy: ["''", "''", "''"])
 
+        /// `e` with every name separator replaced by `/`.
         func names(_ e: String) -> String {
             var s = e
             for sep in nameSeparators { s = "REPLACE(\(s), \(lit(sep)), '/')" }
-            return "'/' || \(s) || '/'"
+            return s
         }
+        let scopeKinds = Set(ruleScopes.map { $0[1] })
+        let byRole = scopeKinds.contains(lit("role")), byTarget = scopeKinds.contains(lit("target"))
         let keywordFilter = keywordCases.isEmpty ? "" : "\n    AND CASE rt.rule \(keywordCases.joined(separator: " ")) ELSE 1 = 1 END"
         let doerFilter = doerCases.isEmpty ? "1 = 0" : doerCases.joined(separator: " OR ")
+        // Each counted record once per rule and period (the slot by a range join on the few slots of
+        // its rule); `lead` and `target` are carried only when a rule needs them.
+        let nameColumns = (byRole ? ", o.lead" : "") + (byTarget ? ", o.tgt" : "")
+        // One pass for unit, kind and whole-street scopes; names in `lead` (role scopes) and `target`
+        // (coverage) are split and joined to the roster by equality.
+        var branches = ["""
+          SELECT m.rule, m.slot, CASE WHEN rs.skind = 'all' THEN '*' ELSE m.org END AS org, '' AS person, m.p FROM m
+            JOIN rule_scope rs ON rs.rule = m.rule
+            WHERE (rs.skind = 'org' AND rs.sval = m.org) OR (rs.skind = 'kind' AND rs.sval = m.okind) OR rs.skind = 'all'
+        """]
+        if byRole {
+            branches.append("""
+              SELECT x.rule, x.slot, pe.unit AS org, pe.name AS person, x.p FROM (
+                \(d.exploded("m.rule, m.slot, m.p, rs.sval", from: "m JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'role'", names("m.lead")))
+              ) x
+                JOIN person pe ON pe.role = x.sval AND pe.name = x.name
+            """)
+        }
+        if byTarget {
+            branches.append("""
+              SELECT x.rule, x.slot, tu.name AS org, '' AS person, x.p FROM (
+                \(d.exploded("m.rule, m.slot, m.p, m.org, m.okind, rs.sval", from: "m JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'target'", names("m.tgt")))
+              ) x
+                JOIN unit tu ON tu.kind = x.sval AND tu.name = x.name
+                WHERE \(doerFilter)
+            """)
+        }
         let counting = """
         m AS (
-          SELECT rt.rule, s.slot, o.org, u.kind AS okind, o.p, \(names("o.lead")) AS leadn, \(names("o.tgt")) AS tgtn
+          SELECT rt.rule, s.slot, o.org, u.kind AS okind, o.p\(nameColumns)
           FROM rec o
           JOIN rule_type rt ON rt.typ = o.typ
           JOIN rule_slot s ON s.rule = rt.rule AND o.d >= s.lo AND o.d <= s.hi
@@ -175,24 +205,7 @@ public enum SQLCompiler {
           WHERE o.d >= \(lit(reviewStart.iso)) AND o.d <= \(lit(reviewEnd.iso))\(keywordFilter)
         ),
         hit AS (
-          SELECT m.rule, m.slot, m.org, '' AS person, m.p FROM m
-            JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'org' AND rs.sval = m.org
-          UNION ALL
-          SELECT m.rule, m.slot, m.org, '' AS person, m.p FROM m
-            JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'kind' AND rs.sval = m.okind
-          UNION ALL
-          SELECT m.rule, m.slot, pe.unit AS org, pe.name AS person, m.p FROM m
-            JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'role'
-            JOIN person pe ON pe.role = rs.sval
-            WHERE \(d.contains("m.leadn", "'/' || pe.name || '/'"))
-          UNION ALL
-          SELECT m.rule, m.slot, '*' AS org, '' AS person, m.p FROM m
-            JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'all'
-          UNION ALL
-          SELECT m.rule, m.slot, tu.name AS org, '' AS person, m.p FROM m
-            JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'target'
-            JOIN unit tu ON tu.kind = rs.sval
-            WHERE \(d.contains("m.tgtn", "'/' || tu.name || '/'")) AND (\(doerFilter))
+        \(branches.joined(separator: "\n  UNION ALL\n"))
         ),
         cnt AS (
           SELECT rule, org, person, slot, COUNT(*) AS n, SUM(COALESCE(p, 0)) AS total FROM hit GROUP BY rule, org, person, slot
@@ -213,11 +226,60 @@ public enum SQLCompiler {
 
 
         """
-        out += statement("input", "rows read (count) and rejected (sum): a date or count that does not parse rejects the row",
-                         ctes: [records], """
-        SELECT 'input' AS kind, '' AS rule, '' AS org, '' AS person, '' AS period, COUNT(*) AS \(col("count")), COALESCE(SUM(bad), 0) AS \(col("sum")) FROM chk
+        // One scan for all of the data-quality counts: the records grouped as the duplicate check
+        // needs them (date, unit, type, title), then those groups by unit, type and date class.
+        let dateClass = """
+        CASE WHEN bad = 1 THEN NULL
+                            WHEN d < \(lit(context.yearStart.iso)) OR d > \(lit(context.yearEnd.iso)) THEN 'outside-year'
+                            WHEN d > \(lit(asOf.iso)) THEN 'after-as-of' END
+        """
+        let qualityCTEs = """
+        grp AS (
+          SELECT d, org, typ, bad, COUNT(*) AS n FROM chk GROUP BY d, org, typ, title, bad
+        ),
+        q AS (
+          SELECT org, typ, bad, dk, SUM(n) AS n, SUM(n - 1) AS dup
+          FROM (SELECT org, typ, bad, n, \(dateClass) AS dk FROM grp) k
+          GROUP BY org, typ, bad, dk
+        )
+        """
+        var quality = ["""
+          SELECT 0 AS sec, 'input' AS kind, '' AS rule, '' AS org, COALESCE(SUM(n), 0) AS n, COALESCE(SUM(CASE WHEN bad = 1 THEN n ELSE 0 END), 0) AS s FROM q
+        """, """
+          SELECT 1 AS sec, 'duplicate' AS kind, '' AS rule, org, SUM(dup) AS n, 0 AS s FROM q WHERE bad = 0 GROUP BY org HAVING SUM(dup) > 0
+        """]
+        if roster != nil {
+            quality.append("""
+              SELECT 2 AS sec, 'unknown-unit' AS kind, '' AS rule, q.org, SUM(q.n) AS n, 0 AS s FROM q LEFT JOIN unit u ON u.name = q.org
+                WHERE q.bad = 0 AND u.name IS NULL GROUP BY q.org
+            """)
+        }
+        quality.append("""
+          SELECT 3 AS sec, dk AS kind, '' AS rule, org, SUM(n) AS n, 0 AS s FROM q WHERE dk IS NOT NULL GROUP BY dk, org
+        """)
+        quality.append("""
+          SELECT 4 AS sec, 'uncounted-type' AS kind, q.typ AS rule, '' AS org, SUM(q.n) AS n, 0 AS s
+            FROM q LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = q.typ
+            WHERE q.bad = 0 AND t.typ IS NULL GROUP BY q.typ
+        """)
+        out += statement("quality", "rows read (count) and rejected (sum), records equal to an earlier one in date, unit, type and title "
+                         + (roster != nil ? "and records of units not in the roster (per unit), " : "(per unit), ")
+                         + "records dated outside the year or after as-of (per unit), of types no rule counts (per type, in the rule column)",
+                         ctes: [records] + (roster != nil ? [unitTable] : []) + [typeTable, qualityCTEs], """
+        SELECT kind, rule, org, '' AS person, '' AS period, n AS \(col("count")), s AS \(col("sum"))
+        FROM (
+        \(quality.joined(separator: "\n  UNION ALL\n"))
+        ) r
+        ORDER BY sec, kind, rule, org
         """) + "\n"
-        let calendar = [records, unitTable, personTable, typeTable, slotTable, scopeTable, counting]
+        // The people are shipped only when a rule is done by people of a role.
+        let calendar = [records, unitTable] + (byRole ? [personTable] : []) + [typeTable, slotTable, scopeTable, counting]
+        let roleEntities = byRole ? """
+
+              UNION ALL
+              SELECT rs.rule, pe.unit AS org, pe.name AS person, pe.ord AS eord FROM rule_scope rs JOIN person pe ON pe.role = rs.sval
+                WHERE rs.skind = 'role'
+            """ : ""
         switch options.emit {
         case .counts:
             out += statement("counts", "records (count) and participants (sum) per rule, unit or person, and period", ctes: calendar, """
@@ -241,10 +303,7 @@ public enum SQLCompiler {
               SELECT rs.rule, rs.sval AS org, '' AS person, 0 AS eord FROM rule_scope rs WHERE rs.skind = 'org'
               UNION ALL
               SELECT rs.rule, u.name AS org, '' AS person, u.ord AS eord FROM rule_scope rs JOIN unit u ON u.kind = rs.sval
-                WHERE rs.skind IN ('kind', 'target')
-              UNION ALL
-              SELECT rs.rule, pe.unit AS org, pe.name AS person, pe.ord AS eord FROM rule_scope rs JOIN person pe ON pe.role = rs.sval
-                WHERE rs.skind = 'role'
+                WHERE rs.skind IN ('kind', 'target')\(roleEntities)
               UNION ALL
               SELECT rs.rule, '*' AS org, '' AS person, 0 AS eord FROM rule_scope rs WHERE rs.skind = 'all'
             ),
@@ -266,40 +325,6 @@ public enum SQLCompiler {
             ORDER BY rule_ord, eord, org, person, slot_ord
             """) + "\n"
         }
-        out += statement("duplicate", "records equal to an earlier one in date, unit, type and title, per unit", ctes: [records], """
-        SELECT 'duplicate' AS kind, '' AS rule, org, '' AS person, '' AS period, SUM(n - 1) AS \(col("count")), 0 AS \(col("sum"))
-        FROM (SELECT org, COUNT(*) AS n FROM rec GROUP BY d, org, typ, title) g
-        WHERE n > 1
-        GROUP BY org
-        ORDER BY org
-        """) + "\n"
-        if roster != nil {
-            out += statement("unknown-unit", "records per unit not in the roster", ctes: [records, unitTable], """
-            SELECT 'unknown-unit' AS kind, '' AS rule, r.org, '' AS person, '' AS period, COUNT(*) AS \(col("count")), 0 AS \(col("sum"))
-            FROM rec r LEFT JOIN unit u ON u.name = r.org
-            WHERE u.name IS NULL
-            GROUP BY r.org
-            ORDER BY r.org
-            """) + "\n"
-        }
-        out += statement("dates", "records dated outside the year under review, or after as-of, per unit", ctes: [records], """
-        SELECT kind, '' AS rule, org, '' AS person, '' AS period, COUNT(*) AS \(col("count")), 0 AS \(col("sum"))
-        FROM (
-          SELECT org, CASE WHEN d < \(lit(context.yearStart.iso)) OR d > \(lit(context.yearEnd.iso)) THEN 'outside-year'
-                           WHEN d > \(lit(asOf.iso)) THEN 'after-as-of' END AS kind
-          FROM rec
-        ) k
-        WHERE kind IS NOT NULL
-        GROUP BY kind, org
-        ORDER BY kind, org
-        """) + "\n"
-        out += statement("uncounted-type", "records of activity types no rule counts, per type (in the rule column)", ctes: [records, typeTable], """
-        SELECT 'uncounted-type' AS kind, r.typ AS rule, '' AS org, '' AS person, '' AS period, COUNT(*) AS \(col("count")), 0 AS \(col("sum"))
-        FROM rec r LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = r.typ
-        WHERE t.typ IS NULL
-        GROUP BY r.typ
-        ORDER BY r.typ
-        """)
         _ = countsColumnsSQL
         return out
     }

@@ -73,7 +73,7 @@ public final class StatsAccumulator {
         for o in 0..<orgs.count {
             let inRoster = o < rosterUnits.count
             var u = StatsUnit(name: orgs.strings[o], kind: inRoster ? rosterUnits[o].kind : "", inRoster: inRoster,
-                              months: Array(repeating: StatsCell(), count: months), silentMonths: [])
+                              months: Array(repeating: StatsCell(), count: months))
             for t in 0..<nt {
                 for m in 0..<months {
                     let cell = cube.cell(type: t, unit: o, month: m)
@@ -87,7 +87,6 @@ public final class StatsAccumulator {
                     r.total += cell
                 }
             }
-            u.silentMonths = (0..<months).filter { u.months[$0].count == 0 }.map { $0 + 1 }
             units.append(u)
         }
         r.units = units

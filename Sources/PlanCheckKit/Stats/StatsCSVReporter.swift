@@ -38,40 +38,39 @@ public enum StatsCSVReporter {
             for x in r.long { body([x.org, x.type, r.period(x.month), String(x.cell.count), String(x.cell.participants)]) }
             return
         }
-        for row in smallRows(t, r) { body(row) }
+        smallRows(t, r, body)
     }
 
-    static func smallRows(_ t: Table, _ r: StatsReport) -> [[String]] {
+    /// The rows of the tables other than the long one, handed to `out` one by one (a pivot of a
+    /// million units built whole first was a gigabyte of strings).
+    static func smallRows(_ t: Table, _ r: StatsReport, _ out: ([String]) -> Void) {
         switch t {
         case .long:
-            return []
+            return
         case .pivot:
-            var out = r.units.map { u in [u.name, u.kind] + u.months.map { String($0.count) } + [String(u.total.count), String(u.total.participants)] }
-            out.append(["合计", ""] + r.months.map { String($0.count) } + [String(r.total.count), String(r.total.participants)])
-            return out
+            for u in r.units { out([u.name, u.kind] + u.months.map { String($0.count) } + [String(u.total.count), String(u.total.participants)]) }
+            out(["合计", ""] + r.months.map { String($0.count) } + [String(r.total.count), String(r.total.participants)])
         case .rules:
-            var out = r.rules.map { [$0.id, $0.title, $0.checker] + completion($0.completion) }
-            out.append(["合计", "", ""] + completion(r.planTotal))
-            return out
+            for x in r.rules { out([x.id, x.title, x.checker] + completion(x.completion)) }
+            out(["合计", "", ""] + completion(r.planTotal))
         case .units:
-            return r.unitRanks.map { [$0.rank.map(String.init) ?? "", $0.org, $0.kind] + completion($0.completion) }
+            for x in r.unitRanks { out([x.rank.map(String.init) ?? "", x.org, x.kind] + completion(x.completion)) }
         case .health:
             let h = r.health
-            var out: [[String]] = [["rows-read", "", "", String(h.rowsRead), "读取 \(h.rowsRead) 行 = 接受 \(h.accepted) 行 + 拒绝 \(h.rejected) 行"]]
-            for x in h.rejectedByReason { out.append(["rejected", "", "", String(x.count), x.reason]) }
-            for d in h.duplicates { out.append(["duplicate", d.org, "", String(d.count), d.evidence.joined(separator: " ")]) }
-            for u in h.unknownUnits { out.append(["unknown-unit", u.org, "", String(u.count), "不在花名册中"]) }
-            if h.outsideYear > 0 { out.append(["outside-year", "", "", String(h.outsideYear), "日期不在 \(r.year) 年，未统计"]) }
-            if h.afterAsOf > 0 { out.append(["after-as-of", "", "", String(h.afterAsOf), "日期晚于统计截止日 \(r.asOf.iso)，未统计"]) }
-            if h.missingParticipants > 0 { out.append(["no-participants", "", "", String(h.missingParticipants), "参加人数为空，人次按 0 计"]) }
-            for m in h.emptyMonths { out.append(["empty-month", "", r.period(m), "0", "全部单位均无活动记录"]) }
+            out(["rows-read", "", "", String(h.rowsRead), "读取 \(h.rowsRead) 行 = 接受 \(h.accepted) 行 + 拒绝 \(h.rejected) 行"])
+            for x in h.rejectedByReason { out(["rejected", "", "", String(x.count), x.reason]) }
+            for d in h.duplicates { out(["duplicate", d.org, "", String(d.count), d.evidence.joined(separator: " ")]) }
+            for u in h.unknownUnits { out(["unknown-unit", u.org, "", String(u.count), "不在花名册中"]) }
+            if h.outsideYear > 0 { out(["outside-year", "", "", String(h.outsideYear), "日期不在 \(r.year) 年，未统计"]) }
+            if h.afterAsOf > 0 { out(["after-as-of", "", "", String(h.afterAsOf), "日期晚于统计截止日 \(r.asOf.iso)，未统计"]) }
+            if h.missingParticipants > 0 { out(["no-participants", "", "", String(h.missingParticipants), "参加人数为空，人次按 0 计"]) }
+            for m in h.emptyMonths { out(["empty-month", "", r.period(m), "0", "全部单位均无活动记录"]) }
             for u in r.units {
                 for run in u.silentRuns {
                     let p = run.from == run.to ? r.period(run.from) : r.period(run.from) + ".." + r.period(run.to)
-                    out.append(["silent", u.name, p, String(run.to - run.from + 1), "连续 \(run.to - run.from + 1) 个月无活动记录"])
+                    out(["silent", u.name, p, String(run.to - run.from + 1), "连续 \(run.to - run.from + 1) 个月无活动记录"])
                 }
             }
-            return out
         }
     }
 

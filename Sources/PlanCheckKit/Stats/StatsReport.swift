@@ -21,8 +21,9 @@ public struct StatsUnit: Sendable {
     public var total = StatsCell()
     /// Per month, index 0 = January, `lastMonth` entries.
     public var months: [StatsCell]
-    /// Months (1-based) within January..as-of month with no record at all.
-    public var silentMonths: [Int]
+    /// Months (1-based) within January..as-of month with no record at all (worked out when asked:
+    /// kept for every unit it was a tenth of a million-unit report's memory).
+    public var silentMonths: [Int] { months.indices.filter { months[$0].count == 0 }.map { $0 + 1 } }
     /// Months with at least one record.
     public var activeMonths: Int { months.filter { $0.count > 0 }.count }
     /// Silent months as runs of consecutive months (`[(3, 5), (8, 8)]`).

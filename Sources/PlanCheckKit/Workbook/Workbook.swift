@@ -342,6 +342,10 @@ public struct Workbook {
     /// of the binary number it stores), whole numbers without a fraction. A count that arithmetic
     /// left as 12.000000000000002 reads as 12, and 0.1+0.2 as 0.3, as the clerk sees them.
     static func numberText(_ raw: String, _ d: Double) -> String {
+        // Most cells (12, 12.5) have 15 digits or fewer and are shown as written.
+        if raw.utf8.count <= 15 && !raw.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) {
+            return d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : raw
+        }
         let shown = significant15(d)
         let r = Double(shown) ?? d
         if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }

@@ -5,7 +5,7 @@
 -- Statements: each starts with a '-- plancheck: NAME' line. All but 'findings' return
 -- kind, rule, org, person, period, count, sum: their results together are the file 'plancheck check --counts' reads.
 
--- plancheck: input — rows read (count) and rejected (sum): a date or count that does not parse rejects the row
+-- plancheck: quality — rows read (count) and rejected (sum), records equal to an earlier one in date, unit, type and title and records of units not in the roster (per unit), records dated outside the year or after as-of (per unit), of types no rule counts (per type, in the rule column)
 WITH
 src AS (
   SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
@@ -21,8 +21,53 @@ chk AS (
                 OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
   FROM norm
 ),
-rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
-SELECT 'input' AS kind, '' AS rule, '' AS org, '' AS person, '' AS period, COUNT(*) AS "count", COALESCE(SUM(bad), 0) AS "sum" FROM chk;
+rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0),
+unit AS (
+  SELECT * FROM (VALUES
+    ('甲街道党工委', '党工委', 0),
+    ('一社区党支部', '社区党支部', 1),
+    ('二社区党支部', '社区党支部', 2),
+    ('机关党支部', '机关党支部', 3)
+  ) AS v(name, kind, ord)
+),
+rule_type AS (
+  SELECT * FROM (VALUES
+    ('G-01', '思想动态分析研判'),
+    ('G-01', '意识形态专题研究'),
+    ('G-02', '培训'),
+    ('G-03', '党课'),
+    ('G-04', '意识形态专题研究'),
+    ('G-05', '巡察'),
+    ('G-06', '帮扶走访'),
+    ('G-07', '专题会议')
+  ) AS v(rule, typ)
+),
+grp AS (
+  SELECT d, org, typ, bad, COUNT(*) AS n FROM chk GROUP BY d, org, typ, title, bad
+),
+q AS (
+  SELECT org, typ, bad, dk, SUM(n) AS n, SUM(n - 1) AS dup
+  FROM (SELECT org, typ, bad, n, CASE WHEN bad = 1 THEN NULL
+                    WHEN d < '2022-01-01' OR d > '2022-12-31' THEN 'outside-year'
+                    WHEN d > '2022-05-16' THEN 'after-as-of' END AS dk FROM grp) k
+  GROUP BY org, typ, bad, dk
+)
+SELECT kind, rule, org, '' AS person, '' AS period, n AS "count", s AS "sum"
+FROM (
+  SELECT 0 AS sec, 'input' AS kind, '' AS rule, '' AS org, COALESCE(SUM(n), 0) AS n, COALESCE(SUM(CASE WHEN bad = 1 THEN n ELSE 0 END), 0) AS s FROM q
+  UNION ALL
+  SELECT 1 AS sec, 'duplicate' AS kind, '' AS rule, org, SUM(dup) AS n, 0 AS s FROM q WHERE bad = 0 GROUP BY org HAVING SUM(dup) > 0
+  UNION ALL
+  SELECT 2 AS sec, 'unknown-unit' AS kind, '' AS rule, q.org, SUM(q.n) AS n, 0 AS s FROM q LEFT JOIN unit u ON u.name = q.org
+    WHERE q.bad = 0 AND u.name IS NULL GROUP BY q.org
+  UNION ALL
+  SELECT 3 AS sec, dk AS kind, '' AS rule, org, SUM(n) AS n, 0 AS s FROM q WHERE dk IS NOT NULL GROUP BY dk, org
+  UNION ALL
+  SELECT 4 AS sec, 'uncounted-type' AS kind, q.typ AS rule, '' AS org, SUM(q.n) AS n, 0 AS s
+    FROM q LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = q.typ
+    WHERE q.bad = 0 AND t.typ IS NULL GROUP BY q.typ
+) r
+ORDER BY sec, kind, rule, org;
 
 -- plancheck: counts — records (count) and participants (sum) per rule, unit or person, and period
 WITH
@@ -147,7 +192,7 @@ rule_scope AS (
   ) AS v(rule, skind, sval)
 ),
 m AS (
-  SELECT rt.rule, s.slot, o.org, u.kind AS okind, o.p, '/' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(o.lead, '、', '/'), '，', '/'), ',', '/'), '；', '/'), ';', '/'), ' ', '/'), '　', '/') || '/' AS leadn, '/' || REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(o.tgt, '、', '/'), '，', '/'), ',', '/'), '；', '/'), ';', '/'), ' ', '/'), '　', '/') || '/' AS tgtn
+  SELECT rt.rule, s.slot, o.org, u.kind AS okind, o.p, o.lead, o.tgt
   FROM rec o
   JOIN rule_type rt ON rt.typ = o.typ
   JOIN rule_slot s ON s.rule = rt.rule AND o.d >= s.lo AND o.d <= s.hi
@@ -156,24 +201,22 @@ m AS (
     AND CASE rt.rule WHEN 'G-07' THEN (strpos(o.title, '全面从严治党') > 0 OR strpos(o.title, '党风廉政') > 0 OR strpos(o.title, 'a''b\c') > 0) ELSE 1 = 1 END
 ),
 hit AS (
-  SELECT m.rule, m.slot, m.org, '' AS person, m.p FROM m
-    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'org' AND rs.sval = m.org
+  SELECT m.rule, m.slot, CASE WHEN rs.skind = 'all' THEN '*' ELSE m.org END AS org, '' AS person, m.p FROM m
+    JOIN rule_scope rs ON rs.rule = m.rule
+    WHERE (rs.skind = 'org' AND rs.sval = m.org) OR (rs.skind = 'kind' AND rs.sval = m.okind) OR rs.skind = 'all'
   UNION ALL
-  SELECT m.rule, m.slot, m.org, '' AS person, m.p FROM m
-    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'kind' AND rs.sval = m.okind
+  SELECT x.rule, x.slot, pe.unit AS org, pe.name AS person, x.p FROM (
+    SELECT m.rule, m.slot, m.p, rs.sval, nm.name FROM m JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'role'
+    CROSS JOIN UNNEST(array_distinct(split(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(m.lead, '、', '/'), '，', '/'), ',', '/'), '；', '/'), ';', '/'), ' ', '/'), '　', '/'), '/'))) AS nm(name)
+  ) x
+    JOIN person pe ON pe.role = x.sval AND pe.name = x.name
   UNION ALL
-  SELECT m.rule, m.slot, pe.unit AS org, pe.name AS person, m.p FROM m
-    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'role'
-    JOIN person pe ON pe.role = rs.sval
-    WHERE strpos(m.leadn, '/' || pe.name || '/') > 0
-  UNION ALL
-  SELECT m.rule, m.slot, '*' AS org, '' AS person, m.p FROM m
-    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'all'
-  UNION ALL
-  SELECT m.rule, m.slot, tu.name AS org, '' AS person, m.p FROM m
-    JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'target'
-    JOIN unit tu ON tu.kind = rs.sval
-    WHERE strpos(m.tgtn, '/' || tu.name || '/') > 0 AND ((m.rule = 'G-05' AND m.org = '甲街道党工委'))
+  SELECT x.rule, x.slot, tu.name AS org, '' AS person, x.p FROM (
+    SELECT m.rule, m.slot, m.p, m.org, m.okind, rs.sval, nm.name FROM m JOIN rule_scope rs ON rs.rule = m.rule AND rs.skind = 'target'
+    CROSS JOIN UNNEST(array_distinct(split(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(m.tgt, '、', '/'), '，', '/'), ',', '/'), '；', '/'), ';', '/'), ' ', '/'), '　', '/'), '/'))) AS nm(name)
+  ) x
+    JOIN unit tu ON tu.kind = x.sval AND tu.name = x.name
+    WHERE (x.rule = 'G-05' AND x.org = '甲街道党工委')
 ),
 cnt AS (
   SELECT rule, org, person, slot, COUNT(*) AS n, SUM(COALESCE(p, 0)) AS total FROM hit GROUP BY rule, org, person, slot
@@ -182,118 +225,3 @@ SELECT 'cell' AS kind, rule, org, person, slot AS period, n AS "count", total AS
 FROM cnt
 ORDER BY rule, org, person, period;
 
--- plancheck: duplicate — records equal to an earlier one in date, unit, type and title, per unit
-WITH
-src AS (
-  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
-         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
-  FROM warehouse.activities
-),
-norm AS (
-  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
-),
-chk AS (
-  SELECT d, p, org, typ, title, lead, tgt,
-         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
-                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
-  FROM norm
-),
-rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
-SELECT 'duplicate' AS kind, '' AS rule, org, '' AS person, '' AS period, SUM(n - 1) AS "count", 0 AS "sum"
-FROM (SELECT org, COUNT(*) AS n FROM rec GROUP BY d, org, typ, title) g
-WHERE n > 1
-GROUP BY org
-ORDER BY org;
-
--- plancheck: unknown-unit — records per unit not in the roster
-WITH
-src AS (
-  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
-         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
-  FROM warehouse.activities
-),
-norm AS (
-  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
-),
-chk AS (
-  SELECT d, p, org, typ, title, lead, tgt,
-         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
-                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
-  FROM norm
-),
-rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0),
-unit AS (
-  SELECT * FROM (VALUES
-    ('甲街道党工委', '党工委', 0),
-    ('一社区党支部', '社区党支部', 1),
-    ('二社区党支部', '社区党支部', 2),
-    ('机关党支部', '机关党支部', 3)
-  ) AS v(name, kind, ord)
-)
-SELECT 'unknown-unit' AS kind, '' AS rule, r.org, '' AS person, '' AS period, COUNT(*) AS "count", 0 AS "sum"
-FROM rec r LEFT JOIN unit u ON u.name = r.org
-WHERE u.name IS NULL
-GROUP BY r.org
-ORDER BY r.org;
-
--- plancheck: dates — records dated outside the year under review, or after as-of, per unit
-WITH
-src AS (
-  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
-         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
-  FROM warehouse.activities
-),
-norm AS (
-  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
-),
-chk AS (
-  SELECT d, p, org, typ, title, lead, tgt,
-         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
-                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
-  FROM norm
-),
-rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0)
-SELECT kind, '' AS rule, org, '' AS person, '' AS period, COUNT(*) AS "count", 0 AS "sum"
-FROM (
-  SELECT org, CASE WHEN d < '2022-01-01' OR d > '2022-12-31' THEN 'outside-year'
-                   WHEN d > '2022-05-16' THEN 'after-as-of' END AS kind
-  FROM rec
-) k
-WHERE kind IS NOT NULL
-GROUP BY kind, org
-ORDER BY kind, org;
-
--- plancheck: uncounted-type — records of activity types no rule counts, per type (in the rule column)
-WITH
-src AS (
-  SELECT CAST("date" AS VARCHAR) AS d_raw, CAST("org" AS VARCHAR) AS org, CAST("type" AS VARCHAR) AS typ, CAST("participants" AS VARCHAR) AS p_raw,
-         COALESCE(CAST("title" AS VARCHAR), '') AS title, COALESCE(CAST("lead" AS VARCHAR), '') AS lead, COALESCE(CAST("target" AS VARCHAR), '') AS tgt
-  FROM warehouse.activities
-),
-norm AS (
-  SELECT CAST(TRY_CAST(d_raw AS DATE) AS VARCHAR) AS d, TRY_CAST(p_raw AS BIGINT) AS p, p_raw, org, typ, title, lead, tgt FROM src
-),
-chk AS (
-  SELECT d, p, org, typ, title, lead, tgt,
-         CASE WHEN d IS NULL OR org IS NULL OR org = '' OR typ IS NULL OR typ = ''
-                OR (p IS NULL AND p_raw IS NOT NULL AND p_raw <> '') THEN 1 ELSE 0 END AS bad
-  FROM norm
-),
-rec AS (SELECT d, p, org, typ, title, lead, tgt FROM chk WHERE bad = 0),
-rule_type AS (
-  SELECT * FROM (VALUES
-    ('G-01', '思想动态分析研判'),
-    ('G-01', '意识形态专题研究'),
-    ('G-02', '培训'),
-    ('G-03', '党课'),
-    ('G-04', '意识形态专题研究'),
-    ('G-05', '巡察'),
-    ('G-06', '帮扶走访'),
-    ('G-07', '专题会议')
-  ) AS v(rule, typ)
-)
-SELECT 'uncounted-type' AS kind, r.typ AS rule, '' AS org, '' AS person, '' AS period, COUNT(*) AS "count", 0 AS "sum"
-FROM rec r LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = r.typ
-WHERE t.typ IS NULL
-GROUP BY r.typ
-ORDER BY r.typ;
