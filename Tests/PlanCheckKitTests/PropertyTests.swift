@@ -129,8 +129,8 @@ struct PropertyTests {
         #expect(try String(contentsOfFile: dir + "/c.txt", encoding: .utf8).contains(sentence), "text file")
         #expect(try String(contentsOfFile: dir + "/c.html", encoding: .utf8).contains("读取\(n)行，接受\(a)行，拒绝\(bad)行"), "html")
         let csv = try String(contentsOfFile: dir + "/c.csv", encoding: .utf8)
-        #expect(csv.contains("\r\ninput,读取的记录,,,,\(n),\(a),\(bad),提示,"), "csv input row")
-        #expect(csv.components(separatedBy: "\r\nrejected,").count - 1 == bad, "csv lists every rejected row")
+        #expect(csv.contains("\r\n读取,读取的记录,,,,\(n),\(a),\(bad),提示,"), "csv input row")
+        #expect(csv.components(separatedBy: "\r\n拒绝,").count - 1 == bad, "csv lists every rejected row")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/c.json"))) as! [String: Any]
         let counts = json["counts"] as! [String: Any]
         #expect(counts["rowsRead"] as? Int == n && counts["accepted"] as? Int == a && counts["rejected"] as? Int == bad, "json counts")

@@ -78,6 +78,13 @@ extension Messages {
         "report.csv.end": MessageText(zh: "结束日期", en: "end"),
         "report.csv.note": MessageText(zh: "说明", en: "note"),
         // CSV rows after the findings.
+        // The CSV report's rows about reading and data quality: their kind (first column) and checker.
+        "report.row.rejected": MessageText(zh: "拒绝", en: "rejected"),
+        "report.row.cell": MessageText(zh: "单元格", en: "cell"),
+        "report.row.unread": MessageText(zh: "未读取", en: "unread"),
+        "report.row.input": MessageText(zh: "读取", en: "input"),
+        "report.row.reader": MessageText(zh: "读取", en: "reader"),
+        "report.row.quality": MessageText(zh: "数据质量", en: "quality"),
         "report.rejectedTitle": MessageText(zh: "拒绝的行", en: "rejected row"),
         "report.inputTitle": MessageText(zh: "读取的记录", en: "rows read"),
         "report.inputNote": MessageText(zh: "读取 {0} 行 = 接受 {1} 行 + 拒绝 {2} 行", en: "{0} {0|row|rows} read = {1} accepted + {2} rejected"),

@@ -38,23 +38,26 @@ public enum CSVCheckReporter: CheckReporter {
         BlockWriter.write(blocks: (n + size - 1) / size, threads: o.threads, to: sink, main: { rows.write(r.findings, block($0)) },
                           helper: { helperRows.write(r.findings, block($0)); return out.take() })
         let L = o.lang
+        // The rows about reading name their kind and "checker" in the report's language (拒绝, 读取 …
+        // in Chinese; the English codes rejected, reader … with --lang en, for machines).
+        let reader = Messages.text("report.row.reader", L)
         for x in r.read.rejections {
-            w.row(["rejected", Messages.text("report.rejectedTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
-                   "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
+            w.row([Messages.text("report.row.rejected", L), Messages.text("report.rejectedTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
+                   reader, Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
         }
         // Cells of optional fields that could not be read: the row counted, the cell is named.
         for x in r.read.cellWarnings {
-            w.row(["cell", Messages.text("cells.title", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
-                   "reader", Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
+            w.row([Messages.text("report.row.cell", L), Messages.text("cells.title", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.location,
+                   reader, Rejection.kindLabel(x.kind, L), "", "", x.message(L)])
         }
         // Files of the input folders that were not read: the file in `evidence`, why in `note`.
         for x in r.notRead {
-            w.row(["unread", Messages.text("folder.csvTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.path,
-                   "reader", "", "", "", x.message(L)])
+            w.row([Messages.text("report.row.unread", L), Messages.text("folder.csvTitle", L), "", "", "", "", "", "", Status.warning.label(L), "", "", x.path,
+                   reader, "", "", "", x.message(L)])
         }
         // The input row: rows read, accepted, rejected, and in `evidence` the files read (" | " between).
-        w.row(["input", Messages.text("report.inputTitle", L), "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
-               (r.read.rejected > 0 ? Status.warning : Status.met).label(L), "", "", r.read.files.map(\.path).joined(separator: " | "), "reader", "", "", "",
+        w.row([Messages.text("report.row.input", L), Messages.text("report.inputTitle", L), "", "", "", String(r.read.rowsRead), String(r.read.accepted), String(r.read.rejected),
+               (r.read.rejected > 0 ? Status.warning : Status.met).label(L), "", "", r.read.files.map(\.path).joined(separator: " | "), reader, "", "", "",
                Messages.text("report.inputNote", L, r.read.rowsRead, r.read.accepted, r.read.rejected)])
     }
 
@@ -87,8 +90,12 @@ public enum CSVCheckReporter: CheckReporter {
         func cells(of info: RuleInfo) -> [[UInt8]] {
             if let c = ruleCells[ObjectIdentifier(info)] { return c }
             // The checker as the plan's writer names it in the report's language (计数 … under zh).
-            let checker = o.lang == .zh ? (CheckerRegistry.planChecker(info.checker)?.chineseName ?? info.checker) : info.checker
-            let c = [info.id, info.title(o.lang), info.source, checker, info.clause].map { Array(w.escape($0).utf8) }
+            let quality = info.checker == QualityChecker.identifier
+            let checker = o.lang == .zh
+                ? (quality ? Messages.text("report.row.quality", o.lang) : CheckerRegistry.planChecker(info.checker)?.chineseName ?? info.checker)
+                : info.checker
+            let id = quality && info.id == QualityChecker.identifier ? Messages.text("report.row.quality", o.lang) : info.id
+            let c = [id, info.title(o.lang), info.source, checker, info.clause].map { Array(w.escape($0).utf8) }
             ruleCells[ObjectIdentifier(info)] = c
             return c
         }
