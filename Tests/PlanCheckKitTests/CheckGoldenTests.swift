@@ -165,6 +165,19 @@ struct ReviewTextTests {
         #expect(lines.last!.contains("Checks/000-street-party-building-2022.csv、Checks/001"))
     }
 
+    /// Mid-year nothing is "均已达标" while periods are still open: units with no shortfall so far are said as such.
+    @Test("mid-year: 均无未完成事项, not 均已达标")
+    func midYear() throws {
+        var a = CheckGoldenTests.args
+        a[0] = "stats"
+        a = a.map { $0 == "2022-12-31" ? "2022-06-15" : $0 }
+        let out = try TestSupport.runBinary(a + ["SampleData/records"], cwd: TestSupport.root).out
+        let body = out.split(separator: "\n").prefix(7).joined(separator: "\n")
+        #expect(body.contains("党工委委员每季度分析研判分管领域意识形态情况：5人均无未完成事项"), "\(body)")
+        #expect(body.contains("6个社区党支部均无未完成事项；2个机关党支部中1个无未完成事项，街道机关第二党支部有未完成事项"), "\(body)")
+        #expect(!body.contains("均已达标"), "\(body)")
+    }
+
     @Test(arguments: [(1, 1, "100"), (0, 3, "0"), (146, 158, "92.4"), (2, 3, "66.7"), (1, 8, "12.5")])
     func percent(_ met: Int, _ due: Int, _ text: String) { #expect(ReviewText.percent(met, due) == text) }
 

@@ -82,7 +82,11 @@ public enum ReviewText {
                 } else {
                     // Mid-year: a unit is fine while nothing of its rule is missed or behind.
                     let fine = ls.filter { $0.status != .missed && $0.status != .atRisk }.count
-                    items.append(Messages.text(people ? "review.rulePeopleOpen" : "review.ruleUnitsOpen", L, title, ls.count, fine))
+                    if fine == ls.count {
+                        items.append(Messages.text(people ? "review.rulePeopleOpenAll" : "review.ruleUnitsOpenAll", L, title, ls.count))
+                    } else {
+                        items.append(Messages.text(people ? "review.rulePeopleOpen" : "review.ruleUnitsOpen", L, title, ls.count, fine))
+                    }
                 }
             }
         }
@@ -100,10 +104,12 @@ public enum ReviewText {
             let gs = byKind[k]!
             guard gs.count > 1 else { continue }
             let failing = gs.filter { g in g.all.contains { $0.status == .missed || $0.status == .atRisk } }
-            if failing.isEmpty { kindItems.append(Messages.text("review.kindPlanAll", L, gs.count, k)) }
+            // Mid-year a kind with nothing missed or behind has not "met every requirement" yet.
+            let decided = gs.allSatisfy { g in g.all.allSatisfy { $0.status == .met || $0.status == .missed } }
+            if failing.isEmpty { kindItems.append(Messages.text(decided ? "review.kindPlanAll" : "review.kindPlanAllOpen", L, gs.count, k)) }
             else if failing.count == gs.count { kindItems.append(Messages.text("review.kindPlanNone", L, gs.count, k)) }
             else {
-                kindItems.append(Messages.text("review.kindPlan", L, gs.count, k, gs.count - failing.count,
+                kindItems.append(Messages.text(decided ? "review.kindPlan" : "review.kindPlanOpen", L, gs.count, k, gs.count - failing.count,
                                                failing.map(\.name).joined(separator: list)))
             }
         }
