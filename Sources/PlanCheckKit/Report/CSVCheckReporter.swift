@@ -69,8 +69,6 @@ public enum CSVCheckReporter: CheckReporter {
         let r: CheckReport
         let o: ReportOptions
         var ruleCells: [ObjectIdentifier: [[UInt8]]] = [:]
-        /// Escaped unit names by unit id (empty: not yet).
-        var orgCells: [[UInt8]] = []
         let scratch = ByteLine()
         /// A cell's evidence indices, newest first (reused from row to row).
         var chain: [Int] = []
@@ -134,14 +132,6 @@ public enum CSVCheckReporter: CheckReporter {
             }
         }
 
-        /// Unit `u`'s name, escaped (`*` for all units).
-        func orgCell(_ u: Int, _ context: CheckContext) -> [UInt8] {
-            if u < 0 { return [UInt8(ascii: "*")] }
-            if u >= orgCells.count { orgCells += repeatElement([], count: max(u + 1, context.unitCount) - orgCells.count) }
-            if orgCells[u].isEmpty { orgCells[u] = Array(w.escape(context.unitName(u)).utf8) }
-            return orgCells[u]
-        }
-
         /// A slot's row bytes around the unit and the evidence, for one status and actual value:
         /// from the period to the source (`mid`) and from the checker to the note (`tail`).
         struct SlotRow {
@@ -180,7 +170,13 @@ public enum CSVCheckReporter: CheckReporter {
                 }
                 var out = line.sink
                 out.append(array: ruleHead)
-                out.append(array: orgCell(Int(units[e]), context))
+                // The unit's name escaped as it is written, not kept escaped per unit: two threads'
+                // copies of every name were 128 bytes a unit of a 5,000,000-unit roster's check.
+                let u = Int(units[e])
+                if u < 0 { out.append(byte: UInt8(ascii: "*")) } else {
+                    var name = context.unitName(u)
+                    name.withUTF8 { CSVWriter.appendEscaped($0, formulaGuard: guardFormulas, to: &out) }
+                }
                 out.append(byte: UInt8(ascii: ","))
                 if people[e] >= 0 {
                     var name = scope.person(e)
