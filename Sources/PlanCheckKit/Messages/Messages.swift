@@ -58,6 +58,7 @@ public enum Messages {
         ("report", report),
         ("reader", reader),
         ("audit", audit),
+        ("period", period),
         ("review", review),
         ("csv", csv),
         ("inspect", inspect),

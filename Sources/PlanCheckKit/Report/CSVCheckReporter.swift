@@ -153,7 +153,7 @@ public enum CSVCheckReporter: CheckReporter {
             let slots = t.slots, cells = t.cells, log = t.evidenceLog, next = t.evidenceNext, head = t.evidenceHead
             let scope = t.scope, units = scope.entityUnit, people = scope.entityPerson
             let context = t.context, evidence = context.evidence, required = t.rule.threshold
-            let labels = slots.map { Array(w.escape($0.label).utf8) }
+            let labels = slots.map { Array(w.escape($0.name(o.lang)).utf8) }
             let measure = Array(Finding.measureText(t.findingInfo.measure, o.lang).utf8)
             let guardFormulas = w.formulaGuard
             let ruleHead = rule[0] + [UInt8(ascii: ",")] + rule[1] + [UInt8(ascii: ",")]
@@ -254,7 +254,7 @@ public enum CSVCheckReporter: CheckReporter {
         func write(_ f: Finding) {
             let status = f.status
             if o.quiet && !status.isProblem { return }
-            row(cells(of: f.info), org: Array(w.escape(f.org).utf8), person: f.person, period: Array(w.escape(f.period).utf8),
+            row(cells(of: f.info), org: Array(w.escape(f.org).utf8), person: f.person, period: Array(w.escape(f.slot.name(o.lang)).utf8),
                 required: f.required, actual: f.actual, status: status, start: f.start, end: f.end, due: f.due,
                 evidence: { var out = $0; f.appendEvidence(to: &out) },
                 advice: { var out = $0; f.appendAdvice(asOf: self.r.asOf, status: status, lang: self.o.lang, to: &out) { d, o in self.appendDay(d, to: &o) } })

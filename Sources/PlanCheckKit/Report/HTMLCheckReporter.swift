@@ -79,38 +79,11 @@ public enum HTMLCheckReporter: CheckReporter {
         return L == .zh ? Messages.text("audit.date", L, c.year, c.month, c.day) : d.iso
     }
 
-    /// The period kind of a label: year, half, quarter, month, week, or nil for a named window.
-    static func kind(_ label: String) -> PeriodKind? {
-        let b = Array(label.utf8)
-        guard b.count >= 4, b[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        if b.count == 4 { return .year }
-        guard b.count >= 6, b[4] == UInt8(ascii: "-") else { return nil }
-        switch b[5] {
-        case UInt8(ascii: "H"): return .half
-        case UInt8(ascii: "Q"): return .quarter
-        case UInt8(ascii: "W"): return .week
-        default: return b.count == 7 ? .month : nil
-        }
-    }
+    /// The period kind of a label (see ``PeriodSlot/kind(of:)``).
+    static func kind(_ label: String) -> PeriodKind? { PeriodSlot.kind(of: label) }
 
-    /// A period in words: 全年, 上半年, 第三季度, 8月, 第 12 周, or a window's name.
-    static func periodName(_ label: String, _ L: Lang) -> String {
-        let tail = label.count > 5 ? String(label.dropFirst(5)) : ""
-        switch kind(label) {
-        case .year?: return Messages.text("audit.period.year", L)
-        case .half?: return tail == "H1" ? Messages.text("audit.H1", L) : Messages.text("audit.H2", L)
-        case .quarter?:
-            switch tail {
-            case "Q1": return Messages.text("audit.Q1", L)
-            case "Q2": return Messages.text("audit.Q2", L)
-            case "Q3": return Messages.text("audit.Q3", L)
-            default: return Messages.text("audit.Q4", L)
-            }
-        case .month?: return Messages.text("audit.monthN", L, Int(tail) ?? 0)
-        case .week?: return Messages.text("audit.weekN", L, Int(tail.dropFirst()) ?? 0)
-        case nil: return label
-        }
-    }
+    /// A period in words: 全年, 上半年, 第三季度, 8月, 第12周, or a window's name (see ``PeriodSlot/words(_:_:)``).
+    static func periodName(_ label: String, _ L: Lang) -> String { PeriodSlot.words(label, L) }
 
     /// The word for one period of a kind (季度, 月, 周 …).
     static func periodWord(_ k: PeriodKind?, _ L: Lang) -> String {

@@ -2,12 +2,12 @@
 public enum JSONCheckReporter: CheckReporter {
     public static let format = "json"
 
-    /// One finding: English keys and status codes (stable for machines), plus `statusLabel` and
-    /// `advice` in the report's language.
+    /// One finding: English keys and status codes (stable for machines), plus `periodLabel`,
+    /// `statusLabel` and `advice` in the report's language.
     static func finding(_ f: Finding, asOf: Day, lang: Lang) -> JSONValue {
         .object([
             ("rule", .string(f.rule)), ("title", .string(f.title(lang))), ("checker", .string(f.checker)),
-            ("org", .string(f.org)), ("person", .string(f.person)), ("period", .string(f.period)),
+            ("org", .string(f.org)), ("person", .string(f.person)), ("period", .string(f.period)), ("periodLabel", .string(f.slot.name(lang))),
             ("start", .string(f.start.iso)), ("end", .string(f.end.iso)),
             ("required", .int(f.required)), ("actual", .int(f.actual)), ("shortfall", .int(f.shortfall)),
             ("status", .string(f.status.rawValue)), ("statusLabel", .string(f.status.label(lang))), ("due", .string(f.due.iso)),

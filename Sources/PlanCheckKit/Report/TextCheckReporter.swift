@@ -102,13 +102,13 @@ public enum TextCheckReporter: CheckReporter {
                     if fold.shown { continue }
                     folds[foldOf[i]].shown = true
                     let all = fold.met == fold.periods
-                    let span = all ? fold.firstMet + "…" + fold.lastMet : Messages.text("report.foldOthers", L)
+                    let span = all ? PeriodSlot.span(fold.firstMet, fold.lastMet, L) : Messages.text("report.foldOthers", L)
                     rows.append(["  " + Status.met.label(L), f.rule, f.title, f.person, span, String(f.required), "", "",
                                  all ? Messages.text("report.foldAll", L, fold.periods) : Messages.text("report.foldSome", L, fold.met, fold.periods)])
                     statuses.append(.met)
                     continue
                 }
-                rows.append(["  " + f.status.label(L), f.rule, f.title, f.person, f.period, String(f.required), String(f.actual),
+                rows.append(["  " + f.status.label(L), f.rule, f.title, f.person, f.slot.name(L), String(f.required), String(f.actual),
                              String(f.shortfall), f.advice(asOf: r.asOf, lang: L)])
                 statuses.append(f.status)
                 if o.evidence && f.evidenceCount > 0 {
