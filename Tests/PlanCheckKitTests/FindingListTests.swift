@@ -62,3 +62,14 @@ import Testing
         #expect(fs.map(\.evidenceCount) == [1, 5, 0])
     }
 }
+
+/// JSON string literals written from bytes escape exactly what the scalar-by-scalar version did.
+@Suite("JSON string quoting") struct JSONQuoteTests {
+    @Test("quotes, backslashes, control characters, U+2028/2029 and < escaped; other text as it is")
+    func quote() {
+        #expect(JSONValue.quote("a\"b\\c\n\r\t<\u{0}\u{1}\u{1f}\u{2028}\u{2029}中文 ok\u{7f}")
+                == "\"a\\\"b\\\\c\\n\\r\\t\\u003c\\u0000\\u0001\\u001f\\u2028\\u2029中文 ok\u{7f}\"")
+        #expect(JSONValue.quote("") == "\"\"")
+        #expect(JSONValue.quote("\u{2027}\u{202a}") == "\"\u{2027}\u{202a}\"")
+    }
+}

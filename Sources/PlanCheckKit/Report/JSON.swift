@@ -27,24 +27,36 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal: `"` and `\` escaped, control characters, U+2028 and U+2029 as
+    /// `\uXXXX` (`\n`, `\r`, `\t` for those three), `<` as `\u003c` (safe to embed in HTML).
+    /// Works on the UTF-8 bytes (everything escaped is one ASCII byte, or the three bytes of U+2028
+    /// and U+2029): appending scalar by scalar to a `String` was most of a JSON report's time
+    /// (1.4 million findings took 16 s).
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"   // safe to embed in HTML
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
-                } else { out.unicodeScalars.append(u) }
+        let b = Array(s.utf8)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(b.count + 2)
+        let hex = Array("0123456789abcdef".utf8)
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x3C: out += Array("\\u003c".utf8)
+            case 0..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 0xF)]]
+            case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                out += Array((b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                i += 3
+                continue
+            default: out.append(c)
             }
+            i += 1
         }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }
