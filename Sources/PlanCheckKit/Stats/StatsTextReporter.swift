@@ -88,7 +88,10 @@ public enum StatsTextReporter {
         }
         if r.lastMonth > 0 {
             var rows = [[Messages.text("stats.col.month", L), Messages.text("stats.col.activities", L), Messages.text("stats.col.participants", L)]]
-            for (i, c) in r.months.enumerated() { rows.append([r.period(i + 1), String(c.count), String(c.participants)]) }
+            // Months as the summary and the page say them in Chinese (1月); English keeps 2022-01.
+            for (i, c) in r.months.enumerated() {
+                rows.append([L == .zh ? Words(zh: true).month(i + 1) : r.period(i + 1), String(c.count), String(c.participants)])
+            }
             rows.append([Messages.text("stats.total", L), String(r.total.count), String(r.total.participants)])
             section(Messages.text("stats.section.byMonth", L), rows, right: [1, 2])
         }
