@@ -94,6 +94,69 @@ struct InflateTests {
         }
     }
 
+    /// A dynamic block whose literal code has lengths 1, 2, … 15 for symbols 0…14 and 15 for
+    /// the end of block, emitting `payload` (symbols 0…14); one distance code.
+    static func longCodeBlock(_ w: inout BitWriter, payload: [Int], final: Bool) {
+        func canonical(_ lengths: [Int]) -> [Int: (code: Int, len: Int)] {
+            var count = [Int](repeating: 0, count: 17)
+            for l in lengths where l > 0 { count[l] += 1 }
+            var next = [Int](repeating: 0, count: 17), code = 0
+            for len in 1...15 { code = (code + count[len - 1]) << 1; next[len] = code }
+            var out: [Int: (Int, Int)] = [:]
+            for (sym, l) in lengths.enumerated() where l > 0 { out[sym] = (next[l], l); next[l] += 1 }
+            return out
+        }
+        let order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+        var cl = [Int](repeating: 0, count: 19)
+        for sym in 0..<15 { cl[sym] = 4 }
+        cl[15] = 5; cl[18] = 5
+        let clCodes = canonical(cl)
+        var lit = [Int](repeating: 0, count: 257)
+        for i in 0..<15 { lit[i] = i + 1 }
+        lit[256] = 15
+        let litCodes = canonical(lit)
+        w.bits(final ? 1 : 0, 1); w.bits(2, 2)
+        w.bits(0, 5); w.bits(0, 5); w.bits(15, 4)
+        for o in order { w.bits(cl[o], 3) }
+        func put(_ sym: Int) { let c = clCodes[sym]!; w.code(c.code, c.len) }
+        for i in 0..<15 { put(i + 1) }
+        put(18); w.bits(127, 7)          // 138 zeros
+        put(18); w.bits(103 - 11, 7)     // 103 zeros: symbols 15…255 have no code
+        put(15)                          // end of block: 15 bits
+        put(1)                           // the one distance code
+        for p in payload { let c = litCodes[p]!; w.code(c.code, c.len) }
+        let e = litCodes[256]!; w.code(e.code, e.len)
+    }
+
+    @Test("codes up to 15 bits decode through the 10-bit table; a tiny dynamic block builds no 32,768-entry table")
+    func longCodes() throws {
+        var w = BitWriter()
+        let payload = Array(0..<15) + [14, 13, 12, 11, 10, 0, 9]
+        Self.longCodeBlock(&w, payload: payload, final: false)
+        for _ in 0..<200 { Self.longCodeBlock(&w, payload: [], final: false) }
+        Self.longCodeBlock(&w, payload: [14, 0, 14], final: true)
+        let out = try Inflate.inflate(w.bytes, limit: 1 << 20)
+        #expect(out == (payload + [14, 0, 14]).map(UInt8.init))
+        // The table a block builds is bounded by the root bits, whatever lengths it declares
+        // (it was 2^15 entries: a stream of such blocks cost ~1,000 times its size in work).
+        var lit = [UInt8](repeating: 0, count: 257)
+        for i in 0..<15 { lit[i] = UInt8(i + 1) }
+        lit[256] = 15
+        let h = try Inflate.Huffman(lengths: lit)
+        #expect(h.table.count == 1 << Inflate.Huffman.rootBits && h.maxLen == 15)
+        // Cut inside a 15-bit code: truncated, not a wrong symbol.
+        var c = BitWriter()
+        Self.longCodeBlock(&c, payload: [14, 14, 14], final: true)
+        for cut in 1..<c.bytes.count {
+            #expect(throws: InflateError.self) { try Inflate.inflate(Array(c.bytes[0..<cut]), limit: 1 << 20) }
+        }
+        if Peer.hasPython() {
+            let path = TestSupport.write(w.bytes, name: "long.deflate")
+            let r = try Peer.run("/usr/bin/env", ["python3", "-c", "import sys,zlib; print(list(zlib.decompress(open(sys.argv[1],'rb').read(), -15)))", path])
+            #expect(r.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\((payload + [14, 0, 14]))", "zlib: \(r.output)")
+        }
+    }
+
     @Test("random damage never crashes")
     func mutations() throws {
         guard Peer.hasPython() else { print("skipped: python3 not found"); return }

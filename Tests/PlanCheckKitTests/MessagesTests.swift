@@ -117,4 +117,18 @@ import Testing
         let other = Rejection(file: "f", line: 2, column: 1, kind: "missing date", id: "reader.missingField", args: ["活动时间", "field:date"])
         #expect(other.message(.zh).hasPrefix("活动时间（日期）为空；"), "\(other.message(.zh))")
     }
+
+    /// A bad cell's column is named by the file's header, and in Chinese by the field too when the
+    /// header is another language's: an English app export's `date` is date（日期）; English keeps `date`.
+    @Test(arguments: [
+        ("reader.impossibleDate", "date", "2022-02-30 09:30", "date（日期）“2022-02-30 09:30”：", "date '2022-02-30 09:30'"),
+        ("reader.unrecognizedDate", "日期", "去年", "日期“去年”", "日期 '去年'"),
+        ("reader.unrecognizedDate", "活动日期", "去年", "活动日期“去年”", "活动日期 '去年'"),
+        ("cells.badParticipants", "participants", "许多", "participants（参加人数）“许多”", "participants '许多'"),
+    ])
+    func badCellNamesItsColumnForAChineseReader(id: String, header: String, value: String, zh: String, en: String) {
+        let r = Rejection(file: "f", line: 2, column: 1, kind: "impossible date", id: id, args: [header, value, "x"])
+        #expect(r.message(.zh).hasPrefix(zh), "\(r.message(.zh))")
+        #expect(r.message(.en).hasPrefix(en), "\(r.message(.en))")
+    }
 }

@@ -69,7 +69,7 @@ struct WorkbookHostileTests {
     ])
     func sharedStringOutOfRange(index: String, cell: String) throws {
         let e = try #require(Self.error("<row r=\"6\"><c r=\"A6\" t=\"s\"><v>0</v></c><c r=\"C6\" t=\"s\"><v>\(index)</v></c></row>") as? WorkbookError)
-        #expect(e == .badSharedString(path: "k.xlsx", cell: cell, index: index, count: 1))
+        #expect(e == .badSharedString(path: "k.xlsx[台账]", cell: cell, index: index, count: 1))
         #expect(e.message(.zh).contains("单元格 \(cell) 引用第 \(index) 项共享文本，但工作簿只有 1 项"))
     }
 
@@ -145,6 +145,16 @@ struct WorkbookHostileTests {
         let wide = TestSupport.write(c.build(), name: "wide.xlsx")
         #expect(throws: WorkbookError.tooManyColumns(path: wide + "[单位]", row: 1, limit: 1024)) {
             _ = try TableFile.read(wide, options: ReaderOptions()) { _ in true }
+        }
+    }
+
+    @Test("damaged compressed data is said in the clerk's language, not as a Swift value")
+    func damagedDataMessage() {
+        let e = ZipError.badData(path: "b.xlsx", entry: "xl/worksheets/sheet1.xml", problem: .sizeMismatch(expected: 172, actual: 0))
+        #expect(e.message(.zh) == "b.xlsx：工作簿的 xl/worksheets/sheet1.xml 数据已损坏（目录写明解压后 172 字节，实际 0 字节）；请用 Excel/WPS 打开并另存为 .xlsx 后再试")
+        for p in [InflateError.truncated, .badBlockType, .badSymbol, .distanceTooFar, .tooLarge(limit: 9), .storedLengthMismatch, .badCodeLengths] {
+            let m = ZipError.badData(path: "b.xlsx", entry: "e", problem: p).message(.zh)
+            #expect(!m.contains("(") && !m.contains("truncated") && !m.contains("bad"), "\(m)")
         }
     }
 

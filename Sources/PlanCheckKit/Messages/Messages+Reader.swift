@@ -14,6 +14,8 @@ extension Messages {
         "reader.unrecognizedDate": MessageText(zh: "{0}“{1}”不是日期；可用的写法：{2}", en: "{0} '{1}' is not a date; expected {2}"),
         "reader.badParticipants": MessageText(zh: "{0}“{1}”不是人数；应为数字，后面可带“人”或“人次”（也可留空）",
                                               en: "{0} '{1}' is not a count; expected digits, optionally followed by 人 or 人次 (or empty)"),
+        // A column named by its header, then the field's name, as reader.missingField does ({0} 日期, {1} the header: date（日期）).
+        "reader.column": MessageText(zh: "{1}（{0}）", en: "{1} ({0})"),
         "reader.field.date": MessageText(zh: "日期", en: "date"),
         "reader.field.org": MessageText(zh: "单位", en: "org"),
         "reader.field.type": MessageText(zh: "活动类型", en: "type"),

@@ -19,6 +19,11 @@ extension Messages {
         "workbook.zipBadData": MessageText(
             zh: "{0}：工作簿的 {1} 数据已损坏（{2}）；请用 Excel/WPS 打开并另存为 .xlsx 后再试",
             en: "{0}: the data of {1} in the workbook is damaged ({2}); open it in Excel/WPS, save it again as .xlsx and retry"),
+        "workbook.inflateTruncated": MessageText(zh: "压缩数据在结束前中断", en: "the compressed data ends too soon"),
+        "workbook.inflateBadCode": MessageText(zh: "压缩数据中有无效的编码", en: "the compressed data holds an invalid code"),
+        "workbook.inflateDistance": MessageText(zh: "压缩数据引用了不存在的前文", en: "the compressed data refers back past its start"),
+        "workbook.inflateTooLarge": MessageText(zh: "解压后超过 {0} 字节", en: "it decompresses to more than {0} bytes"),
+        "workbook.inflateSize": MessageText(zh: "目录写明解压后 {0} 字节，实际 {1} 字节", en: "the directory says {0} bytes decompressed, the data gives {1}"),
         "workbook.zipTooLarge": MessageText(
             zh: "{0}：工作簿的 {1} 解压后超过 {2} MB 或压缩比异常（疑似“压缩炸弹”），已停止读取；真实的活动记录表不会这样，请检查文件来源",
             en: "{0}: {1} in the workbook decompresses to more than {2} MB or at an abnormal ratio (a ZIP bomb?); reading stopped. Real activity tables are never like this: check where the file came from"),

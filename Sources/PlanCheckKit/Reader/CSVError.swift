@@ -97,10 +97,25 @@ public struct Rejection: Equatable, Sendable, LocalizedMessage {
     /// The reason in `lang` (without the location).
     public func message(_ lang: Lang) -> String {
         guard let id = messageID else { return text }
-        let said = args.map { a in a.hasPrefix("field:") ? Rejection.fieldLabel(String(a.dropFirst(6)), lang) : a }
+        var said = args.map { a in a.hasPrefix("field:") ? Rejection.fieldLabel(String(a.dropFirst(6)), lang) : a }
+        // A cell's column is named by the file's own header: in Chinese, with the field's name when the
+        // header does not say it (an English app export's `date` → date（日期）).
+        if let field = Rejection.fieldOfColumn[id], !said.isEmpty { said[0] = Rejection.columnLabel(said[0], field: field, lang) }
         // A column headed 日期 is not said twice (日期（日期）为空).
         if id == "reader.missingField", said.count == 2, said[0] == said[1] { return Messages.format("reader.missingFieldNamed", lang, said) }
         return Messages.format(id, lang, said)
+    }
+
+    /// The field whose column the first argument of these messages names.
+    static let fieldOfColumn = ["reader.impossibleDate": "date", "reader.impossibleTime": "date", "reader.unrecognizedDate": "date",
+                                "reader.badParticipants": "participants", "cells.badParticipants": "participants"]
+
+    /// A column as the file heads it, for people: the header itself when it says the field
+    /// (日期, 活动日期), else the header with the field's name (date（日期）); English keeps the header.
+    public static func columnLabel(_ header: String, field: String, _ lang: Lang) -> String {
+        let word = fieldLabel(field, lang)
+        if lang == .en || header.contains(word) { return header }
+        return Messages.text("reader.column", lang, word, header)
     }
 
     /// A record field's name for people (日期, 单位 …).

@@ -243,33 +243,35 @@ public enum SQLCompiler {
           GROUP BY org, typ, bad, dk
         )
         """
-        var quality = ["""
-          SELECT 0 AS sec, 'input' AS kind, '' AS rule, '' AS org, COALESCE(SUM(n), 0) AS n, COALESCE(SUM(CASE WHEN bad = 1 THEN n ELSE 0 END), 0) AS s FROM q
-        """, """
-          SELECT 1 AS sec, 'duplicate' AS kind, '' AS rule, org, SUM(dup) AS n, 0 AS s FROM q WHERE bad = 0 GROUP BY org HAVING SUM(dup) > 0
-        """]
-        if roster != nil {
-            quality.append("""
-              SELECT 2 AS sec, 'unknown-unit' AS kind, '' AS rule, q.org, SUM(q.n) AS n, 0 AS s FROM q LEFT JOIN unit u ON u.name = q.org
-                WHERE q.bad = 0 AND u.name IS NULL GROUP BY q.org
-            """)
-        }
-        quality.append("""
-          SELECT 3 AS sec, dk AS kind, '' AS rule, org, SUM(n) AS n, 0 AS s FROM q WHERE dk IS NOT NULL GROUP BY dk, org
-        """)
-        quality.append("""
-          SELECT 4 AS sec, 'uncounted-type' AS kind, q.typ AS rule, '' AS org, SUM(q.n) AS n, 0 AS s
-            FROM q LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = q.typ
-            WHERE q.bad = 0 AND t.typ IS NULL GROUP BY q.typ
-        """)
+        // Every data-quality row from one pass over q (engines that inline a CTE would otherwise
+        // recompute the grouping of every record once per kind): q × the kinds, kept where the
+        // kind applies, summed per kind and key.
+        let kinds = [["0", "'input'"], ["1", "'duplicate'"]] + (roster != nil ? [["2", "'unknown-unit'"]] : [])
+            + [["3", "'dates'"], ["4", "'uncounted-type'"]]
+        let kindTable = d.values("kinds", ["sec", "kind"], kinds, dummy: ["0", "''"])
+        let unknownJoin = roster != nil ? "\n    LEFT JOIN (SELECT DISTINCT name FROM unit) u ON u.name = q.org" : ""
+        let unknownCase = roster != nil ? "\n        OR (k.sec = 2 AND u.name IS NULL)" : ""
         out += statement("quality", "rows read (count) and rejected (sum), records equal to an earlier one in date, unit, type and title "
                          + (roster != nil ? "and records of units not in the roster (per unit), " : "(per unit), ")
                          + "records dated outside the year or after as-of (per unit), of types no rule counts (per type, in the rule column)",
-                         ctes: [records] + (roster != nil ? [unitTable] : []) + [typeTable, qualityCTEs], """
-        SELECT kind, rule, org, '' AS person, '' AS period, n AS \(col("count")), s AS \(col("sum"))
+                         ctes: [records] + (roster != nil ? [unitTable] : []) + [typeTable, qualityCTEs, kindTable], """
+        SELECT kind, rule, org, '' AS person, '' AS period, SUM(n) AS \(col("count")), SUM(s) AS \(col("sum"))
         FROM (
-        \(quality.joined(separator: "\n  UNION ALL\n"))
+          SELECT k.sec, CASE WHEN k.sec = 3 THEN q.dk ELSE k.kind END AS kind,
+                 CASE WHEN k.sec = 4 THEN q.typ ELSE '' END AS rule,
+                 CASE WHEN k.sec IN (1, 2, 3) THEN q.org ELSE '' END AS org,
+                 CASE WHEN k.sec = 1 THEN q.dup ELSE q.n END AS n,
+                 CASE WHEN k.sec = 0 AND q.bad = 1 THEN q.n ELSE 0 END AS s
+          FROM q
+            CROSS JOIN kinds k\(unknownJoin)
+            LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = q.typ
+          WHERE k.sec = 0
+             OR (q.bad = 0 AND (k.sec = 1\(unknownCase)
+                OR (k.sec = 3 AND q.dk IS NOT NULL)
+                OR (k.sec = 4 AND t.typ IS NULL)))
         ) r
+        GROUP BY sec, kind, rule, org
+        HAVING sec <> 1 OR SUM(n) > 0
         ORDER BY sec, kind, rule, org
         """) + "\n"
         // The people are shipped only when a rule is done by people of a role.

@@ -18,6 +18,19 @@ public enum InflateError: Error, Equatable, Sendable {
     case sizeMismatch(expected: Int, actual: Int)
 }
 
+extension InflateError: LocalizedMessage {
+    /// What is wrong with the compressed data, as the workbook error says it.
+    public func message(_ lang: Lang) -> String {
+        switch self {
+        case .truncated: return Messages.text("workbook.inflateTruncated", lang)
+        case .badBlockType, .badCodeLengths, .badSymbol, .storedLengthMismatch: return Messages.text("workbook.inflateBadCode", lang)
+        case .distanceTooFar: return Messages.text("workbook.inflateDistance", lang)
+        case let .tooLarge(limit): return Messages.text("workbook.inflateTooLarge", lang, limit)
+        case let .sizeMismatch(expected, actual): return Messages.text("workbook.inflateSize", lang, expected, actual)
+        }
+    }
+}
+
 /// A DEFLATE (RFC 1951) decoder: stored, fixed-Huffman and dynamic-Huffman blocks.
 ///
 /// plancheck has no package dependencies, so workbooks (`.xlsx`, ZIP archives of XML) are
@@ -81,11 +94,25 @@ public enum Inflate {
     }()
     static let fixedDistance: Huffman = try! Huffman(lengths: [UInt8](repeating: 5, count: 30))
 
-    /// A canonical Huffman code as one lookup table indexed by the next `bits` input bits
-    /// (least significant first); each entry is `symbol << 4 | codeLength`, 0 for no code.
+    /// A canonical Huffman code: a lookup table indexed by the next `bits` input bits (least
+    /// significant first) for codes up to ``rootBits`` long, each entry `symbol << 4 | codeLength`
+    /// (0 for none); longer codes are decoded bit by bit from `counts` and `symbols` (as zlib's
+    /// `puff` does).
+    ///
+    /// The table stops at 10 bits so that building it costs at most 1,024 entries: a stream of
+    /// thousands of tiny dynamic blocks, each declaring 15-bit codes, made every block fill
+    /// 32,768 entries, about 1,000 times more work than its bytes (a 2 MB workbook part took
+    /// minutes). Real data rarely has codes past 10 bits.
     struct Huffman {
+        static let rootBits = 10
         var table: [UInt32]
         var bits: Int
+        /// The longest code.
+        var maxLen: Int
+        /// Codes of each length (index 1…15).
+        var counts: [Int]
+        /// Symbols in canonical order (by code length, then symbol).
+        var symbols: [Int]
 
         init(lengths: [UInt8]) throws {
             var count = [Int](repeating: 0, count: 16)
@@ -97,9 +124,13 @@ public enum Inflate {
                 left -= count[len]
                 if left < 0 { throw InflateError.badCodeLengths }   // over-subscribed
             }
-            let maxLen = max(1, (1...15).last { count[$0] > 0 } ?? 1)
-            bits = maxLen
-            table = [UInt32](repeating: 0, count: 1 << maxLen)
+            maxLen = max(1, (1...15).last { count[$0] > 0 } ?? 1)
+            bits = min(maxLen, Huffman.rootBits)
+            counts = count
+            var offsets = [Int](repeating: 0, count: 16)
+            for len in 1..<15 { offsets[len + 1] = offsets[len] + count[len] }
+            symbols = [Int](repeating: 0, count: offsets[15] + count[15])
+            table = [UInt32](repeating: 0, count: 1 << bits)
             var next = [Int](repeating: 0, count: 16)
             var code = 0
             for len in 1...15 {
@@ -108,8 +139,11 @@ public enum Inflate {
             }
             for (sym, l8) in lengths.enumerated() where l8 > 0 {
                 let len = Int(l8)
+                symbols[offsets[len]] = sym
+                offsets[len] += 1
                 let c = next[len]
                 next[len] += 1
+                guard len <= bits else { continue }
                 var rev = 0
                 for i in 0..<len where c & (1 << i) != 0 { rev |= 1 << (len - 1 - i) }
                 let entry = UInt32(sym << 4 | len)
@@ -162,11 +196,35 @@ public enum Inflate {
             if bitCount < 15 { refill() }
             let e = h.table[Int(bitBuffer & UInt64((1 << h.bits) - 1))]
             let len = Int(e & 15)
-            if len == 0 { throw bitCount < h.bits ? InflateError.truncated : InflateError.badSymbol }
+            if len == 0 {
+                if h.maxLen > h.bits { return try decodeLong(h) }
+                throw bitCount < h.bits ? InflateError.truncated : InflateError.badSymbol
+            }
             if len > bitCount { throw InflateError.truncated }
             bitBuffer >>= UInt64(len)
             bitCount -= len
             return Int(e >> 4)
+        }
+
+        /// A code longer than the table's bits (or no code), one bit at a time.
+        mutating func decodeLong(_ h: Huffman) throws -> Int {
+            var code = 0, first = 0, index = 0
+            var buffer = bitBuffer
+            for len in 1...h.maxLen {
+                if len > bitCount { throw InflateError.truncated }
+                code |= Int(buffer & 1)
+                buffer >>= 1
+                let count = h.counts[len]
+                if code - first < count {
+                    bitBuffer >>= UInt64(len)
+                    bitCount -= len
+                    return h.symbols[index + code - first]
+                }
+                index += count
+                first = (first + count) << 1
+                code <<= 1
+            }
+            throw InflateError.badSymbol
         }
 
         mutating func room(_ n: Int) throws {

@@ -278,7 +278,7 @@ public struct Workbook {
                 else if e.is("c") {
                     // Only a cell that was opened is finished (a stray </c> is ignored).
                     if inCell && cellHasValue {
-                        let text = try cellText(type: type, style: style, value: value, inline: inline) {
+                        let text = try cellText(type: type, style: style, value: value, inline: inline, place: place) {
                             Workbook.cellName(column: col, row: rowNumber)
                         }
                         if !text.isEmpty {
@@ -317,12 +317,12 @@ public struct Workbook {
     }
 
     /// A cell's text; `cell` names it for the error of a shared string the workbook lacks.
-    func cellText(type: String, style: Int, value: String, inline: String, cell: () -> String = { "" }) throws -> String {
+    func cellText(type: String, style: Int, value: String, inline: String, place: String? = nil, cell: () -> String = { "" }) throws -> String {
         switch type {
         case "s":
             let v = value.workbookTrimmed
             guard let i = Int(v), i >= 0, i < sharedStrings.count else {
-                throw WorkbookError.badSharedString(path: path, cell: cell(), index: String(v.prefix(40)), count: sharedStrings.count)
+                throw WorkbookError.badSharedString(path: place ?? path, cell: cell(), index: String(v.prefix(40)), count: sharedStrings.count)
             }
             return sharedStrings[i]
         case "inlineStr": return inline

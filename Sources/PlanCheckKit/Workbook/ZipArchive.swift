@@ -28,7 +28,7 @@ public enum ZipError: Error, Equatable, Sendable, LocalizedMessage {
         case let .unsupportedMethod(path, entry, method):
             return Messages.text("workbook.zipMethod", lang, path, entry, method)
         case let .badData(path, entry, problem):
-            return Messages.text("workbook.zipBadData", lang, path, entry, "\(problem)")
+            return Messages.text("workbook.zipBadData", lang, path, entry, problem.message(lang))
         case let .tooLarge(path, entry, limit):
             return Messages.text("workbook.zipTooLarge", lang, path, entry, limit / (1 << 20))
         case let .checksum(path, entry):

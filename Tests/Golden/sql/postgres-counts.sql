@@ -51,22 +51,35 @@ q AS (
                     WHEN d < '2022-01-01' OR d > '2022-12-31' THEN 'outside-year'
                     WHEN d > '2022-05-16' THEN 'after-as-of' END AS dk FROM grp) k
   GROUP BY org, typ, bad, dk
+),
+kinds AS (
+  SELECT * FROM (VALUES
+    (0, 'input'),
+    (1, 'duplicate'),
+    (2, 'unknown-unit'),
+    (3, 'dates'),
+    (4, 'uncounted-type')
+  ) AS v(sec, kind)
 )
-SELECT kind, rule, org, '' AS person, '' AS period, n AS "count", s AS "sum"
+SELECT kind, rule, org, '' AS person, '' AS period, SUM(n) AS "count", SUM(s) AS "sum"
 FROM (
-  SELECT 0 AS sec, 'input' AS kind, '' AS rule, '' AS org, COALESCE(SUM(n), 0) AS n, COALESCE(SUM(CASE WHEN bad = 1 THEN n ELSE 0 END), 0) AS s FROM q
-  UNION ALL
-  SELECT 1 AS sec, 'duplicate' AS kind, '' AS rule, org, SUM(dup) AS n, 0 AS s FROM q WHERE bad = 0 GROUP BY org HAVING SUM(dup) > 0
-  UNION ALL
-  SELECT 2 AS sec, 'unknown-unit' AS kind, '' AS rule, q.org, SUM(q.n) AS n, 0 AS s FROM q LEFT JOIN unit u ON u.name = q.org
-    WHERE q.bad = 0 AND u.name IS NULL GROUP BY q.org
-  UNION ALL
-  SELECT 3 AS sec, dk AS kind, '' AS rule, org, SUM(n) AS n, 0 AS s FROM q WHERE dk IS NOT NULL GROUP BY dk, org
-  UNION ALL
-  SELECT 4 AS sec, 'uncounted-type' AS kind, q.typ AS rule, '' AS org, SUM(q.n) AS n, 0 AS s
-    FROM q LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = q.typ
-    WHERE q.bad = 0 AND t.typ IS NULL GROUP BY q.typ
+  SELECT k.sec, CASE WHEN k.sec = 3 THEN q.dk ELSE k.kind END AS kind,
+         CASE WHEN k.sec = 4 THEN q.typ ELSE '' END AS rule,
+         CASE WHEN k.sec IN (1, 2, 3) THEN q.org ELSE '' END AS org,
+         CASE WHEN k.sec = 1 THEN q.dup ELSE q.n END AS n,
+         CASE WHEN k.sec = 0 AND q.bad = 1 THEN q.n ELSE 0 END AS s
+  FROM q
+    CROSS JOIN kinds k
+    LEFT JOIN (SELECT DISTINCT name FROM unit) u ON u.name = q.org
+    LEFT JOIN (SELECT DISTINCT typ FROM rule_type) t ON t.typ = q.typ
+  WHERE k.sec = 0
+     OR (q.bad = 0 AND (k.sec = 1
+        OR (k.sec = 2 AND u.name IS NULL)
+        OR (k.sec = 3 AND q.dk IS NOT NULL)
+        OR (k.sec = 4 AND t.typ IS NULL)))
 ) r
+GROUP BY sec, kind, rule, org
+HAVING sec <> 1 OR SUM(n) > 0
 ORDER BY sec, kind, rule, org;
 
 -- plancheck: counts — records (count) and participants (sum) per rule, unit or person, and period
