@@ -206,6 +206,32 @@ extension StatsCubeTests {
     func queuedEqualsAdded(seed: UInt64) {
         var rng = TestRNG(state: seed)
         let queued = StatsCube(), added = StatsCube()
+        _ = fill(queued, added, &rng)
+    }
+
+    /// A cube that turns sparse as its units grow (a national roster) holds exactly the cells a
+    /// dense one does, and walks its long table in the same order.
+    @Test(arguments: [3, 4])
+    func sparseEqualsDense(seed: UInt64) {
+        var rng = TestRNG(state: seed)
+        let sparse = StatsCube(denseUnitLimit: 300), dense = StatsCube(denseUnitLimit: .max)
+        let units = fill(sparse, dense, &rng)
+        #expect(sparse.isSparse && !dense.isSparse)
+        let types = (0..<sparse.sparseCellKeys().map(\.type).max()! + 1).map { "t\($0)" }
+        let orgs = (0..<units).map { "u\($0)" }
+        let order = Array(types.indices.reversed())
+        let a = StatsLongTable(cube: sparse, orgs: orgs, types: types, typeOrder: order, count: 0)
+        let b = StatsLongTable(cube: dense, orgs: orgs, types: types, typeOrder: order, count: 0)
+        #expect(Array(a).map { "\($0.org) \($0.type) \($0.month) \($0.cell)" } == Array(b).map { "\($0.org) \($0.type) \($0.month) \($0.cell)" })
+        #expect(!Array(a).isEmpty)
+        var rowsA: [String] = [], rowsB: [String] = []
+        a.forEachCell(orgs: 500..<900) { rowsA.append("\($0) \($1) \($2) \($3)") }
+        b.forEachCell(orgs: 500..<900) { rowsB.append("\($0) \($1) \($2) \($3)") }
+        #expect(rowsA == rowsB && !rowsA.isEmpty)
+    }
+
+    @discardableResult
+    private func fill(_ queued: StatsCube, _ added: StatsCube, _ rng: inout TestRNG) -> Int {
         var units = 1, types = 1
         queued.reserve(units: units, types: types)
         added.reserve(units: units, types: types)
@@ -219,8 +245,38 @@ extension StatsCubeTests {
             added.add(type: t, unit: u, month: m, participants: p)
         }
         queued.flush()
+        added.flush()
         for t in 0..<types { for u in 0..<units { for m in 0..<12 {
             #expect(queued.cell(type: t, unit: u, month: m) == added.cell(type: t, unit: u, month: m))
         } } }
+        return units
+    }
+}
+
+/// The summary is pasted into a review: it names a few units and says how many more, however
+/// large the roster (a million-unit roster once made one summary line of 71 MB).
+@Suite("Stats summary names a few units")
+struct StatsSummaryCapTests {
+    @Test(arguments: [Lang.zh, Lang.en])
+    func longListsAreCapped(lang: Lang) throws {
+        let d = TestSupport.tempDir("cap")
+        let units = (1...30).map { String(format: "第%02d社区党支部", $0) }
+        try ("name,kind,parent\n" + units.map { "\($0),社区党支部,\n" }.joined()).write(toFile: d + "/units.csv", atomically: true, encoding: .utf8)
+        var rows = "date,org,type,title,participants\n2022-03-01,第01社区党支部,主题党日,三月,5\n"
+        for i in 1...15 { rows += "2022-03-02,外来支部\(i),主题党日,三月,1\n" }
+        try rows.write(toFile: d + "/records.csv", atomically: true, encoding: .utf8)
+        let r = try StatsCommand.compute(plan: Plan(paths: [], rules: []), roster: try Roster.read([d + "/units.csv"]), rosterPaths: [d + "/units.csv"],
+                                         year: 2022, asOf: Day.parseISO("2022-12-31")!, inputs: [.file(d + "/records.csv")])
+        let text = StatsTextReporter.summary(r, lang: lang).joined(separator: "\n")
+        // 29 units tie for least (0 activities), 29 are silent all year, 15 are not in the roster.
+        #expect(text.contains("第02社区党支部") && text.contains("第11社区党支部") && !text.contains("第12社区党支部"))
+        #expect(text.contains("外来支部10") && !text.contains("外来支部11"))
+        if lang == .zh {
+            #expect(text.contains("等29个单位"))
+            #expect(text.contains("另有5个单位不在花名册中（5条记录）"))
+        } else {
+            #expect(text.contains("(29 in all)"))
+            #expect(text.contains("5 more units not in the roster (5 records)"))
+        }
     }
 }

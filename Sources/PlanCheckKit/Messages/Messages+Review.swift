@@ -13,6 +13,8 @@ extension Messages {
         "review.kindActivity": MessageText(zh: "{0}个{1}中，开展活动最多的是{2}（{3}次），最少的是{4}（{5}次）",
                                            en: "Of {0} {1} {0|unit|units}, the most active was {2} ({3}) and the least {4} ({5})"),
         "review.kindActivityEqual": MessageText(zh: "{0}个{1}各开展活动{2}次", en: "the {0} {1} {0|unit|units} held {2} {2|activity|activities} each"),
+        "review.moreNames": MessageText(zh: "{0}等{1}个单位", en: "{0} and others ({1} in all)"),
+        "review.dataUnknownMore": MessageText(zh: "；另有{0}个单位不在花名册中（{1}条记录）", en: "; {0} more {0|unit|units} not in the roster ({1} {1|record|records})"),
         "review.silent": MessageText(zh: "{0}有整月没有活动记录", en: "{0} had whole months without activity"),
         "review.notMet": MessageText(zh: "{0}{1}{2}未达到要求", en: "{0}: {2} below the requirement in {1}"),
         "review.planIntro": MessageText(zh: "对照年度计划，{0}项要求落实到{1}个单位和人员", en: "Against the plan, {0} {0|requirement|requirements} apply to {1} {1|unit or person|units and people}"),

@@ -110,7 +110,7 @@ public enum ReviewText {
             else if failing.count == gs.count { kindItems.append(Messages.text("review.kindPlanNone", L, gs.count, k)) }
             else {
                 kindItems.append(Messages.text(decided ? "review.kindPlan" : "review.kindPlanOpen", L, gs.count, k, gs.count - failing.count,
-                                               failing.map(\.name).joined(separator: list)))
+                                               capped(failing.map(\.name), list, L)))
             }
         }
         if !kindItems.isEmpty { paras.append(kindItems.joined(separator: sep) + end) }
@@ -164,6 +164,16 @@ public enum ReviewText {
             paras.append(Messages.text("review.problemsIntro", L, shown.joined(separator: sep)) + end)
         }
         return paras
+    }
+
+    /// Names a summary lists before it says how many more there are: the summary is pasted into a
+    /// review, which names a few units, never a roster (a million-unit roster made one line of 71 MB).
+    static let namesCap = 10
+
+    /// At most ``namesCap`` names joined by `sep`, then how many there are in all.
+    static func capped(_ names: [String], _ sep: String, _ L: Lang) -> String {
+        names.count <= namesCap ? names.joined(separator: sep)
+            : Messages.text("review.moreNames", L, names.prefix(namesCap).joined(separator: sep), names.count)
     }
 
     /// Where the numbers come from: one line after the text.

@@ -70,22 +70,32 @@ public final class StatsAccumulator {
         var typeMonths = [[StatsCell]](repeating: Array(repeating: StatsCell(), count: months), count: nt)
         var units: [StatsUnit] = []
         var longCount = 0
+        // A sparse cube (a very large roster) is walked by its cells, not by every unit × type × month.
+        let sparse = cube.sparseCellKeys()
+        var next = 0
         for o in 0..<orgs.count {
             let inRoster = o < rosterUnits.count
             var u = StatsUnit(name: orgs.strings[o], kind: inRoster ? rosterUnits[o].kind : "", inRoster: inRoster,
                               months: Array(repeating: StatsCell(), count: months))
-            for t in 0..<nt {
-                for m in 0..<months {
-                    let cell = cube.cell(type: t, unit: o, month: m)
-                    guard cell.count > 0 else { continue }
-                    longCount += 1
-                    u.months[m] += cell
-                    u.total += cell
-                    typeTotals[t] += cell
-                    typeMonths[t][m] += cell
-                    r.months[m] += cell
-                    r.total += cell
+            func visit(_ t: Int, _ m: Int) {
+                let cell = cube.cell(type: t, unit: o, month: m)
+                guard cell.count > 0 else { return }
+                longCount += 1
+                u.months[m] += cell
+                u.total += cell
+                typeTotals[t] += cell
+                typeMonths[t][m] += cell
+                r.months[m] += cell
+                r.total += cell
+            }
+            if cube.isSparse {
+                while next < sparse.count && sparse[next].unit == o {
+                    let k = sparse[next]
+                    next += 1
+                    if k.month < months { visit(k.type, k.month) }
                 }
+            } else {
+                for t in 0..<nt { for m in 0..<months { visit(t, m) } }
             }
             units.append(u)
         }

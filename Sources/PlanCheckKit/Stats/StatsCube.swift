@@ -7,6 +7,10 @@
 /// grow. Memory is `8 × units × types × 12` bytes (20,000 units × 31 types: 57 MiB) whatever the
 /// number of records.
 ///
+/// A roster of more than ``defaultDenseUnitLimit`` units (a province's or a nation's) would make that
+/// `8 × units × types × 12` gigabytes before a single record; there the cube is **sparse**: a
+/// dictionary of the cells that have records, so memory follows the records, not the roster.
+///
 /// Cells hold 32-bit halves; a sum that passes 2³² carries into ``carries`` (a participant count
 /// has at most 9 digits, so one record never carries more than once), so no total is ever
 /// wrong, however large.
@@ -25,8 +29,24 @@ final class StatsCube {
     /// key is `(type, unit, month)` packed) → carries of count and participants, in units of 2³².
     private var carries: [Int: (count: Int, participants: Int)] = [:]
 
-    /// Types with a plane.
-    var typeCount: Int { planes.count }
+    /// Types with a plane (in sparse mode every type id fits).
+    var typeCount: Int { isSparse ? Int(Int32.max) : planes.count }
+
+    /// Above this many units the cube keeps only the cells that have records (a plane of 65,536
+    /// units is 6 MiB a type).
+    static let defaultDenseUnitLimit = 65_536
+    /// This cube's limit (tests make small ones).
+    let denseUnitLimit: Int
+
+    /// An empty cube, dense until it must hold more than `denseUnitLimit` units.
+    init(denseUnitLimit: Int = StatsCube.defaultDenseUnitLimit) { self.denseUnitLimit = denseUnitLimit }
+    /// Whether the cube keeps only cells with records (past ``denseUnitLimit`` units).
+    private(set) var isSparse = false
+    /// The sparse cube's cells, by ``sparseKey(_:_:_:)``.
+    private var sparseCells: [Int: Cell] = [:]
+
+    /// Sparse key: unit, then type, then month, so that sorted keys group a unit's cells.
+    private static func sparseKey(_ type: Int, _ unit: Int, _ month: Int) -> Int { (unit << 36) | (type << 4) | month }
 
     deinit { for p in planes { p.deallocate() } }
 
@@ -35,6 +55,20 @@ final class StatsCube {
     /// Makes room for unit ids below `units` and type ids below `types`.
     func reserve(units: Int, types: Int) {
         flush()
+        if isSparse { return }
+        if units > denseUnitLimit {
+            // Move what the planes hold into the dictionary, then keep only cells with records.
+            for t in planes.indices {
+                for i in 0..<(unitCapacity * 12) where planes[t][i].count > 0 {
+                    sparseCells[StatsCube.sparseKey(t, i / 12, i % 12)] = planes[t][i]
+                }
+                planes[t].deallocate()
+            }
+            planes = []
+            isSparse = true
+            unitCapacity = 1 << 27
+            return
+        }
         if units > unitCapacity {
             let cap = max(units, unitCapacity * 2, 64)
             for i in planes.indices {
@@ -82,8 +116,10 @@ final class StatsCube {
     func flush() {
         if pending.isEmpty { return }
         var sink: UInt32 = 0
-        pending.withUnsafeBufferPointer { p in
-            for x in p { sink &+= planes[Int(x.type)][Int(x.cell)].count }
+        if !isSparse {
+            pending.withUnsafeBufferPointer { p in
+                for x in p { sink &+= planes[Int(x.type)][Int(x.cell)].count }
+            }
         }
         warmSink &+= sink
         for x in pending {
@@ -99,7 +135,17 @@ final class StatsCube {
     /// Adds one record (month 0-based; participants nil when unknown). The ids must be reserved.
     @inline(__always)
     func add(type: Int, unit: Int, month: Int, participants: Int?) {
-        let c = planes[type] + (unit &* 12 &+ month)
+        if isSparse {
+            var cell = sparseCells[StatsCube.sparseKey(type, unit, month), default: Cell()]
+            withUnsafeMutablePointer(to: &cell) { addTo($0, type: type, unit: unit, month: month, participants: participants) }
+            sparseCells[StatsCube.sparseKey(type, unit, month)] = cell
+            return
+        }
+        addTo(planes[type] + (unit &* 12 &+ month), type: type, unit: unit, month: month, participants: participants)
+    }
+
+    @inline(__always)
+    private func addTo(_ c: UnsafeMutablePointer<Cell>, type: Int, unit: Int, month: Int, participants: Int?) {
         let (n, o1) = c.pointee.count.addingReportingOverflow(1)
         c.pointee.count = n
         var o2 = 0
@@ -120,8 +166,14 @@ final class StatsCube {
     /// The cell of a type, unit and 0-based month, carries included (``flush()`` first).
     @inline(__always)
     func cell(type: Int, unit: Int, month: Int) -> StatsCell {
-        guard type < planes.count, unit < unitCapacity else { return StatsCell() }
-        let c = planes[type][unit * 12 + month]
+        let c: Cell
+        if isSparse {
+            guard let x = sparseCells[StatsCube.sparseKey(type, unit, month)] else { return StatsCell() }
+            c = x
+        } else {
+            guard type < planes.count, unit < unitCapacity else { return StatsCell() }
+            c = planes[type][unit * 12 + month]
+        }
         var out = StatsCell(count: Int(c.count), participants: Int(c.participants))
         if !carries.isEmpty, let k = carries[StatsCube.key(type, unit, month)] {
             out.count += k.count << 32
@@ -129,5 +181,11 @@ final class StatsCube {
             out.participants = o ? Int.max : out.participants.addingSaturating(high)
         }
         return out
+    }
+
+    /// Every cell with records as (unit, type, 0-based month), sorted by unit, type and month —
+    /// for walking a sparse cube unit by unit (``flush()`` first). Empty for a dense cube.
+    func sparseCellKeys() -> [(unit: Int, type: Int, month: Int)] {
+        sparseCells.keys.sorted().map { (unit: $0 >> 36, type: ($0 >> 4) & 0xFFFF_FFFF, month: $0 & 0xF) }
     }
 }

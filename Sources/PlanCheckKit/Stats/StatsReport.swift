@@ -61,22 +61,48 @@ public struct StatsLongTable: Sequence, @unchecked Sendable {   // the cube is r
     public let count: Int
 
     /// An empty table.
-    public init() { cube = nil; orgs = []; types = []; typeOrder = []; count = 0 }
+    public init() { cube = nil; orgs = []; types = []; typeOrder = []; count = 0; sparseRows = [] }
+
+    /// A sparse cube's cells in walking order (unit, type in report order, month); empty for a dense one.
+    let sparseRows: [(org: Int, type: Int, month: Int)]
 
     init(cube: StatsCube, orgs: [String], types: [String], typeOrder: [Int], count: Int) {
         self.cube = cube; self.orgs = orgs; self.types = types; self.typeOrder = typeOrder; self.count = count
+        if cube.isSparse {
+            var rank = [Int](repeating: 0, count: types.count)
+            for (i, t) in typeOrder.enumerated() { rank[t] = i }
+            sparseRows = cube.sparseCellKeys().map { (org: $0.unit, type: $0.type, month: $0.month) }.sorted {
+                ($0.org, rank[$0.type], $0.month) < ($1.org, rank[$1.type], $1.month)
+            }
+        } else {
+            sparseRows = []
+        }
     }
 
     /// Whether no unit × type × month has a record.
     public var isEmpty: Bool { count == 0 }
 
     /// Where a walk over the counts stands: unit id, index into ``typeOrder``, 0-based month.
-    struct Cursor { var org = 0, typeIndex = 0, month = 0 }
+    struct Cursor { var org = 0, typeIndex = 0, month = 0, sparseIndex = -1 }
 
     /// The next cell with records from `c` on — unit id (into `orgs`), type id (into `types`),
     /// 1-based month and counts — walking unit by unit, then type in report order, then month.
     func nextCell(_ c: inout Cursor) -> (org: Int, type: Int, month: Int, cell: StatsCell)? {
         guard let cube else { return nil }
+        if cube.isSparse {
+            if c.sparseIndex < 0 {   // the first row of unit `c.org` or later
+                var lo = 0, hi = sparseRows.count
+                while lo < hi { let mid = (lo + hi) / 2; if sparseRows[mid].org < c.org { lo = mid + 1 } else { hi = mid } }
+                c.sparseIndex = lo
+            }
+            while c.sparseIndex < sparseRows.count {
+                let k = sparseRows[c.sparseIndex]
+                c.sparseIndex += 1
+                let cell = cube.cell(type: k.type, unit: k.org, month: k.month)
+                if cell.count > 0 { c.org = k.org; return (k.org, k.type, k.month + 1, cell) }
+            }
+            return nil
+        }
         while c.org < orgs.count {
             while c.typeIndex < typeOrder.count {
                 let t = typeOrder[c.typeIndex]

@@ -50,13 +50,13 @@ public enum StatsTextReporter {
             let us = byKind[k]!
             guard us.count > 1, let maxC = us.map(\.total.count).max(), let minC = us.map(\.total.count).min() else { continue }
             if maxC == minC { items.append(Messages.text("review.kindActivityEqual", L, us.count, k, maxC)); continue }
-            let most = us.filter { $0.total.count == maxC }.map(\.name).joined(separator: list)
-            let least = us.filter { $0.total.count == minC }.map(\.name).joined(separator: list)
+            let most = ReviewText.capped(us.filter { $0.total.count == maxC }.map(\.name), list, L)
+            let least = ReviewText.capped(us.filter { $0.total.count == minC }.map(\.name), list, L)
             items.append(Messages.text("review.kindActivity", L, us.count, k, most, maxC, least, minC))
         }
         let silent = r.silentUnits
         if !silent.isEmpty {
-            items.append(Messages.text("review.silent", L, silent.map { u in u.name + w.paren(u.silentRuns.map { w.run($0.from, $0.to) }.joined(separator: list)) }.joined(separator: list)))
+            items.append(Messages.text("review.silent", L, ReviewText.capped(silent.map { u in u.name + w.paren(u.silentRuns.map { w.run($0.from, $0.to) }.joined(separator: list)) }, list, L)))
         }
         if !items.isEmpty { paras.append(items.joined(separator: sep) + end) }
         // The plan.
@@ -68,7 +68,11 @@ public enum StatsTextReporter {
             d += Messages.text("review.dataRejected", L, h.rejectedByReason.map { Messages.text("review.rejectedReason", L, Rejection.kindLabel($0.reason, L), $0.count) }.joined(separator: list))
         }
         if h.duplicateCount > 0 { d += Messages.text("review.dataDuplicates", L, h.duplicateCount) }
-        for u in h.unknownUnits { d += Messages.text("review.dataUnknown", L, u.org, u.count) }
+        for u in h.unknownUnits.prefix(ReviewText.namesCap) { d += Messages.text("review.dataUnknown", L, u.org, u.count) }
+        if h.unknownUnits.count > ReviewText.namesCap {
+            let rest = h.unknownUnits.dropFirst(ReviewText.namesCap)
+            d += Messages.text("review.dataUnknownMore", L, rest.count, rest.reduce(0) { $0.addingSaturating($1.count) })
+        }
         if h.outsideYear > 0 { d += Messages.text("review.dataOutside", L, h.outsideYear, r.year) }
         if h.afterAsOf > 0 { d += Messages.text("review.dataAfter", L, h.afterAsOf, HTMLCheckReporter.date(r.asOf, L)) }
         if h.missingParticipants > 0 { d += Messages.text("review.dataNoParticipants", L, h.missingParticipants) }
@@ -88,7 +92,10 @@ public enum StatsTextReporter {
         }
         if r.lastMonth > 0 {
             var rows = [[Messages.text("stats.col.month", L), Messages.text("stats.col.activities", L), Messages.text("stats.col.participants", L)]]
-            for (i, c) in r.months.enumerated() { rows.append([r.period(i + 1), String(c.count), String(c.participants)]) }
+            // Months as the summary and the page say them in Chinese (1月); English keeps 2022-01.
+            for (i, c) in r.months.enumerated() {
+                rows.append([L == .zh ? Words(zh: true).month(i + 1) : r.period(i + 1), String(c.count), String(c.participants)])
+            }
             rows.append([Messages.text("stats.total", L), String(r.total.count), String(r.total.participants)])
             section(Messages.text("stats.section.byMonth", L), rows, right: [1, 2])
         }
