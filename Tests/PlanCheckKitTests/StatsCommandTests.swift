@@ -24,6 +24,14 @@ struct StatsCommandTests {
         #expect(err.contains(message), "\(err)")
     }
 
+    /// A year taken from --as-of gets the range --year has (a year-1 review ran before).
+    @Test(arguments: ["0001-06-01", "1899-12-31"])
+    func yearFromAsOfOutsideTheRange(_ asOf: String) {
+        let (code, out, err) = TestSupport.run(["stats", "--as-of", asOf, Self.fixture + "records.csv"])
+        #expect(code == 2 && out.isEmpty)
+        #expect(err.contains("不在 1900 到 9999 之间（取自 --as-of \(asOf)）") && err.contains("--year"), "\(err)")
+    }
+
     @Test func helpDocumentsTables() {
         let (code, out, _) = TestSupport.run(["help", "stats"])
         #expect(code == 0)

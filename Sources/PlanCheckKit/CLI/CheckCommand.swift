@@ -44,6 +44,11 @@ public enum CheckCommand: Command {
             }
             year = v
         } else if let y = plan.year { year = y }
+        // A year taken from --as-of or a plan's file name gets the range --year has.
+        if !Limits.year.contains(year) {
+            throw UsageError(id: "limits.yearOutside", year, Limits.year.lowerBound, Limits.year.upperBound,
+                             plan.year != nil && p.value("year") == nil ? (plan.paths.first ?? "") : "--as-of \(p.value("as-of") ?? asOf.iso)")
+        }
         let notes = roster.map { PlanReader.rosterNotes(plan, roster: $0, lang: io.lang) } ?? []
         return (asOf, year, roster, plan, notes)
     }

@@ -27,6 +27,9 @@ extension Messages {
         "limits.year": MessageText(
             zh: "--year 的值“{0}”不是 {1} 到 {2} 之间的年份（如 2022）",
             en: "--year '{0}' is not a year from {1} to {2} such as 2022"),
+        "limits.yearOutside": MessageText(
+            zh: "检查年度 {0} 不在 {1} 到 {2} 之间（取自 {3}）；请用 --year 指定年度",
+            en: "the year under review, {0}, is not from {1} to {2} (taken from {3}); give it with --year"),
         "limits.threshold": MessageText(
             zh: "阈值“{0}”无效：应为 {1} 到 {2} 之间的整数（可写 12、１２ 或 十二）",
             en: "threshold '{0}' is not a whole number from {1} to {2} (12, １２ or 十二)"),
