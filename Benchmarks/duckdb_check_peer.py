@@ -21,25 +21,12 @@ findings statement) and DIR/quality.csv (the other statements: the counts layout
 import os
 import sys
 
+from sql_runner import statements  # the same splitter of plancheck SQL scripts (this folder)
+
 try:
     import duckdb
 except ImportError:  # the bench checks `import duckdb` first; this is for people running it by hand
     sys.exit("duckdb is not installed: pip install duckdb")
-
-
-def statements(script):
-    """(name, sql) per '-- plancheck: NAME' line of a plancheck SQL script."""
-    out, name, buf = [], None, []
-    for line in script.splitlines():
-        if line.startswith("-- plancheck: "):
-            if name:
-                out.append((name, "\n".join(buf)))
-            name, buf = line[len("-- plancheck: "):].split(" ")[0], []
-        elif name:
-            buf.append(line)
-    if name:
-        out.append((name, "\n".join(buf)))
-    return [(n, s.strip().rstrip(";").strip()) for n, s in out]
 
 
 def main():
