@@ -74,6 +74,15 @@ import Testing
         }
     }
 
+    /// A number no plan can hold is drafted as written, to confirm (validate then names the cell),
+    /// never dropped in silence.
+    @Test(arguments: [("全年开展明察暗访不少于99999999999999999999次。", "count 待确认：99999999999999999999 year"),
+                      ("全年培训不少于20000000000人次。", "sum 待确认：20000000000 year")])
+    func numberOutOfRangeIsKeptToConfirm(_ text: String, _ rule: String) {
+        let d = Self.draft(text)
+        #expect(d.rules.map(Self.summary) == [rule], "\(d.rules.map(Self.summary)) \(d.unexpressible)")
+    }
+
     @Test("Chinese numerals 一 … 十二 and 两 as counts, months and days", arguments: [
         ("每年至少一次召开会议。", "count 1 year"), ("每年至少两次开展警示教育。", "count 2 year"),
         ("每年至少三次开展警示教育。", "count 3 year"), ("每年至少四次开展警示教育。", "count 4 year"),

@@ -275,12 +275,15 @@ public struct Drafter {
         for (i, h) in reqs.enumerated() where !consumed.contains(i) {
             switch h.form.effect {
             case .count, .countPer, .bareCount, .sum:
-                guard let n = number(h), n >= 1 else { continue }
+                // A number that is not a count a plan can hold (不少于99999999999999999999次, 零次) is
+                // not dropped in silence: the rule is drafted with the number as written, to confirm.
+                let n = number(h).flatMap { Limits.threshold.contains($0) ? $0 : nil }
+                guard n != nil || !(h.captures.first ?? "").isEmpty else { continue }
                 let p = period(for: h)
                 if h.form.effect == .bareCount && p == nil { continue }
                 if let p, p.1 >= 0 { usedPeriods.insert(p.1) }
                 var r = base(h, checker: h.form.effect == .sum ? "sum" : "count")
-                r.threshold = .sure(String(n))
+                r.threshold = n.map { .sure(String($0)) } ?? .toConfirm(h.captures.first ?? "")
                 r.period = p.map { .sure($0.0.rawValue) } ?? .toConfirm(PeriodKind.year.rawValue)
                 if h.form.effect == .sum { r.field = "participants" }
                 rules.append(r)
