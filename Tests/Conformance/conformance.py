@@ -61,6 +61,82 @@ def run(cmd, ok=(0, 1), **kw):
     return p
 
 
+class DuckDB:
+    name = "duckdb"
+
+    def __init__(self, args):
+        import duckdb
+        self.con = duckdb.connect()
+        self.con.execute("SET threads = 2")
+
+    def source(self, csv_path):
+        return csv_path  # DuckDB reads the CSV path itself (read_csv in the script)
+
+    def query(self, sql):
+        cur = self.con.execute(sql)
+        return [list(r) for r in cur.fetchall()]
+
+
+class Postgres:
+    name = "postgres"
+
+    def __init__(self, args):
+        self.socket = args.pg_socket
+        self.loaded = {}
+
+    def psql(self, sql_text, csv_out=False):
+        cmd = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.socket, "-U", "postgres", "-d", "postgres"]
+        if csv_out:
+            cmd.append("--csv")
+        return run(cmd, ok=(0,), input=sql_text).stdout
+
+    def source(self, csv_path):
+        if csv_path not in self.loaded:
+            table = "activities_%d" % len(self.loaded)
+            cols = ", ".join(f'"{c}" TEXT' for c in COLUMNS)
+            with open(csv_path, encoding="utf-8") as f:
+                data = f.read()
+            self.psql(f"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} ({cols});\n"
+                      f"COPY {table} FROM STDIN WITH (FORMAT csv, HEADER true);\n{data}\\.\n")
+            self.loaded[csv_path] = table
+        return self.loaded[csv_path]
+
+    def query(self, sql):
+        text = self.psql(sql + ";\n", csv_out=True)
+        rows = list(csv.reader(io.StringIO(text)))
+        return [r for r in rows[1:]]
+
+
+class Spark:
+    name = "spark"
+
+    def __init__(self, args):
+        from pyspark.sql import SparkSession
+        self.spark = (SparkSession.builder.master("local[2]").appName("plancheck-conformance")
+                      .config("spark.sql.shuffle.partitions", "1")
+                      .config("spark.ui.enabled", "false")
+                      .config("spark.sql.ansi.enabled", "true")
+                      .config("spark.driver.memory", "1g")
+                      .config("spark.ui.showConsoleProgress", "false")
+                      .getOrCreate())
+        self.spark.sparkContext.setLogLevel("ERROR")
+        self.loaded = {}
+
+    def source(self, csv_path):
+        if csv_path not in self.loaded:
+            table = "activities_%d" % len(self.loaded)
+            df = self.spark.read.csv(csv_path, header=True, multiLine=True, escape='"', encoding="UTF-8").cache()
+            df.createOrReplaceTempView(table)
+            self.loaded[csv_path] = table
+        return self.loaded[csv_path]
+
+    def query(self, sql):
+        return [list(r) for r in self.spark.sql(sql).collect()]
+
+    def close(self):
+        self.spark.stop()
+
+
 def cell(v):
     return "" if v is None else str(v)
 
